@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from './legacy';
+import { seedAgents } from './seed';
+import { context, drive, runInput, textFile } from './test-support';
+import { INVOICE_TXT, TWO_TOTALS_TXT } from './test-fixtures';
+import type { Resume, RunInput, SeedAgent } from './types';
+
+function agent(key: string): SeedAgent {
+  const found = seedAgents().find((a) => a.key === key);
+  if (found === undefined) throw new Error(`no seeded agent ${key}`);
+  return found;
+}
+
+/** A typical run per agent, with the answers it needs. */
+const RUNS: Record<string, { input: RunInput; resumes: Resume[] }> = {
+  summarizer: { input: runInput('Summarize', [textFile('march.txt', INVOICE_TXT)]), resumes: [] },
+  invoice: {
+    input: runInput(null, [textFile('march.txt', TWO_TOTALS_TXT)]),
+    resumes: [{ kind: 'answer', text: 'second' }],
+  },
+  reviewer: {
+    input: runInput('Email ann@example.com about the renewal'),
+    resumes: [{ kind: 'review', approved: true, note: null }],
+  },
+  failing: { input: runInput('Sync'), resumes: [] },
+  'long-trace': { input: runInput('topic'), resumes: [] },
+  legacy: { input: runInput('I was charged twice, please refund'), resumes: [] },
+};
+
+describe('seedAgents', () => {
+  const agents = seedAgents();
+
+  it('seeds the six agents with fixed keys and names', () => {
+    expect(agents.map((a) => [a.key, a.name])).toEqual([
+      ['summarizer', 'Document Summarizer'],
+      ['invoice', 'Invoice Extractor'],
+      ['reviewer', 'Outreach Reviewer'],
+      ['failing', 'Ledger Sync'],
+      ['long-trace', 'Trace Stress Test'],
+      ['legacy', 'Legacy Classifier'],
+    ]);
+  });
+
+  it('gives the summarizer three versions and the legacy classifier an inactive one', () => {
+    expect(
+      agent('summarizer').versions.map((v) => [v.version_number, v.status, v.is_active]),
+    ).toEqual([
+      [1, 'archived', true],
+      [2, 'published', true],
+      [3, 'draft', true],
+    ]);
+    expect(agent('legacy').versions).toEqual([
+      expect.objectContaining({ status: 'published', is_active: false }),
+    ]);
+    for (const key of ['invoice', 'reviewer', 'failing', 'long-trace']) {
+      expect(agent(key).versions).toEqual([
+        expect.objectContaining({ version_number: 1, status: 'published', is_active: true }),
+      ]);
+    }
+  });
+
+  it('has distinct ages, distinct prompts per summarizer version, and tools in config', () => {
+    const ages = agents.flatMap((a) => a.versions.map((v) => v.created_minutes_ago));
+    expect(new Set(ages).size).toBe(ages.length);
+    expect(new Set(agent('summarizer').versions.map((v) => v.system_prompt)).size).toBe(3);
+    for (const a of agents) {
+      expect(a.config).toMatchObject({
+        model: expect.any(String) as unknown,
+        tools: expect.any(Array) as unknown,
+      });
+      for (const v of a.versions) expect(v.system_prompt.length).toBeGreaterThan(50);
+    }
+  });
+
+  it('returns fresh objects on every call', () => {
+    const a = seedAgents();
+    (a[0]?.versions[0] as { system_prompt: string }).system_prompt = 'changed';
+    expect(seedAgents()[0]?.versions[0]?.system_prompt).not.toBe('changed');
+  });
+});
+
+describe('every script', () => {
+  it.each(Object.keys(RUNS))('%s ends with complete or fail, paced 300–1500 ms per step', (key) => {
+    const run = RUNS[key];
+    if (run === undefined) throw new Error(key);
+    const steps = drive(agent(key).script, run.input, context(11, 50), run.resumes);
+    expect(['complete', 'fail']).toContain(steps.at(-1)?.kind);
+    if (key !== 'long-trace') {
+      for (const s of steps) {
+        expect(s.durationMs).toBeGreaterThanOrEqual(300);
+        expect(s.durationMs).toBeLessThanOrEqual(1500);
+      }
+    }
+  });
+
+  it.each(Object.keys(RUNS))(
+    '%s is deterministic: same seed, same steps; other seed, other pacing',
+    (key) => {
+      const run = RUNS[key];
+      if (run === undefined) throw new Error(key);
+      const script = agent(key).script;
+      const a = drive(script, run.input, context(42, 1200), run.resumes);
+      const b = drive(script, run.input, context(42, 1200), run.resumes);
+      const c = drive(script, run.input, context(43, 1200), run.resumes);
+      expect(b).toEqual(a);
+      expect(c.map((s) => s.durationMs)).not.toEqual(a.map((s) => s.durationMs));
+    },
+  );
+});
+
+describe('legacy classifier', () => {
+  it('classifies by keywords and completes with the category', () => {
+    const steps = drive(
+      agent('legacy').script,
+      runInput('I was charged twice on my invoice, please refund me'),
+    );
+    expect(steps.map((s) => s.kind)).toEqual(['message', 'tool_call', 'complete']);
+    expect(steps.at(-1)).toMatchObject({
+      extractedData: { category: 'billing', matched_keywords: ['invoice', 'charged', 'refund'] },
+    });
+  });
+
+  it('falls back to "other"', () => {
+    expect(classify('What a lovely day').category).toBe('other');
+    expect(classify('The app crashes with an error after login').category).toBe(
+      'technical_support',
+    );
+  });
+});

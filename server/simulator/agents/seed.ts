@@ -1,0 +1,190 @@
+/**
+ * The agents the simulator starts with. Each covers one path of the API a dashboard must handle:
+ * versions (summarizer), structured extraction and `ask_user` (invoice), `awaiting_review`
+ * (reviewer), `failed` (failing), a huge trace (long-trace) and an inactive agent (legacy).
+ *
+ * Keys and names are relied on by tests and docs. `created_minutes_ago` values are all distinct
+ * so that a newest-first list has one stable order: the summarizer's draft is the newest row, the
+ * legacy classifier the oldest.
+ */
+import { failingScript } from './failing';
+import { invoiceScript } from './invoice';
+import { legacyScript } from './legacy';
+import { longTraceScript } from './long-trace';
+import { reviewerScript } from './reviewer';
+import { summarizerScript } from './summarizer';
+import type { SeedAgent } from './types';
+
+const SUMMARIZER_PROMPT_V1 =
+  'You are a document summarizer. Read every file the user attaches and write a short summary ' +
+  'of each one.';
+const SUMMARIZER_PROMPT_V2 =
+  'You are a document summarizer. Read every file the user attaches and write a Markdown ' +
+  'summary with one section per file: what the document is, its size, and the figures that ' +
+  'matter (amounts, dates, percentages). Say plainly when a file cannot be read.';
+const SUMMARIZER_PROMPT_V3 =
+  'You are a document summarizer. Read every file the user attaches and write a Markdown ' +
+  'summary with one section per file: what the document is, its size, its structure (columns, ' +
+  'headings, keys) and the figures that matter (amounts, dates, percentages). Follow the ' +
+  "user's formatting instructions. Say plainly when a file cannot be read; never guess its " +
+  'content.';
+
+/** Returns fresh objects on every call so a simulator reset cannot share mutated state. */
+export function seedAgents(): SeedAgent[] {
+  return [
+    {
+      key: 'summarizer',
+      name: 'Document Summarizer',
+      config: {
+        model: 'nanonets-agent-large',
+        tools: ['read_file', 'summarize_text'],
+        temperature: 0.2,
+      },
+      versions: [
+        {
+          version_number: 1,
+          status: 'archived',
+          is_active: true,
+          system_prompt: SUMMARIZER_PROMPT_V1,
+          created_minutes_ago: 60 * 24 * 21,
+        },
+        {
+          version_number: 2,
+          status: 'published',
+          is_active: true,
+          system_prompt: SUMMARIZER_PROMPT_V2,
+          created_minutes_ago: 60 * 24 * 6,
+        },
+        {
+          version_number: 3,
+          status: 'draft',
+          is_active: true,
+          system_prompt: SUMMARIZER_PROMPT_V3,
+          created_minutes_ago: 45,
+        },
+      ],
+      script: summarizerScript,
+    },
+    {
+      key: 'invoice',
+      name: 'Invoice Extractor',
+      config: {
+        model: 'nanonets-agent-large',
+        tools: ['read_file', 'extract_fields', 'ask_user'],
+        extraction_keys: [
+          'invoice_number',
+          'invoice_date',
+          'due_date',
+          'vendor',
+          'customer',
+          'currency',
+          'line_items',
+          'subtotal',
+          'tax',
+          'total',
+        ],
+      },
+      versions: [
+        {
+          version_number: 1,
+          status: 'published',
+          is_active: true,
+          system_prompt:
+            'You extract structured data from invoices. Read the attached documents, find the ' +
+            'invoice number, dates, parties, currency, line items and totals, and return them in ' +
+            'the requested output schema. Use null for anything that is not in the document. If ' +
+            'the document is ambiguous (for example two different totals), ask the user which ' +
+            'value is correct instead of guessing.',
+          created_minutes_ago: 60 * 24 * 3,
+        },
+      ],
+      script: invoiceScript,
+    },
+    {
+      key: 'reviewer',
+      name: 'Outreach Reviewer',
+      config: {
+        model: 'nanonets-agent-medium',
+        tools: ['read_file', 'draft_email', 'send_email'],
+        review_required_for: ['send_email'],
+      },
+      versions: [
+        {
+          version_number: 1,
+          status: 'published',
+          is_active: true,
+          system_prompt:
+            'You draft short, friendly outreach emails from the brief and any attached notes. ' +
+            'Never send an email without human approval: draft it, then request a review of ' +
+            'send_email and respect the decision.',
+          created_minutes_ago: 60 * 24 * 2,
+        },
+      ],
+      script: reviewerScript,
+    },
+    {
+      key: 'failing',
+      name: 'Ledger Sync',
+      config: {
+        model: 'nanonets-agent-medium',
+        tools: ['fetch_ledger', 'reconcile_entries'],
+        ledger_account: 'ACME-001',
+      },
+      versions: [
+        {
+          version_number: 1,
+          status: 'published',
+          is_active: true,
+          system_prompt:
+            'You keep the accounting ledger in sync with the bank feed. Fetch the ledger page by ' +
+            'page, reconcile each entry against the bank statement, and report every mismatch. ' +
+            'Stop and report the error if the ledger API fails; never write partial changes.',
+          created_minutes_ago: 60 * 24 * 9,
+        },
+      ],
+      script: failingScript,
+    },
+    {
+      key: 'long-trace',
+      name: 'Trace Stress Test',
+      config: {
+        model: 'nanonets-agent-small',
+        tools: ['search', 'read_page', 'extract', 'note'],
+      },
+      versions: [
+        {
+          version_number: 1,
+          status: 'published',
+          is_active: true,
+          system_prompt:
+            'You are a research agent that works through a very long list of sources: search, ' +
+            'read each page, extract the facts and take notes until every source is covered.',
+          created_minutes_ago: 60 * 24 * 12,
+        },
+      ],
+      script: longTraceScript,
+    },
+    {
+      key: 'legacy',
+      name: 'Legacy Classifier',
+      config: {
+        model: 'nanonets-agent-small-2024',
+        tools: ['classify'],
+        categories: ['billing', 'technical_support', 'sales', 'account', 'other'],
+      },
+      versions: [
+        {
+          version_number: 1,
+          status: 'published',
+          is_active: false,
+          system_prompt:
+            'Classify the incoming support message into exactly one of: billing, ' +
+            'technical_support, sales, account, other. Reply with the category and a one-line ' +
+            'reason.',
+          created_minutes_ago: 60 * 24 * 90,
+        },
+      ],
+      script: legacyScript,
+    },
+  ];
+}
