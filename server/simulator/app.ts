@@ -1,0 +1,244 @@
+/**
+ * The simulator's HTTP application: control routes, then the `/api/v1` pipeline.
+ *
+ * Order of the `/api/v1` pipeline, outermost first, and why:
+ * 1. latency      — applies to every /api response, including errors, like a real network;
+ * 2. request log  — wraps everything below so each entry carries the status actually sent;
+ * 3. faults       — an injected fault answers before anything else can, so tests get exactly
+ *                   the status they asked for;
+ * 4. auth         — 401 before any resource is looked at;
+ * 5. rate limit   — counted per valid key;
+ * 6. random errors (`--error-rate`) — only requests that would otherwise be served;
+ * 7. routes, then 405 per known path, then 404.
+ * Every non-2xx body is `{"error": "..."}`: routes throw `ApiProblem`, the error handler and the
+ * not-found handler write the envelope.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { LifecycleConflict } from './engine';
+import { iso } from './present';
+import { ApiProblem, errorResponse } from './problem';
+import type { AuthOutcome, LoggedPart, RequestLogEntry } from './request-log';
+import { registerAgentRoutes } from './routes-agents';
+import { registerControlRoutes } from './routes-control';
+import { registerTaskRoutes } from './routes-tasks';
+import type { Simulation } from './simulation';
+import { mediaType } from './validate';
+
+type AuthCheck =
+  | { outcome: 'valid'; key: string }
+  | { outcome: 'missing' }
+  | { outcome: 'malformed' }
+  | { outcome: 'invalid' };
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Classifies the Authorization header; compares keys in constant time. */
+export function checkAuthorization(header: string | undefined, apiKey: string): AuthCheck {
+  if (header === undefined || header.trim() === '') return { outcome: 'missing' };
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header.trim());
+  if (!match?.[1]) return { outcome: 'malformed' };
+  const key = match[1];
+  return timingSafeEqual(digest(key), digest(apiKey))
+    ? { outcome: 'valid', key }
+    : { outcome: 'invalid' };
+}
+
+function authOutcome(check: AuthCheck): AuthOutcome {
+  return check.outcome === 'malformed' ? 'invalid' : check.outcome;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function latency(sim: Simulation): MiddlewareHandler {
+  return async (_c, next) => {
+    const { minMs, maxMs } = sim.options.latency;
+    if (maxMs > 0) {
+      await sleep(minMs + Math.floor(sim.latencyRandom() * (maxMs - minMs + 1)));
+    }
+    await next();
+  };
+}
+
+function queryRecord(url: string): Record<string, string | string[]> {
+  const record: Record<string, string | string[]> = {};
+  for (const [key, value] of new URL(url).searchParams) {
+    const existing = record[key];
+    if (existing === undefined) record[key] = value;
+    else record[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return record;
+}
+
+async function loggedBody(
+  c: Context,
+  raw: ArrayBuffer | null,
+): Promise<{ body: unknown; parts: LoggedPart[] | null }> {
+  const type = mediaType(c);
+  if (type === 'multipart/form-data') {
+    try {
+      const form = await c.req.formData();
+      const parts: LoggedPart[] = [];
+      for (const [name, value] of form.entries()) {
+        if (typeof value === 'string') {
+          parts.push({ name, size: Buffer.byteLength(value), value });
+        } else {
+          parts.push({
+            name,
+            filename: value.name,
+            ...(value.type ? { content_type: value.type } : {}),
+            size: value.size,
+          });
+        }
+      }
+      return { body: null, parts };
+    } catch {
+      return { body: null, parts: [] };
+    }
+  }
+  if (raw === null || raw.byteLength === 0) return { body: null, parts: null };
+  if (type === 'application/json' || (type?.endsWith('+json') ?? false)) {
+    try {
+      return { body: JSON.parse(new TextDecoder().decode(raw)) as unknown, parts: null };
+    } catch {
+      return { body: null, parts: null };
+    }
+  }
+  return { body: null, parts: null };
+}
+
+function requestLogging(sim: Simulation): MiddlewareHandler {
+  return async (c, next) => {
+    const log = sim.requestLog;
+    const epoch = log.epoch;
+    const id = log.nextId();
+    const at = iso(sim.clock.now());
+    const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+    // Buffer the body up front; hono caches it, so handlers parsing it later reuse this copy.
+    const raw = hasBody ? await c.req.arrayBuffer().catch(() => null) : null;
+    await next();
+    const { body, parts } = await loggedBody(c, raw);
+    const entry: RequestLogEntry = {
+      id,
+      at,
+      method: c.req.method,
+      path: c.req.path,
+      query: queryRecord(c.req.url),
+      status: c.res.status,
+      auth: authOutcome(checkAuthorization(c.req.header('authorization'), sim.options.apiKey)),
+      content_type: c.req.header('content-type') ?? null,
+      body,
+      parts,
+    };
+    // A reset while this request was in flight cleared the log; its entry belongs to the old run.
+    if (log.epoch === epoch) log.add(entry);
+    sim.options.onRequest?.(entry);
+  };
+}
+
+function faults(sim: Simulation): MiddlewareHandler {
+  return async (c, next) => {
+    const fault = sim.faults.take(c.req.method, c.req.path);
+    if (fault) {
+      return errorResponse(
+        fault.status,
+        fault.error,
+        fault.retryAfter !== null ? { 'Retry-After': String(fault.retryAfter) } : {},
+      );
+    }
+    await next();
+  };
+}
+
+const KEY_HELP =
+  'Send "Authorization: Bearer <key>"; the simulator accepts the key it was started with (--api-key / SIMULATOR_API_KEY).';
+
+function authenticate(sim: Simulation): MiddlewareHandler {
+  return async (c, next) => {
+    const check = checkAuthorization(c.req.header('authorization'), sim.options.apiKey);
+    switch (check.outcome) {
+      case 'missing':
+        return errorResponse(401, `Missing API key. ${KEY_HELP}`);
+      case 'malformed':
+        return errorResponse(
+          401,
+          `Malformed Authorization header: expected "Bearer <key>". ${KEY_HELP}`,
+        );
+      case 'invalid':
+        return errorResponse(401, `The API key is not valid (unknown or revoked). ${KEY_HELP}`);
+      case 'valid': {
+        const decision = sim.rateLimiter.hit(check.key);
+        if (!decision.allowed) {
+          return errorResponse(
+            429,
+            `Rate limit exceeded: at most ${sim.rateLimiter.limit} requests per minute per API key. Retry after ${decision.retryAfterSeconds} s.`,
+            { 'Retry-After': String(decision.retryAfterSeconds) },
+          );
+        }
+        await next();
+        return;
+      }
+    }
+  };
+}
+
+function randomErrors(sim: Simulation): MiddlewareHandler {
+  return async (_c, next) => {
+    const rate = sim.options.errorRate;
+    if (rate > 0 && sim.errorRandom() < rate) {
+      return sim.errorRandom() < 0.5
+        ? errorResponse(
+            500,
+            'Simulated internal server error (--error-rate). Retry with exponential backoff.',
+          )
+        : errorResponse(
+            503,
+            'Simulated temporary outage (--error-rate). Retry after a short backoff.',
+            { 'Retry-After': '1' },
+          );
+    }
+    await next();
+  };
+}
+
+function notFoundMessage(path: string): string {
+  if (path.startsWith('/v1/')) {
+    return `No route ${path}. The API lives under /api/v1 (the docs abbreviate it to /v1): try /api${path}.`;
+  }
+  if (path.startsWith('/api/') && !path.startsWith('/api/v1/')) {
+    return `No route ${path}. Only /api/v1 exists.`;
+  }
+  return `No route ${path}. See /api/v1/agents and /api/v1/tasks, or server/simulator/README.md for the routes.`;
+}
+
+export function createApp(sim: Simulation): Hono {
+  const app = new Hono();
+
+  app.onError((err, _c) => {
+    if (err instanceof ApiProblem) return errorResponse(err.status, err.message, err.headers);
+    if (err instanceof LifecycleConflict) return errorResponse(409, err.message);
+    if (err instanceof HTTPException)
+      return errorResponse(err.status, err.message || 'Bad request.');
+    if (!sim.options.quiet) console.error('[simulator] unexpected error:', err);
+    const detail = err instanceof Error ? err.message : String(err);
+    return errorResponse(
+      500,
+      `The simulator hit an unexpected error (${detail}). This is a bug in the simulator.`,
+    );
+  });
+  app.notFound((c) => errorResponse(404, notFoundMessage(c.req.path)));
+
+  registerControlRoutes(app, sim);
+
+  app.use('/api/*', latency(sim));
+  app.use('/api/v1/*', requestLogging(sim));
+  app.use('/api/v1/*', faults(sim));
+  app.use('/api/v1/*', authenticate(sim));
+  app.use('/api/v1/*', randomErrors(sim));
+  registerAgentRoutes(app, sim);
+  registerTaskRoutes(app, sim);
+  return app;
+}

@@ -1,0 +1,159 @@
+/**
+ * The simulator's in-memory records and the JSON shapes it puts on the wire.
+ *
+ * Records hold epoch-millisecond numbers and internal bookkeeping; `present.ts` turns them into
+ * the documented wire shapes (ISO timestamps, snake_case, `title` omitted until set). Keeping the
+ * two apart means the engine can never leak an internal field into a response by accident.
+ */
+import type { AgentScript, RunInput } from './agents/types';
+
+export const TASK_STATUSES = [
+  'pending',
+  'queued',
+  'running',
+  'waiting_for_input',
+  'awaiting_review',
+  'completed',
+  'failed',
+  'stopped',
+] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TERMINAL_STATUSES: ReadonlySet<TaskStatus> = new Set([
+  'completed',
+  'failed',
+  'stopped',
+]);
+
+/**
+ * Statuses that occupy one of the agent's concurrency slots. A paused task keeps its slot: it
+ * keeps the worker session it was admitted to, so a reply resumes it straight to `running`
+ * (as the docs' lifecycle shows) without going through admission again.
+ */
+export const SLOT_STATUSES: ReadonlySet<TaskStatus> = new Set([
+  'running',
+  'waiting_for_input',
+  'awaiting_review',
+]);
+
+export const AGENT_VERSION_STATUSES = ['draft', 'published', 'archived'] as const;
+export type AgentVersionStatus = (typeof AGENT_VERSION_STATUSES)[number];
+
+export interface AgentRecord {
+  id: string;
+  groupId: string;
+  versionNumber: number;
+  status: AgentVersionStatus;
+  name: string;
+  config: Record<string, unknown>;
+  isActive: boolean;
+  createdAt: number;
+  updatedAt: number;
+  /** Insertion order; breaks `createdAt` ties so list order and cursors are total. */
+  seq: number;
+  /** The seeded behaviour, or null for agents created through the API (generic behaviour). */
+  script: AgentScript | null;
+  /** Key of the seeded agent this version belongs to, e.g. "summarizer". */
+  seedKey: string | null;
+}
+
+export const FEED_ITEM_TYPES = [
+  'message',
+  'tool_call',
+  'ask_user',
+  'review',
+  'task_complete',
+  'error',
+] as const;
+export type FeedItemType = (typeof FEED_ITEM_TYPES)[number];
+export type FeedRole = 'user' | 'assistant' | 'tool';
+
+/** `result` of the `task_complete` item, shaped like an MCP `CallToolResult`. */
+export interface TaskCompleteResult {
+  content: { type: 'text'; text: string }[];
+  structuredContent: { summary: string; extracted_data?: unknown };
+}
+
+/** One feed entry. Every item has every field; unused ones are null (one stable shape). */
+export interface FeedItem {
+  id: string;
+  type: FeedItemType;
+  name: string | null;
+  role: FeedRole;
+  arguments: Record<string, unknown> | null;
+  content: unknown;
+  output: unknown;
+  result: TaskCompleteResult | null;
+  created_at: string;
+  duration_ms: number | null;
+}
+
+export interface MessageRecord {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  createdAt: number;
+  userId: string | null;
+  parentId: string | null;
+}
+
+export interface TaskRecord {
+  id: string;
+  agentId: string;
+  seq: number;
+  status: TaskStatus;
+  /** Null until the orchestrator picks the task up (the API omits `title` until then). */
+  title: string | null;
+  createdAt: number;
+  updatedAt: number;
+  input: RunInput;
+  feed: FeedItem[];
+  messages: MessageRecord[];
+}
+
+// ---- wire shapes -------------------------------------------------------------------------------
+
+export interface AgentSummaryJson {
+  id: string;
+  agent_group_id: string;
+  version_number: number;
+  status: AgentVersionStatus;
+  name: string;
+  is_active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgentJson extends AgentSummaryJson {
+  config: Record<string, unknown>;
+}
+
+export interface TaskStateJson {
+  task_id: string;
+  agent_id: string;
+  status: TaskStatus;
+  title?: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskListItemJson extends TaskStateJson {
+  agent_name: string;
+}
+
+export interface TaskMessageJson {
+  id: string;
+  task_id: string;
+  agent_id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  created_at: string;
+  user_id: string | null;
+  parent_id: string | null;
+}
+
+export interface PageJson<T> {
+  data: T[];
+  has_more: boolean;
+  next_cursor: string | null;
+}

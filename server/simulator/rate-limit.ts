@@ -1,0 +1,42 @@
+/**
+ * Per-key rate limiting: at most `limit` requests in any rolling 60-second window (real time,
+ * because it is the client's pace being limited, not the simulated agents'). A refused request
+ * learns, in whole seconds rounded up, when the oldest request in its window expires — the
+ * `Retry-After` a well-behaved client should honour. Refused requests do not count.
+ */
+
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export class RateLimiter {
+  readonly limit: number;
+  readonly #now: () => number;
+  readonly #hits = new Map<string, number[]>();
+
+  /** `limit` 0 disables limiting. */
+  constructor(limit: number, now: () => number = Date.now) {
+    this.limit = limit;
+    this.#now = now;
+  }
+
+  hit(key: string): RateDecision {
+    if (this.limit <= 0) return { allowed: true };
+    const now = this.#now();
+    const windowStart = now - RATE_LIMIT_WINDOW_MS;
+    const hits = (this.#hits.get(key) ?? []).filter((at) => at > windowStart);
+    if (hits.length >= this.limit) {
+      this.#hits.set(key, hits);
+      const oldest = hits[0] ?? now;
+      const waitMs = oldest + RATE_LIMIT_WINDOW_MS - now;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    }
+    hits.push(now);
+    this.#hits.set(key, hits);
+    return { allowed: true };
+  }
+
+  reset(): void {
+    this.#hits.clear();
+  }
+}

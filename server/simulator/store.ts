@@ -1,0 +1,126 @@
+/**
+ * The in-memory workspace: one API key = one workspace, holding agent versions and tasks.
+ *
+ * The store owns identity (ids, insertion order) and the invariants that span records — one name
+ * per agent group, one draft per group — but no time-driven behaviour; that is the engine's job.
+ * A reset throws the whole workspace away and builds a fresh one from the seed, which is why
+ * everything is created through `createWorkspace` with the simulator's seeded id factory.
+ */
+import type { SeedAgent } from './agents/types';
+import type { AgentRecord, AgentVersionStatus, TaskRecord } from './model';
+
+export interface NewAgentVersion {
+  groupId: string;
+  versionNumber: number;
+  status: AgentVersionStatus;
+  name: string;
+  config: Record<string, unknown>;
+  isActive: boolean;
+  createdAt: number;
+  script: AgentRecord['script'];
+  seedKey: string | null;
+}
+
+/** Case- and space-insensitive form of a name, for the uniqueness rule. */
+function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export class Workspace {
+  readonly agents = new Map<string, AgentRecord>();
+  readonly tasks = new Map<string, TaskRecord>();
+  /** The simulated human behind the API key; `user_id` of every user message. */
+  readonly userId: string;
+  readonly newId: () => string;
+  #seq = 0;
+
+  constructor(newId: () => string) {
+    this.newId = newId;
+    this.userId = newId();
+  }
+
+  nextSeq(): number {
+    this.#seq += 1;
+    return this.#seq;
+  }
+
+  addAgentVersion(fields: NewAgentVersion): AgentRecord {
+    const agent: AgentRecord = {
+      ...fields,
+      id: this.newId(),
+      updatedAt: fields.createdAt,
+      seq: this.nextSeq(),
+    };
+    this.agents.set(agent.id, agent);
+    return agent;
+  }
+
+  getAgent(id: string): AgentRecord | undefined {
+    return this.agents.get(id.toLowerCase());
+  }
+
+  /** All versions of a group, newest (highest version number) first. */
+  groupVersions(groupId: string): AgentRecord[] {
+    return [...this.agents.values()]
+      .filter((agent) => agent.groupId === groupId)
+      .sort((a, b) => b.versionNumber - a.versionNumber);
+  }
+
+  /** The group holding `name` (compared case- and whitespace-insensitively), if any. */
+  groupNamed(name: string): string | undefined {
+    const key = nameKey(name);
+    for (const agent of this.agents.values()) {
+      if (nameKey(agent.name) === key) return agent.groupId;
+    }
+    return undefined;
+  }
+
+  /** "Untitled Agent N" with the smallest N not yet taken. */
+  nextUntitledName(): string {
+    for (let n = 1; ; n++) {
+      const candidate = `Untitled Agent ${n}`;
+      if (this.groupNamed(candidate) === undefined) return candidate;
+    }
+  }
+
+  addTask(task: Omit<TaskRecord, 'id' | 'seq'>): TaskRecord {
+    const record: TaskRecord = { ...task, id: this.newId(), seq: this.nextSeq() };
+    this.tasks.set(record.id, record);
+    return record;
+  }
+
+  getTask(id: string): TaskRecord | undefined {
+    return this.tasks.get(id.toLowerCase());
+  }
+}
+
+/**
+ * Builds a workspace holding the seeded agents. Each version's `created_at` is `now` minus its
+ * `created_minutes_ago`, so the relative ages (and the newest-first order) are the same on every
+ * start, while the dates look current in a demo.
+ */
+export function createWorkspace(
+  seed: readonly SeedAgent[],
+  newId: () => string,
+  now: number,
+): Workspace {
+  const workspace = new Workspace(newId);
+  for (const agent of seed) {
+    const groupId = newId();
+    const versions = [...agent.versions].sort((a, b) => a.version_number - b.version_number);
+    for (const version of versions) {
+      workspace.addAgentVersion({
+        groupId,
+        versionNumber: version.version_number,
+        status: version.status,
+        name: agent.name,
+        config: { system_prompt: version.system_prompt, ...structuredClone(agent.config) },
+        isActive: version.is_active,
+        createdAt: now - version.created_minutes_ago * 60_000,
+        script: agent.script,
+        seedKey: agent.key,
+      });
+    }
+  }
+  return workspace;
+}
