@@ -1,0 +1,169 @@
+/**
+ * Decides from the environment alone which backend the dev proxy talks to, and what may be said
+ * about it in the terminal and to the browser.
+ *
+ * Pure on purpose: `npm start` must never surprise anyone about where their requests (and their
+ * API key) go, so the decision is a small, unit-tested function of `process.env`; starting the
+ * built-in simulator is a separate step (`start-backend.ts`).
+ *
+ * Precedence: `NANONETS_API_KEY` (the real API) > `SIMULATOR_URL` (a simulator someone already
+ * started, e.g. the Playwright suite) > the simulator built into `npm start`. Empty or
+ * whitespace-only values count as unset, so `NANONETS_API_KEY= npm start` means "no key".
+ */
+import { DEFAULT_SIMULATOR_API_KEY } from '../simulator/options';
+
+export const DEFAULT_NANONETS_BASE_URL = 'https://agents.nanonets.com';
+export const DEFAULT_DASHBOARD_HOST = '127.0.0.1';
+export const DEFAULT_DASHBOARD_PORT = 5173;
+
+/**
+ * What the browser may know about the backend (`GET /__console/backend`). Deliberately has no
+ * room for a key.
+ */
+export type BackendInfo =
+  { mode: 'simulator'; label: 'Simulator' } | { mode: 'upstream'; label: string; baseUrl: string };
+
+/** Where the proxy forwards `/api/v1/*` and with which key. Server-side only. */
+export interface UpstreamTarget {
+  /** Origin plus an optional path prefix, never a trailing slash: `https://agents.nanonets.com`. */
+  baseUrl: string;
+  apiKey: string;
+  /** Appended to the 502 message: what a person can do when this upstream cannot be reached. */
+  unreachableHint: string;
+}
+
+export type BackendKind = 'upstream' | 'external-simulator' | 'builtin-simulator';
+
+export type BackendPlan =
+  | { kind: 'upstream' | 'external-simulator'; target: UpstreamTarget; warnings: string[] }
+  | { kind: 'builtin-simulator'; warnings: string[] };
+
+/** A backend that is ready to receive requests. */
+export interface ResolvedBackend {
+  kind: BackendKind;
+  target: UpstreamTarget;
+}
+
+/** Hint for the built-in simulator, which lives and dies with the dev server. */
+export const BUILTIN_SIMULATOR_HINT =
+  'The simulator built into the dev server stopped answering; restart `npm start`.';
+
+export function planBackend(env: NodeJS.ProcessEnv): BackendPlan {
+  const apiKey = nonEmpty(env.NANONETS_API_KEY);
+  const simulatorUrl = nonEmpty(env.SIMULATOR_URL);
+  if (apiKey !== undefined) {
+    const baseUrl = normalizeBaseUrl(
+      nonEmpty(env.NANONETS_BASE_URL) ?? DEFAULT_NANONETS_BASE_URL,
+      'NANONETS_BASE_URL',
+    );
+    return {
+      kind: 'upstream',
+      target: {
+        baseUrl,
+        apiKey,
+        unreachableHint: `Check your network connection and NANONETS_BASE_URL (${baseUrl}), then retry.`,
+      },
+      warnings:
+        simulatorUrl === undefined
+          ? []
+          : ['SIMULATOR_URL is ignored because NANONETS_API_KEY is set (the real API wins).'],
+    };
+  }
+  if (simulatorUrl !== undefined) {
+    const baseUrl = normalizeBaseUrl(simulatorUrl, 'SIMULATOR_URL');
+    return {
+      kind: 'external-simulator',
+      target: {
+        baseUrl,
+        apiKey: nonEmpty(env.SIMULATOR_API_KEY) ?? DEFAULT_SIMULATOR_API_KEY,
+        unreachableHint: `Is the simulator running at ${baseUrl}? Start it with \`npm run simulator\`, or unset SIMULATOR_URL to use the one built into \`npm start\`.`,
+      },
+      warnings: [],
+    };
+  }
+  return { kind: 'builtin-simulator', warnings: [] };
+}
+
+/**
+ * Accepts what people paste: trailing slashes, and even the `/api/v1` suffix that the docs' curl
+ * examples end in (the proxy adds `/api/v1` itself, so keeping it would double it). Anything that
+ * is not a plain http(s) base is refused at start-up with the variable's name, rather than
+ * turning into a puzzling 502 on the first request.
+ */
+export function normalizeBaseUrl(raw: string, variable: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(
+      `${variable} must be an http(s) URL such as https://example.com, got "${raw}".`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`${variable} must start with http:// or https://, got "${raw}".`);
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new Error(`${variable} must not contain a query string or fragment, got "${raw}".`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new Error(
+      `${variable} must not contain credentials; the proxy sends the API key itself.`,
+    );
+  }
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+  return url.origin + path;
+}
+
+export function backendInfo(backend: ResolvedBackend): BackendInfo {
+  if (backend.kind === 'upstream') {
+    return {
+      mode: 'upstream',
+      label: hostOf(backend.target.baseUrl),
+      baseUrl: backend.target.baseUrl,
+    };
+  }
+  return { mode: 'simulator', label: 'Simulator' };
+}
+
+/** The one line the terminal shows, e.g. `Simulator (built-in, http://127.0.0.1:41234)`. */
+export function backendSummary(backend: ResolvedBackend): string {
+  switch (backend.kind) {
+    case 'upstream':
+      return `${hostOf(backend.target.baseUrl)} (NANONETS_API_KEY)`;
+    case 'external-simulator':
+      return `Simulator (SIMULATOR_URL, ${backend.target.baseUrl})`;
+    case 'builtin-simulator':
+      return `Simulator (built-in, ${backend.target.baseUrl})`;
+  }
+}
+
+/** `PORT` / `HOST` for both `vite` and `vite preview`. */
+export function dashboardAddress(env: NodeJS.ProcessEnv): { host: string; port: number } {
+  const host = nonEmpty(env.HOST) ?? DEFAULT_DASHBOARD_HOST;
+  const rawPort = nonEmpty(env.PORT);
+  if (rawPort === undefined) return { host, port: DEFAULT_DASHBOARD_PORT };
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65_535) {
+    throw new Error(`PORT must be a port number (0-65535), got "${rawPort}".`);
+  }
+  return { host, port };
+}
+
+/**
+ * Whether a dev-server `host` setting only listens on this machine. Vite's default (undefined) is
+ * `localhost`; `true` means every interface.
+ */
+export function isLoopbackHost(host: string | boolean | undefined): boolean {
+  if (host === undefined) return true;
+  if (typeof host === 'boolean') return !host;
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function hostOf(baseUrl: string): string {
+  return new URL(baseUrl).host;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}

@@ -1,0 +1,103 @@
+/**
+ * Turns the plan from `backend.ts` into a backend that answers: for the built-in simulator this
+ * starts it in-process (on an ephemeral port unless `SIMULATOR_PORT` says otherwise); for the
+ * real API or an external simulator there is nothing to start.
+ *
+ * The built-in simulator is quiet unless `SIMULATOR_QUIET` says otherwise: the dashboard polls,
+ * and a request line per poll would bury Vite's own messages.
+ */
+import { parseSimulatorArgs } from '../simulator/options';
+import {
+  backendInfo,
+  backendSummary,
+  BUILTIN_SIMULATOR_HINT,
+  planBackend,
+  type BackendInfo,
+  type BackendKind,
+  type ResolvedBackend,
+  type UpstreamTarget,
+} from './backend';
+
+export interface RunningBackend {
+  kind: BackendKind;
+  target: UpstreamTarget;
+  /** Safe for the browser (`/__console/backend`). */
+  info: BackendInfo;
+  /** Safe for the terminal: which backend, never the key. */
+  summary: string;
+  /** Configuration that was ignored, worth a line in the terminal. */
+  warnings: string[];
+  /** Stops what `startBackend` started (the built-in simulator); a no-op otherwise. */
+  close(): Promise<void>;
+}
+
+export async function startBackend(env: NodeJS.ProcessEnv): Promise<RunningBackend> {
+  const plan = planBackend(env);
+  if (plan.kind !== 'builtin-simulator') {
+    return describe({ kind: plan.kind, target: plan.target }, plan.warnings, async () => {});
+  }
+  const options = parseSimulatorArgs([], env);
+  const pinned = isSet(env.SIMULATOR_PORT);
+  const port = pinned ? options.port : 0;
+  const registry = globalThis as ProcessRegistry;
+  if (pinned && registry[BUILTIN_SIMULATOR]?.port === port) {
+    // Vite restarts by creating the new server before closing the old one; hand the pinned port
+    // over instead of failing with "port in use".
+    await registry[BUILTIN_SIMULATOR].close();
+  }
+  // Loaded on demand: `vite build` and the real-API mode never evaluate the simulator.
+  const { startSimulator } = await import('../simulator/server');
+  const simulator = await startSimulator({
+    ...options,
+    port,
+    quiet: isSet(env.SIMULATOR_QUIET) ? options.quiet : true,
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException | undefined)?.code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `The built-in simulator cannot listen on ${options.host}:${port} (SIMULATOR_PORT): the port is in use. Free it, or unset SIMULATOR_PORT to let the simulator pick a free port.`,
+      { cause: error },
+    );
+  });
+  let closing: Promise<void> | undefined;
+  const handle = {
+    port: simulator.port,
+    close: () => {
+      if (registry[BUILTIN_SIMULATOR] === handle) delete registry[BUILTIN_SIMULATOR];
+      return (closing ??= simulator.close());
+    },
+  };
+  registry[BUILTIN_SIMULATOR] = handle;
+  const target: UpstreamTarget = {
+    baseUrl: simulator.url.replace(/\/+$/, ''),
+    apiKey: options.apiKey,
+    unreachableHint: BUILTIN_SIMULATOR_HINT,
+  };
+  return describe({ kind: 'builtin-simulator', target }, plan.warnings, handle.close);
+}
+
+/**
+ * The built-in simulator this process started most recently. On `globalThis` because Vite
+ * re-bundles and re-imports the config (and so this module) on every restart.
+ */
+const BUILTIN_SIMULATOR = Symbol.for('agent-console.builtin-simulator');
+interface ProcessRegistry {
+  [BUILTIN_SIMULATOR]?: { port: number; close(): Promise<void> };
+}
+
+function describe(
+  backend: ResolvedBackend,
+  warnings: string[],
+  close: () => Promise<void>,
+): RunningBackend {
+  return {
+    ...backend,
+    info: backendInfo(backend),
+    summary: backendSummary(backend),
+    warnings,
+    close,
+  };
+}
+
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}

@@ -1,0 +1,120 @@
+/**
+ * Test helpers for the proxy: throwaway `node:http` servers on ephemeral ports and a raw client.
+ *
+ * The client is `node:http` rather than `fetch` on purpose: undici adds `sec-fetch-*` headers of
+ * its own, and these tests must control exactly what "the browser" sends.
+ */
+import http from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders, RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface TestServer {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+export async function listen(handler: RequestListener): Promise<TestServer> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface CannedResponse {
+  status: number;
+  headers?: OutgoingHttpHeaders;
+  body?: string;
+}
+
+/** An upstream that records every request it sees and answers with `respond(request)`. */
+export async function fakeUpstream(
+  respond: (request: RecordedRequest) => CannedResponse = () => ({
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: '{"ok":true}',
+  }),
+): Promise<TestServer & { requests: RecordedRequest[] }> {
+  const requests: RecordedRequest[] = [];
+  const server = await listen((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
+      requests.push(recorded);
+      const answer = respond(recorded);
+      res.writeHead(answer.status, answer.headers ?? {});
+      res.end(answer.body ?? '');
+    });
+  });
+  return { ...server, requests };
+}
+
+export interface ClientResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export function request(
+  url: string,
+  init: { method?: string; headers?: OutgoingHttpHeaders; body?: string | Buffer } = {},
+): Promise<ClientResponse> {
+  return new Promise((resolve, reject) => {
+    // A fresh connection per request: the proxy under test shares this process's global agent, and
+    // a pooled socket of the proxy's must not be mistaken for the client's.
+    const options = { method: init.method ?? 'GET', headers: init.headers, agent: false };
+    const req = http.request(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** Rejects with `message` if `promise` has not settled within `ms`: turns a hang into a reason. */
+export function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A promise plus its resolver, for "wait until the other side reports X" hand-offs. */
+export function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}

@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { tsImport } from 'tsx/esm/api';
+import { defineConfig } from 'vite';
+import type * as ConsoleProxy from './server/proxy/plugin';
+
+// The proxy and the simulator are loaded with tsx (which `npm run simulator` uses too) instead of
+// being bundled into this config: Vite 8 prints a warning for every extensionless relative import
+// in the config's bundle (dozens of lines on each start), and the server code keeps the repo's
+// extensionless style. Server code changes therefore apply on the next `npm start`.
+const { agentConsole, dashboardAddress } = (await tsImport(
+  './server/proxy/plugin.ts',
+  import.meta.url,
+)) as typeof ConsoleProxy;
+
+const { host, port } = dashboardAddress(process.env);
+
+/**
+ * `npm start` is `vite`: the agent-console plugin starts (or points at) the backend and forwards
+ * `/api/v1/*` to it with the key added server-side. No `define` and no `envPrefix` change here:
+ * the server's environment, and with it `NANONETS_API_KEY`, must never reach the client bundle.
+ */
+export default defineConfig({
+  plugins: [react(), tailwindcss(), agentConsole()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  server: { host, port, strictPort: true },
+  preview: { host, port, strictPort: true },
+  // Pre-bundle every runtime dependency at start-up: a dependency discovered later makes Vite
+  // re-optimise and reload the page, throwing away a half-filled form or a watched task.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      '@tanstack/react-query',
+      '@tanstack/react-query-devtools',
+      'wouter',
+      'zod',
+      'zod/mini',
+      'clsx',
+      'tailwind-merge',
+    ],
+  },
+  build: { outDir: 'dist', sourcemap: false },
+});
