@@ -1,0 +1,91 @@
+/**
+ * Error boundaries per panel, so a component that throws while rendering (a bug, or data we did
+ * not anticipate) takes down only its own panel — the navigation, the connection indicator and
+ * the other panels keep working, and the broken one offers "Try again".
+ */
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useQueryErrorResetBoundary } from '@tanstack/react-query';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+
+export interface ErrorBoundaryProps {
+  children: ReactNode;
+  fallback: (props: { error: unknown; reset: () => void }) => ReactNode;
+  /** When any of these change (e.g. the location), a shown error is cleared automatically. */
+  resetKeys?: readonly unknown[];
+  onReset?: () => void;
+}
+
+interface ErrorBoundaryState {
+  failed: boolean;
+  error: unknown;
+}
+
+function changed(a: readonly unknown[] = [], b: readonly unknown[] = []): boolean {
+  return a.length !== b.length || a.some((value, index) => !Object.is(value, b[index]));
+}
+
+export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
+  override state: ErrorBoundaryState = { failed: false, error: null };
+
+  static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
+    return { failed: true, error };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    // React logs the error itself in development; keep the component stack next to it, which is
+    // what makes a production report actionable.
+    console.error('A panel failed to render:', error, info.componentStack);
+  }
+
+  override componentDidUpdate(previous: ErrorBoundaryProps): void {
+    if (this.state.failed && changed(previous.resetKeys, this.props.resetKeys)) this.reset();
+  }
+
+  reset = (): void => {
+    this.props.onReset?.();
+    this.setState({ failed: false, error: null });
+  };
+
+  override render(): ReactNode {
+    if (this.state.failed)
+      return this.props.fallback({ error: this.state.error, reset: this.reset });
+    return this.props.children;
+  }
+}
+
+export interface PanelErrorBoundaryProps {
+  /** What failed, in words, e.g. "The agent list". */
+  label: string;
+  children: ReactNode;
+  resetKeys?: readonly unknown[];
+}
+
+/** An `ErrorBoundary` with the standard fallback; "Try again" also resets failed queries below
+ *  it so they refetch instead of rethrowing their cached error. */
+export function PanelErrorBoundary({ label, children, resetKeys }: PanelErrorBoundaryProps) {
+  const { reset: resetQueries } = useQueryErrorResetBoundary();
+  return (
+    <ErrorBoundary
+      resetKeys={resetKeys}
+      onReset={resetQueries}
+      fallback={({ error, reset }) => (
+        <Alert
+          title={`${label} could not be displayed`}
+          actions={
+            <Button size="sm" onClick={reset}>
+              Try again
+            </Button>
+          }
+        >
+          <p>{error instanceof Error ? error.message : String(error)}</p>
+          <p className="text-muted">
+            This is a problem in the console itself. If trying again does not help, reload the page.
+          </p>
+        </Alert>
+      )}
+    >
+      {children}
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The frame around every page: a skip link, the header with the app name, the `Main`
+ * navigation and the connection indicator, and the `main` landmark the skip link jumps to.
+ */
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { ConnectionIndicator } from '@/features/backend/connection-indicator';
+import { cn } from '@/lib/cn';
+
+export const MAIN_CONTENT_ID = 'main-content';
+
+interface NavItem {
+  href: string;
+  label: string;
+  isCurrent: (location: string) => boolean;
+}
+
+const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'New run', isCurrent: (location) => location === '/' },
+  {
+    href: '/tasks',
+    label: 'Tasks',
+    // A task view is "inside" Tasks, so the Tasks link stays marked there too.
+    isCurrent: (location) => location === '/tasks' || location.startsWith('/tasks/'),
+  },
+];
+
+function MainNav() {
+  const [location] = useLocation();
+  return (
+    <nav aria-label="Main">
+      <ul className="flex gap-1">
+        {NAV_ITEMS.map((item) => {
+          const current = item.isCurrent(location);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? 'page' : undefined}
+                className={cn(
+                  'inline-flex h-9 items-center rounded-md px-3 text-sm font-medium transition-colors',
+                  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
+                  current
+                    ? 'bg-accent/10 text-accent'
+                    : 'text-muted hover:bg-surface-muted hover:text-text',
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <div className="min-h-dvh bg-surface-muted text-text">
+      <a
+        href={`#${MAIN_CONTENT_ID}`}
+        // Off-screen until focused (not `sr-only`: its `not-sr-only` undo also resets padding).
+        className="absolute top-2 left-2 z-50 -translate-y-16 rounded-md bg-accent px-3 py-2 text-sm font-medium text-accent-foreground opacity-0 focus:translate-y-0 focus:opacity-100"
+      >
+        Skip to main content
+      </a>
+      <header className="border-b border-border bg-surface">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <p className="flex items-center gap-2 font-semibold tracking-tight">
+            <img src="/favicon.svg" alt="" className="size-6" />
+            Agent Console
+          </p>
+          <MainNav />
+          <ConnectionIndicator className="ml-auto" />
+        </div>
+      </header>
+      <main
+        id={MAIN_CONTENT_ID}
+        tabIndex={-1}
+        className="mx-auto max-w-6xl px-4 py-6 focus:outline-none"
+      >
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/** A task status as icon + label in the status colour; the label makes it readable without
+ *  colour, and it is the exact text the UI contract names (`Waiting for input`, …). */
+import { taskStatusMeta } from '@/lib/task-status';
+import { cn } from '@/lib/cn';
+import { Icon } from './icon';
+
+export interface StatusBadgeProps {
+  status: string | null | undefined;
+  className?: string | undefined;
+}
+
+export function StatusBadge({ status, className }: StatusBadgeProps) {
+  const meta = taskStatusMeta(status);
+  return (
+    <span
+      className={cn(
+        'inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap',
+        meta.surfaceClass,
+        meta.colorClass,
+        className,
+      )}
+    >
+      <Icon name={meta.icon} className={cn('size-3.5', meta.spins && 'motion-safe:animate-spin')} />
+      {meta.label}
+    </span>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Query keys and options for agents. Keys go from generic to specific
+ * (`['agents', 'list', filters]`, `['agents', 'detail', id]`) so a mutation can invalidate every
+ * list at once with `agentKeys.lists()`; everything a query function reads is in its key.
+ */
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { getAgent, listAgents, listAgentVersions, type ListAgentsParams } from '@/api/agents';
+
+/** The list filters (everything of `ListAgentsParams` except the cursor, which is the page). */
+export type AgentListFilters = Omit<ListAgentsParams, 'cursor'>;
+
+export const agentKeys = {
+  all: ['agents'] as const,
+  lists: () => [...agentKeys.all, 'list'] as const,
+  list: (filters: AgentListFilters) => [...agentKeys.lists(), filters] as const,
+  details: () => [...agentKeys.all, 'detail'] as const,
+  detail: (agentId: string) => [...agentKeys.details(), agentId] as const,
+  versions: (agentId: string) => [...agentKeys.detail(agentId), 'versions'] as const,
+};
+
+export const agentQueries = {
+  /** Cursor-paginated list; `fetchNextPage` walks `next_cursor` until `has_more` is false. */
+  list: (filters: AgentListFilters = {}) =>
+    infiniteQueryOptions({
+      queryKey: agentKeys.list(filters),
+      queryFn: ({ pageParam, signal }) => listAgents({ ...filters, cursor: pageParam }, signal),
+      initialPageParam: undefined as string | undefined,
+      // A page that claims `has_more` without a cursor cannot be continued; stop rather than
+      // refetch the first page forever.
+      getNextPageParam: (lastPage) =>
+        lastPage.has_more ? (lastPage.next_cursor ?? undefined) : undefined,
+      // Agents change rarely (someone edits them in the Nanonets dashboard); a minute of
+      // freshness saves a refetch on every navigation back to the run form.
+      staleTime: 60_000,
+    }),
+
+  detail: (agentId: string) =>
+    queryOptions({
+      queryKey: agentKeys.detail(agentId),
+      queryFn: ({ signal }) => getAgent(agentId, signal),
+      staleTime: 60_000,
+    }),
+
+  versions: (agentId: string) =>
+    queryOptions({
+      queryKey: agentKeys.versions(agentId),
+      queryFn: ({ signal }) => listAgentVersions(agentId, signal),
+      staleTime: 60_000,
+    }),
+};

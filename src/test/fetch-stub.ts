@@ -1,0 +1,38 @@
+/**
+ * A stand-in for the global `fetch`, so component tests exercise our real http helper, schemas
+ * and query options end to end and only the network is fake. Every request is recorded so a
+ * test can assert on what the server would have received.
+ */
+import { vi } from 'vitest';
+
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: BodyInit | null | undefined;
+}
+
+export type FetchHandler = (request: RecordedRequest) => Response | Promise<Response>;
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set('Content-Type', 'application/json');
+  return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+export function stubFetch(handler: FetchHandler) {
+  const requests: RecordedRequest[] = [];
+  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+    const href = input instanceof Request ? input.url : String(input);
+    const request: RecordedRequest = {
+      method: init?.method ?? 'GET',
+      url: new URL(href, 'http://console.test'),
+      headers: new Headers(init?.headers),
+      body: init?.body,
+    };
+    requests.push(request);
+    return Promise.resolve(handler(request));
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { requests, fetchMock };
+}
