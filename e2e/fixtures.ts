@@ -1,0 +1,32 @@
+/**
+ * `test` for every journey: page objects plus a simulator handle, with the simulator reset
+ * before each test so journeys never see each other's tasks, faults or request logs.
+ */
+import { test as base, expect } from '@playwright/test';
+import { AppShell } from './pages/app-shell';
+import { NewRunPage } from './pages/new-run-page';
+import { SimulatorHandle } from './simulator';
+
+interface Fixtures {
+  simulator: SimulatorHandle;
+  shell: AppShell;
+  newRun: NewRunPage;
+}
+
+export const test = base.extend<Fixtures>({
+  simulator: async ({ playwright }, use) => {
+    const request = await playwright.request.newContext();
+    const simulator = new SimulatorHandle(request);
+    await simulator.reset();
+    await use(simulator);
+    await request.dispose();
+  },
+  shell: async ({ page, simulator: _ }, use) => {
+    await use(new AppShell(page));
+  },
+  newRun: async ({ page, simulator: _ }, use) => {
+    await use(new NewRunPage(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,89 @@
+/**
+ * A handle on the simulator's `/__sim/` control routes for end-to-end tests: reset the world,
+ * resolve reviews, inject faults, and read what the server actually received.
+ */
+import { expect, type APIRequestContext } from '@playwright/test';
+import { E2E_API_KEY, SIMULATOR_URL } from './env';
+
+export interface LoggedPart {
+  name: string;
+  filename?: string;
+  content_type?: string;
+  size: number;
+  value?: string;
+}
+
+export interface LoggedRequest {
+  id: number;
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  status: number;
+  auth: 'valid' | 'missing' | 'invalid';
+  content_type: string | null;
+  body: unknown;
+  parts?: LoggedPart[] | null;
+}
+
+export interface Fault {
+  status: number;
+  count?: number;
+  error?: string;
+  retry_after?: number;
+  method?: string;
+  path?: string;
+}
+
+export class SimulatorHandle {
+  readonly url = SIMULATOR_URL;
+  readonly apiKey = E2E_API_KEY;
+
+  constructor(private readonly request: APIRequestContext) {}
+
+  async reset(): Promise<void> {
+    await this.ok(this.request.post(`${this.url}/__sim/reset`));
+  }
+
+  async review(taskId: string, decision: 'approve' | 'reject', note?: string): Promise<void> {
+    await this.ok(
+      this.request.post(`${this.url}/__sim/tasks/${taskId}/review`, { data: { decision, note } }),
+    );
+  }
+
+  async injectFault(fault: Fault): Promise<void> {
+    await this.ok(this.request.post(`${this.url}/__sim/faults`, { data: fault }));
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.ok(this.request.delete(`${this.url}/__sim/faults`));
+  }
+
+  /** Requests the simulator answered on /api/v1, oldest first. */
+  async requests(filter: { path?: string; method?: string } = {}): Promise<LoggedRequest[]> {
+    const params = new URLSearchParams();
+    if (filter.path) params.set('path', filter.path);
+    if (filter.method) params.set('method', filter.method);
+    const response = await this.request.get(`${this.url}/__sim/requests?${params.toString()}`);
+    expect(response.ok()).toBe(true);
+    const json = (await response.json()) as { data: LoggedRequest[] };
+    return json.data;
+  }
+
+  /** Calls the simulator's API directly (not through the dashboard's proxy). */
+  async api(path: string, init: { method?: string; key?: string | null; data?: unknown } = {}) {
+    const key = init.key === undefined ? this.apiKey : init.key;
+    return this.request.fetch(`${this.url}/api/v1${path}`, {
+      method: init.method ?? 'GET',
+      headers: key === null ? {} : { Authorization: `Bearer ${key}` },
+      data: init.data,
+    });
+  }
+
+  private async ok(pending: ReturnType<APIRequestContext['get']>): Promise<void> {
+    const response = await pending;
+    expect(response.ok(), `${response.url()} → ${response.status()} ${await response.text()}`).toBe(
+      true,
+    );
+  }
+}

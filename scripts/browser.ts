@@ -1,0 +1,31 @@
+/**
+ * Finds a Chromium for Playwright. Order: `CHROMIUM_PATH`, Debian's `/usr/bin/chromium`, then
+ * Playwright's own download. This machine cannot download Playwright's browsers, so Debian's
+ * package is the usual answer here, while a developer laptop with `npx playwright install`
+ * keeps working unchanged.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+export type BrowserChoice =
+  | { kind: 'env' | 'system'; executablePath: string }
+  | { kind: 'playwright'; executablePath: undefined }
+  | { kind: 'none' };
+
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): BrowserChoice {
+  const fromEnv = env.CHROMIUM_PATH;
+  if (fromEnv && existsSync(fromEnv)) return { kind: 'env', executablePath: fromEnv };
+  if (existsSync(SYSTEM_CHROMIUM)) return { kind: 'system', executablePath: SYSTEM_CHROMIUM };
+  if (playwrightBrowserInstalled()) return { kind: 'playwright', executablePath: undefined };
+  return { kind: 'none' };
+}
+
+function playwrightBrowserInstalled(): boolean {
+  try {
+    return existsSync(chromium.executablePath());
+  } catch {
+    return false;
+  }
+}
