@@ -38,10 +38,12 @@ export default defineConfig({
       '@tanstack/react-query',
       '@tanstack/react-query-devtools',
       'wouter',
-      'zod',
-      'zod/mini',
+      'valibot',
       'clsx',
-      'tailwind-merge',
+      'react-dropzone',
+      // Loaded lazily by the output-schema check, but pre-bundled so its first use never
+      // triggers a re-optimisation and a page reload.
+      'jsonc-parser',
     ],
   },
   build: { outDir: 'dist', sourcemap: false },

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { json, stubFetch } from '@/test/fetch-stub';
 import { ApiError, OFFLINE_MESSAGE, parseRetryAfter, requestJson, withQuery } from './http';
+import { pageOf } from './schemas';
 
-const Thing = z.looseObject({ id: z.string(), size: z.number() });
+const Thing = v.looseObject({ id: v.string(), size: v.number() });
 
 async function captureError(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -111,6 +112,13 @@ describe('requestJson', () => {
     expect(error.kind).toBe('invalid-response');
     expect(error.status).toBe(200);
     expect(error.message).toMatch(/did not have the expected shape \(size: /);
+  });
+
+  it('names a nested mismatch by its dot path', async () => {
+    stubFetch(() => json({ data: [{ id: 'a', size: 1 }, { id: 'b' }], has_more: false }));
+    const error = await captureError(requestJson('/api/v1/things', { schema: pageOf(Thing) }));
+    expect(error.message).toMatch(/did not have the expected shape \(data\.1\.size: /);
+    expect(error.body).toEqual({ data: [{ id: 'a', size: 1 }, { id: 'b' }], has_more: false });
   });
 
   it('rejects a 2xx body that is not JSON (e.g. an HTML fallback page)', async () => {

@@ -6,11 +6,11 @@
  * the API's human-readable `error` text, and `retryAfter` from a 429/503. The API docs say to
  * branch on the status, never on the text; the text is only ever shown to people.
  *
- * Responses are validated by the zod schema the caller passes in, so a component never renders
+ * Responses are validated by the valibot schema the caller passes in, so a component never renders
  * data whose shape was merely asserted. An aborted request (React Query cancelling a stale
  * fetch) is re-thrown untouched: it is not an error to show or retry.
  */
-import type { ZodMiniType } from 'zod/mini';
+import * as v from 'valibot';
 
 /** `http`: the server answered non-2xx. `network`: no answer at all. `invalid-response`: a 2xx
  *  whose body is not the JSON shape we expect (e.g. an HTML page, or an API change). */
@@ -175,9 +175,18 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
   }
 
   if (response.ok) return response;
+  throw await apiErrorFromResponse(response, method, path);
+}
 
+/** The `ApiError` for a non-2xx response: its status, the API's `error` text (or a sentence
+ *  naming the status), and `Retry-After`. Shared with the upload path, which uses XHR. */
+export async function apiErrorFromResponse(
+  response: Response,
+  method: string,
+  path: string,
+): Promise<ApiError> {
   const errorBody = await readBody(response).catch(() => undefined);
-  throw new ApiError({
+  return new ApiError({
     kind: 'http',
     status: response.status,
     message:
@@ -191,7 +200,7 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
 }
 
 export interface RequestJsonInit<T> extends ApiFetchInit {
-  schema: ZodMiniType<T>;
+  schema: v.GenericSchema<unknown, T>;
 }
 
 /**
@@ -200,8 +209,17 @@ export interface RequestJsonInit<T> extends ApiFetchInit {
  * is what a person debugging an API change needs to see.
  */
 export async function requestJson<T>(path: string, init: RequestJsonInit<T>): Promise<T> {
-  const method = init.method ?? 'GET';
   const response = await apiFetch(path, init);
+  return parseJsonResponse(response, init.schema, init.method ?? 'GET', path);
+}
+
+/** Reads a 2xx response as JSON validated by `schema` (see `requestJson`). */
+export async function parseJsonResponse<T>(
+  response: Response,
+  schema: v.GenericSchema<unknown, T>,
+  method: string,
+  path: string,
+): Promise<T> {
   const text = await response.text();
   let json: unknown = undefined;
   if (text !== '') {
@@ -219,11 +237,11 @@ export async function requestJson<T>(path: string, init: RequestJsonInit<T>): Pr
       });
     }
   }
-  const result = init.schema.safeParse(json);
-  if (result.success) return result.data;
-  const issues = result.error.issues
+  const result = v.safeParse(schema, json);
+  if (result.success) return result.output;
+  const issues = result.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
     .join('; ');
   throw new ApiError({
     kind: 'invalid-response',
@@ -232,6 +250,6 @@ export async function requestJson<T>(path: string, init: RequestJsonInit<T>): Pr
     body: json,
     method,
     path,
-    cause: result.error,
+    cause: new v.ValiError(result.issues),
   });
 }

@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
+  Agent,
   AgentPage,
   BackendInfo,
   FeedItem,
@@ -19,7 +21,7 @@ const task = {
 
 describe('lenient where undocumented, strict where the UI relies on it', () => {
   it('keeps unknown fields on an agent page', () => {
-    const page = AgentPage.parse({
+    const page = v.parse(AgentPage, {
       data: [
         {
           id: 'a1',
@@ -40,37 +42,57 @@ describe('lenient where undocumented, strict where the UI relies on it', () => {
   });
 
   it('refuses a task status the UI cannot label', () => {
-    expect(TaskState.safeParse({ ...task, status: 'exploded' }).success).toBe(false);
+    expect(v.safeParse(TaskState, { ...task, status: 'exploded' }).success).toBe(false);
   });
 
   it('accepts a task list item without status (the doc example omits it)', () => {
     const { status: _status, ...withoutStatus } = task;
-    const item = TaskListItem.parse({ ...withoutStatus, agent_name: 'Invoice Extractor' });
+    const item = v.parse(TaskListItem, { ...withoutStatus, agent_name: 'Invoice Extractor' });
     expect(item.status).toBeUndefined();
     expect(item.agent_name).toBe('Invoice Extractor');
   });
 
+  it('rejects a list item whose status is present but unknown (optional is not anything)', () => {
+    expect(v.safeParse(TaskListItem, { ...task, status: 'exploded' }).success).toBe(false);
+  });
+
+  it('requires config on a full agent and keeps the summary fields and unknown ones', () => {
+    const summary = {
+      id: 'a1',
+      version_number: 1,
+      status: 'draft',
+      name: 'Draft agent',
+      is_active: true,
+      brand_new_field: 'x',
+    };
+    expect(v.safeParse(Agent, summary).success).toBe(false);
+    expect(v.parse(Agent, { ...summary, config: { model: 'm' } })).toEqual({
+      ...summary,
+      config: { model: 'm' },
+    });
+  });
+
   it('accepts feed items of types it has never seen', () => {
-    expect(FeedItem.parse({ type: 'telepathy', payload: { x: 1 } })).toMatchObject({
+    expect(v.parse(FeedItem, { type: 'telepathy', payload: { x: 1 } })).toMatchObject({
       type: 'telepathy',
     });
   });
 
   it('reads both backend modes', () => {
-    expect(BackendInfo.parse({ mode: 'simulator', label: 'Simulator' }).label).toBe('Simulator');
-    const upstream = BackendInfo.parse({
+    expect(v.parse(BackendInfo, { mode: 'simulator', label: 'Simulator' }).label).toBe('Simulator');
+    const upstream = v.parse(BackendInfo, {
       mode: 'upstream',
       label: 'agents.nanonets.com',
       baseUrl: 'https://agents.nanonets.com',
     });
     expect(upstream.mode === 'upstream' && upstream.baseUrl).toBe('https://agents.nanonets.com');
-    expect(BackendInfo.safeParse({ mode: 'mystery', label: 'x' }).success).toBe(false);
+    expect(v.safeParse(BackendInfo, { mode: 'mystery', label: 'x' }).success).toBe(false);
   });
 });
 
 describe('summary normalisation', () => {
   it('reads the simulator layout: result.{summary, extracted_data}', () => {
-    const summary = Summary.parse({
+    const summary = v.parse(Summary, {
       ...task,
       result: {
         summary: 'The invoice totals 142.89 EUR.',
@@ -81,6 +103,13 @@ describe('summary normalisation', () => {
     expect(summary.answer).toBe('The invoice totals 142.89 EUR.');
     expect(summary.extractedData).toEqual({ total: 142.89 });
     expect(summary.task_id).toBe('t1');
+  });
+
+  it('keeps fields it does not know through the normalisation', () => {
+    expect(v.parse(Summary, { ...task, usage: { tokens: 12 } })).toMatchObject({
+      usage: { tokens: 12 },
+      status: 'completed',
+    });
   });
 
   it('reads top-level summary and extracted_data', () => {
@@ -118,7 +147,7 @@ describe('summary normalisation', () => {
   });
 
   it('leaves the answer empty while there is no output yet', () => {
-    expect(Summary.parse({ ...task, status: 'pending' })).toMatchObject({
+    expect(v.parse(Summary, { ...task, status: 'pending' })).toMatchObject({
       answer: undefined,
       extractedData: undefined,
     });

@@ -1,34 +1,38 @@
 /**
- * zod/mini schemas of the Nanonets Agents API as the console reads it.
+ * valibot schemas of the Nanonets Agents API as the console reads it. valibot rather than zod:
+ * its functions tree-shake to the ~1–2 KB these schemas use, on a first page held to 100 KB gzip.
  *
  * Lenient by design: objects are `looseObject` (unknown fields pass through, since the API may add
  * fields in v1), and fields the docs leave undocumented or inferred are optional. Strict only
  * where the UI relies on a value — ids, names, the task status enum — so a real API change
  * surfaces as a clear "unexpected shape" error instead of a blank or wrong screen.
  *
+ * A schema that extends another spreads the base's `entries` into a new `looseObject`, so the
+ * extended one stays just as lenient.
+ *
  * Where the docs are ambiguous (see `/work/shared/api/nanonets-agents-api.md` §5, open questions
  * 2–3), `/summary` is normalised here to one reading so no component has to guess.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 
-const Id = z.string();
-const Timestamp = z.string();
+const Id = v.string();
+const Timestamp = v.string();
 
 /** `{ data, has_more, next_cursor }` — the envelope of every cursor-paginated list. */
-export function pageOf<T extends z.ZodMiniType>(item: T) {
-  return z.looseObject({
-    data: z.array(item),
-    has_more: z.boolean(),
-    next_cursor: z.nullish(z.string()),
+export function pageOf<T extends v.GenericSchema>(item: T) {
+  return v.looseObject({
+    data: v.array(item),
+    has_more: v.boolean(),
+    next_cursor: v.nullish(v.string()),
   });
 }
 
 /** `{ data }` — the envelope of the unpaginated lists (versions, messages). */
-export function listOf<T extends z.ZodMiniType>(item: T) {
-  return z.looseObject({ data: z.array(item) });
+export function listOf<T extends v.GenericSchema>(item: T) {
+  return v.looseObject({ data: v.array(item) });
 }
 
 export interface Page<T> {
@@ -41,33 +45,34 @@ export interface Page<T> {
 // Agents
 
 export const AGENT_STATUSES = ['draft', 'published', 'archived'] as const;
-export const AgentStatus = z.enum(AGENT_STATUSES);
-export type AgentStatus = z.infer<typeof AgentStatus>;
+export const AgentStatus = v.picklist(AGENT_STATUSES);
+export type AgentStatus = v.InferOutput<typeof AgentStatus>;
 
 /** `GET /agents` items: one row per version (the docs' reading; §3.1). */
-export const AgentSummary = z.looseObject({
+export const AgentSummary = v.looseObject({
   id: Id,
-  agent_group_id: z.optional(Id),
-  version_number: z.number(),
+  agent_group_id: v.optional(Id),
+  version_number: v.number(),
   status: AgentStatus,
-  name: z.string(),
-  is_active: z.boolean(),
-  created_at: z.optional(Timestamp),
-  updated_at: z.optional(Timestamp),
+  name: v.string(),
+  is_active: v.boolean(),
+  created_at: v.optional(Timestamp),
+  updated_at: v.optional(Timestamp),
 });
-export type AgentSummary = z.infer<typeof AgentSummary>;
+export type AgentSummary = v.InferOutput<typeof AgentSummary>;
 
 /** The full agent (get / create / patch): the summary plus its free-form `config`. */
-export const Agent = z.extend(AgentSummary, {
-  config: z.record(z.string(), z.unknown()),
+export const Agent = v.looseObject({
+  ...AgentSummary.entries,
+  config: v.record(v.string(), v.unknown()),
 });
-export type Agent = z.infer<typeof Agent>;
+export type Agent = v.InferOutput<typeof Agent>;
 
 export const AgentVersion = AgentSummary;
-export type AgentVersion = z.infer<typeof AgentVersion>;
+export type AgentVersion = v.InferOutput<typeof AgentVersion>;
 
 export const AgentPage = pageOf(AgentSummary);
-export type AgentPage = z.infer<typeof AgentPage>;
+export type AgentPage = v.InferOutput<typeof AgentPage>;
 
 export const AgentVersionList = listOf(AgentVersion);
 
@@ -84,77 +89,79 @@ export const TASK_STATUSES = [
   'failed',
   'stopped',
 ] as const;
-export const TaskStatus = z.enum(TASK_STATUSES);
-export type TaskStatus = z.infer<typeof TaskStatus>;
+export const TaskStatus = v.picklist(TASK_STATUSES);
+export type TaskStatus = v.InferOutput<typeof TaskStatus>;
 
 /** `GET /tasks/{id}` and cancel. `title` is omitted until the platform derives one. */
-export const TaskState = z.looseObject({
+export const TaskState = v.looseObject({
   task_id: Id,
   agent_id: Id,
   status: TaskStatus,
-  title: z.nullish(z.string()),
+  title: v.nullish(v.string()),
   created_at: Timestamp,
-  updated_at: z.optional(Timestamp),
+  updated_at: v.optional(Timestamp),
 });
-export type TaskState = z.infer<typeof TaskState>;
+export type TaskState = v.InferOutput<typeof TaskState>;
 
 /** `GET /tasks` items. The doc example omits `status` (its generator drops enums), so it is
  *  optional here and the UI shows "Unknown" rather than failing the whole page. */
-export const TaskListItem = z.extend(TaskState, {
-  status: z.optional(TaskStatus),
-  agent_name: z.optional(z.string()),
+export const TaskListItem = v.looseObject({
+  ...TaskState.entries,
+  status: v.optional(TaskStatus),
+  agent_name: v.optional(v.string()),
 });
-export type TaskListItem = z.infer<typeof TaskListItem>;
+export type TaskListItem = v.InferOutput<typeof TaskListItem>;
 
 export const TaskPage = pageOf(TaskListItem);
-export type TaskPage = z.infer<typeof TaskPage>;
+export type TaskPage = v.InferOutput<typeof TaskPage>;
 
 /** `GET /tasks/{id}/messages` items. `content` is any JSON. No role is documented; the
  *  simulator adds `role`, and `user_id` being null marks an agent message otherwise. */
-export const TaskMessage = z.looseObject({
+export const TaskMessage = v.looseObject({
   id: Id,
-  task_id: z.optional(Id),
-  agent_id: z.optional(Id),
-  content: z.unknown(),
+  task_id: v.optional(Id),
+  agent_id: v.optional(Id),
+  content: v.unknown(),
   created_at: Timestamp,
-  user_id: z.nullish(Id),
-  parent_id: z.nullish(Id),
-  role: z.optional(z.string()),
+  user_id: v.nullish(Id),
+  parent_id: v.nullish(Id),
+  role: v.optional(v.string()),
 });
-export type TaskMessage = z.infer<typeof TaskMessage>;
+export type TaskMessage = v.InferOutput<typeof TaskMessage>;
 
 export const TaskMessageList = listOf(TaskMessage);
 
 /** `POST /tasks/{id}/message` response; the id's property name is not visible in the docs. */
-export const MessageAccepted = z.looseObject({
-  id: z.optional(Id),
-  message_id: z.optional(Id),
-  status: z.optional(TaskStatus),
-  message: z.optional(z.string()),
+export const MessageAccepted = v.looseObject({
+  id: v.optional(Id),
+  message_id: v.optional(Id),
+  status: v.optional(TaskStatus),
+  message: v.optional(v.string()),
 });
-export type MessageAccepted = z.infer<typeof MessageAccepted>;
+export type MessageAccepted = v.InferOutput<typeof MessageAccepted>;
 
 /** One entry of the `/result` feed. Undocumented upstream, so every field is optional and any
  *  `type` is allowed: the trace viewer renders unknown kinds generically. */
-export const FeedItem = z.looseObject({
-  id: z.optional(z.string()),
-  type: z.optional(z.string()),
-  name: z.nullish(z.string()),
-  role: z.nullish(z.string()),
-  arguments: z.optional(z.unknown()),
-  content: z.optional(z.unknown()),
-  output: z.optional(z.unknown()),
-  result: z.optional(z.unknown()),
-  created_at: z.nullish(z.string()),
-  duration_ms: z.nullish(z.number()),
+export const FeedItem = v.looseObject({
+  id: v.optional(v.string()),
+  type: v.optional(v.string()),
+  name: v.nullish(v.string()),
+  role: v.nullish(v.string()),
+  arguments: v.optional(v.unknown()),
+  content: v.optional(v.unknown()),
+  output: v.optional(v.unknown()),
+  result: v.optional(v.unknown()),
+  created_at: v.nullish(v.string()),
+  duration_ms: v.nullish(v.number()),
 });
-export type FeedItem = z.infer<typeof FeedItem>;
+export type FeedItem = v.InferOutput<typeof FeedItem>;
 
 /** `GET /tasks/{id}/result`: the task plus its chronological `feed`. */
-export const TaskResult = z.extend(TaskState, {
-  feed: z.array(FeedItem),
+export const TaskResult = v.looseObject({
+  ...TaskState.entries,
+  feed: v.array(FeedItem),
 });
-export type TaskResult = z.infer<typeof TaskResult>;
+export type TaskResult = v.InferOutput<typeof TaskResult>;
 
 // ---------------------------------------------------------------------------------------------
 // Summary
@@ -211,42 +218,43 @@ export function normalizeSummary(raw: Record<string, unknown>): NormalizedSummar
   };
 }
 
-const SummaryFields = z.extend(TaskState, {
-  result: z.optional(z.unknown()),
-  summary: z.optional(z.unknown()),
-  extracted_data: z.optional(z.unknown()),
+const SummaryFields = v.looseObject({
+  ...TaskState.entries,
+  result: v.optional(v.unknown()),
+  summary: v.optional(v.unknown()),
+  extracted_data: v.optional(v.unknown()),
 });
 
 /** `GET /tasks/{id}/summary`, with the answer and extracted data normalised. */
-export const Summary = z.pipe(
+export const Summary = v.pipe(
   SummaryFields,
-  z.transform((value) => ({ ...value, ...normalizeSummary(value) })),
+  v.transform((value) => ({ ...value, ...normalizeSummary(value) })),
 );
-export type Summary = z.infer<typeof Summary>;
+export type Summary = v.InferOutput<typeof Summary>;
 
 // ---------------------------------------------------------------------------------------------
 // Run
 
 /** `POST /agents/{id}/run` response. */
-export const RunResponse = z.looseObject({
+export const RunResponse = v.looseObject({
   task_id: Id,
-  agent_id: z.optional(Id),
-  status: z.optional(TaskStatus),
-  message: z.optional(z.string()),
-  created_at: z.optional(Timestamp),
+  agent_id: v.optional(Id),
+  status: v.optional(TaskStatus),
+  message: v.optional(v.string()),
+  created_at: v.optional(Timestamp),
 });
-export type RunResponse = z.infer<typeof RunResponse>;
+export type RunResponse = v.InferOutput<typeof RunResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // The console's own endpoint (served by the dev server, not the API)
 
 /** `GET /__console/backend`: which backend the proxy talks to. */
-export const BackendInfo = z.discriminatedUnion('mode', [
-  z.looseObject({ mode: z.literal('simulator'), label: z.string() }),
-  z.looseObject({
-    mode: z.literal('upstream'),
-    label: z.string(),
-    baseUrl: z.optional(z.string()),
+export const BackendInfo = v.variant('mode', [
+  v.looseObject({ mode: v.literal('simulator'), label: v.string() }),
+  v.looseObject({
+    mode: v.literal('upstream'),
+    label: v.string(),
+    baseUrl: v.optional(v.string()),
   }),
 ]);
-export type BackendInfo = z.infer<typeof BackendInfo>;
+export type BackendInfo = v.InferOutput<typeof BackendInfo>;

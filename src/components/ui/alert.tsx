@@ -36,7 +36,7 @@ export function Alert({
       className={cn('flex gap-3 rounded-lg border p-4 text-sm text-text', style.box, className)}
       {...props}
     >
-      <Icon name={style.name} className={cn('mt-0.5 size-5', style.icon)} />
+      <Icon name={style.name} size="lg" className={cn('mt-0.5', style.icon)} />
       <div className="min-w-0 flex-1 space-y-1">
         {title ? <p className="font-semibold">{title}</p> : null}
         {children ? <div className="text-text [overflow-wrap:anywhere]">{children}</div> : null}

@@ -32,12 +32,19 @@ const ICON_PATHS = {
 
 export type IconName = keyof typeof ICON_PATHS;
 
+/** Sizes are a prop, not a `size-*` class from the caller: `cn()` resolves no conflicts, so a
+ *  default `size-4` beside a caller's `size-5` would leave the stylesheet to pick one. */
+const SIZES = { sm: 'size-3.5', md: 'size-4', lg: 'size-5' } as const;
+
 export interface IconProps {
   name: IconName;
+  /** `sm` 14 px (inside badges), `md` 16 px (beside body text), `lg` 20 px (alerts). */
+  size?: keyof typeof SIZES;
+  /** Colour, margins, animation — anything but the size. */
   className?: string | undefined;
 }
 
-export function Icon({ name, className }: IconProps) {
+export function Icon({ name, size = 'md', className }: IconProps) {
   return (
     <svg
       viewBox="0 0 24 24"
@@ -48,7 +55,7 @@ export function Icon({ name, className }: IconProps) {
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
-      className={cn('size-4 shrink-0', className)}
+      className={cn('shrink-0', SIZES[size], className)}
     >
       {ICON_PATHS[name].map((d) => (
         <path key={d} d={d} />

@@ -20,7 +20,11 @@ export function StatusBadge({ status, className }: StatusBadgeProps) {
         className,
       )}
     >
-      <Icon name={meta.icon} className={cn('size-3.5', meta.spins && 'motion-safe:animate-spin')} />
+      <Icon
+        name={meta.icon}
+        size="sm"
+        className={meta.spins ? 'motion-safe:animate-spin' : undefined}
+      />
       {meta.label}
     </span>
   );

@@ -123,7 +123,7 @@ function AgentListSkeleton() {
           <div key={row} className="flex items-center gap-3 px-4 py-3">
             <Skeleton className="h-4 flex-1" />
             <Skeleton className="h-4 w-8" />
-            <Skeleton className="h-5 w-20 rounded-full" />
+            <Skeleton shape="pill" className="h-5 w-20" />
           </div>
         ))}
       </div>
