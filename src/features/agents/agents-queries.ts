@@ -3,8 +3,9 @@
  * (`['agents', 'list', filters]`, `['agents', 'detail', id]`) so a mutation can invalidate every
  * list at once with `agentKeys.lists()`; everything a query function reads is in its key.
  */
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
 import { getAgent, listAgents, listAgentVersions, type ListAgentsParams } from '@/api/agents';
+import type { AgentPage, AgentSummary } from '@/api/schemas';
 
 /** The list filters (everything of `ListAgentsParams` except the cursor, which is the page). */
 export type AgentListFilters = Omit<ListAgentsParams, 'cursor'>;
@@ -48,3 +49,24 @@ export const agentQueries = {
       staleTime: 60_000,
     }),
 };
+
+/**
+ * `select` for `agentQueries.list`: the pages as one list. An agent created while someone pages
+ * shifts the newest-first order by one, so the next page can repeat the last agent of the
+ * previous one; it is kept once (a repeated id would also break the picker's option ids).
+ */
+export function flattenAgentPages(
+  data: InfiniteData<AgentPage, string | undefined>,
+): AgentSummary[] {
+  const seen = new Set<string>();
+  const agents: AgentSummary[] = [];
+  for (const page of data.pages) {
+    for (const agent of page.data) {
+      if (!seen.has(agent.id)) {
+        seen.add(agent.id);
+        agents.push(agent);
+      }
+    }
+  }
+  return agents;
+}

@@ -1,0 +1,51 @@
+/**
+ * One `option` of the agent picker: name, version, status, and the reason it may not run.
+ * Inactive agents stay in the list (so nobody wonders where theirs went) but are
+ * `aria-disabled`: focusable with the arrows, as the APG asks, yet never chosen.
+ */
+import type { AgentSummary } from '@/api/schemas';
+import { Icon } from '@/components/ui/icon';
+import { cn } from '@/lib/cn';
+import { AgentStatusBadge, INACTIVE_REASON, STATUS_HINT } from './agent-status';
+
+export interface AgentOptionProps {
+  id: string;
+  agent: AgentSummary;
+  /** Visually focused (the input's `aria-activedescendant`). */
+  active: boolean;
+  /** The picker's current value. */
+  chosen: boolean;
+  onChoose: (agent: AgentSummary) => void;
+}
+
+export function AgentOption({ id, agent, active, chosen, onChoose }: AgentOptionProps) {
+  const hint = STATUS_HINT[agent.status];
+  const disabled = !agent.is_active;
+  return (
+    <li
+      id={id}
+      role="option"
+      // APG (list autocomplete): the visually focused option is the selected one.
+      aria-selected={active}
+      aria-disabled={disabled || undefined}
+      onClick={() => {
+        if (!disabled) onChoose(agent);
+      }}
+      className={cn(
+        'flex flex-wrap items-center gap-x-2 gap-y-0.5 px-3 py-2 text-sm',
+        active ? 'bg-accent/10' : 'hover:bg-surface-muted',
+        disabled ? 'cursor-not-allowed text-muted' : 'cursor-pointer text-text',
+      )}
+    >
+      <Icon name="check-circle" className={cn('text-accent', !chosen && 'invisible')} />
+      <span className="min-w-0 flex-1 truncate font-medium">{agent.name}</span>
+      <span className="text-muted tabular-nums">v{agent.version_number}</span>
+      <AgentStatusBadge status={agent.status} />
+      {disabled || hint ? (
+        <span className="w-full pl-6 text-xs text-muted">
+          {[disabled && INACTIVE_REASON, hint].filter(Boolean).join(' · ')}
+        </span>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The data side of the agent picker: the agents matching what was typed, page after page, and a
+ * one-line status for the popup.
+ *
+ * The search is debounced (one request per burst of keys, not per key) and keeps the previous
+ * results while the next ones load, so the options under the cursor never blink away. The status
+ * line is also the popup's live region, which is how a screen-reader user hears "No agents
+ * match …" or "Loading more…" without leaving the input.
+ */
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { AGENT_STATUSES, type AgentStatus } from '@/api/schemas';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { agentQueries, flattenAgentPages } from './agents-queries';
+
+export const SEARCH_DEBOUNCE_MS = 250;
+const PUBLISHED: readonly AgentStatus[] = ['published'];
+
+export function useAgentSearch(text: string, includeAll: boolean) {
+  const typed = text.trim();
+  const term = useDebouncedValue(typed, SEARCH_DEBOUNCE_MS);
+  const query = useInfiniteQuery({
+    ...agentQueries.list({ q: term || undefined, status: includeAll ? AGENT_STATUSES : PUBLISHED }),
+    select: flattenAgentPages,
+    placeholderData: keepPreviousData,
+  });
+  const agents = query.data ?? [];
+  const canLoadMore = query.hasNextPage && !query.isFetchingNextPage && !query.isFetchNextPageError;
+
+  let status = '';
+  if (query.isError && !query.data) status = 'Couldn’t load the agents.';
+  else if (query.isPending) status = 'Loading agents…';
+  else if (query.isPlaceholderData || typed !== term) status = 'Searching…';
+  else if (agents.length === 0) {
+    status = term
+      ? `No agents match “${term}”`
+      : includeAll
+        ? 'No agents in this workspace yet.'
+        : 'No published agents. Include drafts and archived versions to see the rest.';
+  } else if (query.isFetchingNextPage) status = 'Loading more…';
+  else if (query.isFetchNextPageError) status = 'Couldn’t load more agents.';
+
+  return { query, agents, canLoadMore, status };
+}
