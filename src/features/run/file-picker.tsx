@@ -1,0 +1,164 @@
+/**
+ * The files part of the run form: a drop zone (drop, click, Enter/Space, paste anywhere on the
+ * page), the accepted files and the refused ones with their reasons.
+ *
+ * The drop zone (`use-drop-zone.ts`) only collects files; every file from every source reaches
+ * `classifyFiles` and is refused with our wording. The dialog still filters by type through the
+ * input's `accept` attribute, as a convenience, not as the rule.
+ */
+import { useEffect, useId, useRef, type RefObject } from 'react';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/lib/cn';
+import { formatBytes } from '@/lib/format';
+import { FileRow, RejectedRow } from './file-row';
+import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_SUMMARY, type FileLimits } from './file-rules';
+import { useDropZone } from './use-drop-zone';
+import type { FileSelection } from './use-file-selection';
+
+const PROMPT = 'Drop files here, or click to browse';
+
+export interface FilePickerProps {
+  selection: FileSelection;
+  /** What to show as the limits; defaults to the limits the selection enforces. */
+  limits?: FileLimits;
+  /** While uploading: nothing can be added or removed. */
+  disabled?: boolean;
+}
+
+/** A text field keeps a paste that carries text; only pastes elsewhere (or of files alone) add files. */
+function isTextPaste(event: ClipboardEvent): boolean {
+  const target = event.target;
+  const editable =
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLElement && target.isContentEditable);
+  return editable && Array.from(event.clipboardData?.types ?? []).includes('text/plain');
+}
+
+/**
+ * After a row goes away, focus the next row's button, else the previous one, else `fallback`, so
+ * keyboard users stay in the list instead of being dropped to the top of the page.
+ */
+function moveFocusFrom(
+  list: RefObject<HTMLUListElement | null>,
+  index: number,
+  fallback?: HTMLElement | null,
+) {
+  const buttons = list.current?.querySelectorAll('button') ?? [];
+  const target = buttons[index + 1] ?? buttons[index - 1] ?? fallback;
+  target?.focus();
+}
+
+export function FilePicker({
+  selection,
+  limits = selection.limits,
+  disabled = false,
+}: FilePickerProps) {
+  const hintId = useId();
+  const filesRef = useRef<HTMLUListElement>(null);
+  const rejectedRef = useRef<HTMLUListElement>(null);
+  const { files, rejected, add, remove, dismissRejected } = selection;
+  const { rootProps, inputProps, isDragActive, rootRef } = useDropZone({ onFiles: add, disabled });
+
+  useEffect(() => {
+    if (disabled) return;
+    const onPaste = (event: ClipboardEvent) => {
+      const pasted = Array.from(event.clipboardData?.files ?? []);
+      if (pasted.length === 0 || event.defaultPrevented || isTextPaste(event)) return;
+      event.preventDefault();
+      add(pasted);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [add, disabled]);
+
+  const count = files.length;
+  const summary = `${count} ${count === 1 ? 'file' : 'files'} · ${formatBytes(selection.totalBytes)}`;
+  const refusals = `${rejected.length} ${rejected.length === 1 ? 'file was' : 'files were'} not added`;
+  return (
+    <div className="space-y-3">
+      {/* Always mounted, so screen readers announce changes (a region that appears is not read). */}
+      <p aria-live="polite" className="sr-only">
+        {count > 0 && summary}
+        {rejected.length > 0 && `. ${refusals}`}
+      </p>
+      <div
+        {...rootProps}
+        aria-label={PROMPT}
+        aria-describedby={hintId}
+        className={cn(
+          'flex min-h-28 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed border-border bg-surface p-6 text-center',
+          'transition-colors hover:border-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
+          isDragActive && 'border-accent bg-accent/10',
+          disabled && 'cursor-not-allowed opacity-50 hover:border-border',
+        )}
+      >
+        <input {...inputProps} accept={ACCEPT_ATTRIBUTE} />
+        <p className="font-medium">{PROMPT}</p>
+        {isDragActive && <p className="text-sm text-accent">Release to add the files</p>}
+      </div>
+      <p id={hintId} className="text-sm text-muted">
+        Up to {limits.maxFiles} files, {formatBytes(limits.maxFileBytes)} each.{' '}
+        {ACCEPTED_TYPES_SUMMARY}. You can also paste files.
+      </p>
+
+      {count > 0 && (
+        <div className="space-y-1">
+          <p className="text-sm font-medium">{summary}</p>
+          <ul
+            ref={filesRef}
+            aria-label="Files"
+            className="divide-y divide-border rounded-lg border border-border bg-surface"
+          >
+            {files.map((entry, index) => (
+              <FileRow
+                key={entry.id}
+                entry={entry}
+                disabled={disabled}
+                onRemove={(id) => {
+                  moveFocusFrom(filesRef, index, rootRef.current);
+                  remove(id);
+                }}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {rejected.length > 0 && (
+        <div className="space-y-1">
+          <div className="flex items-center justify-between gap-2">
+            <p className="text-sm font-medium text-danger">{refusals}</p>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label="Clear rejected files"
+              onClick={() => {
+                rootRef.current?.focus();
+                dismissRejected();
+              }}
+            >
+              Clear
+            </Button>
+          </div>
+          <ul
+            ref={rejectedRef}
+            aria-label="Rejected files"
+            className="divide-y divide-border rounded-lg border border-danger/30 bg-surface"
+          >
+            {rejected.map((entry, index) => (
+              <RejectedRow
+                key={entry.id}
+                entry={entry}
+                onDismiss={(id) => {
+                  moveFocusFrom(rejectedRef, index, rootRef.current);
+                  dismissRejected(id);
+                }}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The files chosen for a run, and the ones refused with their reasons.
+ *
+ * Lives in the form (not in the picker) so the files survive whatever happens to the picker: a
+ * failed submit, a re-render while uploading. Refusals accumulate until dismissed rather than being
+ * replaced by the next drop, so a reason is never gone before the person has read it.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import {
+  classifyFiles,
+  DEFAULT_FILE_LIMITS,
+  type AcceptedFile,
+  type FileLimits,
+  type RejectedFile,
+} from './file-rules';
+
+export interface FileSelection {
+  files: AcceptedFile[];
+  rejected: RejectedFile[];
+  totalBytes: number;
+  /** The limits `add` enforces, so the picker shows the same numbers. */
+  limits: FileLimits;
+  // Function-typed properties, not methods: they are stable callbacks meant to be passed around
+  // detached (`onDrop={selection.add}`), which typed lint rightly flags for methods.
+  add: (files: readonly File[]) => void;
+  remove: (id: string) => void;
+  /** Dismisses one refusal, or all of them without an id. */
+  dismissRejected: (id?: string) => void;
+  clear: () => void;
+}
+
+interface State {
+  files: AcceptedFile[];
+  rejected: RejectedFile[];
+}
+
+const EMPTY: State = { files: [], rejected: [] };
+
+export function useFileSelection(limits: FileLimits = DEFAULT_FILE_LIMITS): FileSelection {
+  const [state, setState] = useState<State>(EMPTY);
+  const { maxFileBytes, maxFiles } = limits;
+
+  // Classifying inside the updater means two drops in one tick still see each other's files.
+  const add = useCallback(
+    (incoming: readonly File[]) => {
+      if (incoming.length === 0) return;
+      setState((prev) => {
+        const { accepted, rejected } = classifyFiles(prev.files, incoming, {
+          maxFileBytes,
+          maxFiles,
+        });
+        return { files: [...prev.files, ...accepted], rejected: [...prev.rejected, ...rejected] };
+      });
+    },
+    [maxFileBytes, maxFiles],
+  );
+
+  const remove = useCallback((id: string) => {
+    setState((prev) => ({ ...prev, files: prev.files.filter((f) => f.id !== id) }));
+  }, []);
+
+  const dismissRejected = useCallback((id?: string) => {
+    setState((prev) => ({
+      ...prev,
+      rejected: id === undefined ? [] : prev.rejected.filter((r) => r.id !== id),
+    }));
+  }, []);
+
+  const clear = useCallback(() => setState(EMPTY), []);
+
+  return useMemo(
+    () => ({
+      files: state.files,
+      rejected: state.rejected,
+      totalBytes: state.files.reduce((sum, f) => sum + f.file.size, 0),
+      limits: { maxFileBytes, maxFiles },
+      add,
+      remove,
+      dismissRejected,
+      clear,
+    }),
+    [state, maxFileBytes, maxFiles, add, remove, dismissRejected, clear],
+  );
+}
