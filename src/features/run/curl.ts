@@ -1,0 +1,48 @@
+/**
+ * `Copy as curl`: the command that sends what is on the run form, built from the same
+ * `buildRunRequest` pieces as the real submit so the two cannot drift.
+ *
+ * The key is never known to the browser (the proxy adds it), and a copied command ends up in
+ * chat logs and tickets anyway, so the command reads it from `$NANONETS_API_KEY` — the only part
+ * in double quotes, so the shell expands it. Everything else is single-quoted (`'\''` for a
+ * quote inside), which the shell takes literally: a query with `$`, backticks or quotes arrives
+ * as typed.
+ *
+ * Text parts use `--form-string`, not `-F`: `-F` reads a value starting with `@` or `<` as a
+ * file and parses `;type=` inside it, so a query like "@team; type=urgent" would be mangled.
+ * `output_config` goes as a plain string part, as the docs show and as the console sends it.
+ */
+import { buildRunRequest, outputConfigFor, type RunDraftInput } from './run-request';
+
+/** Quotes a word for POSIX shells. */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** curl's `-F name=@file` syntax breaks on `;` and `,` in a file name unless it is double-quoted. */
+function curlFileName(name: string): string {
+  return /[;,"\\]/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : name;
+}
+
+export function curlForRun(input: RunDraftInput, baseUrl: string): string {
+  const request = buildRunRequest(input);
+  const url = baseUrl.replace(/\/+$/, '') + request.path;
+  const args = [`curl -X POST ${shellQuote(url)}`, '-H "Authorization: Bearer $NANONETS_API_KEY"'];
+  if (request.kind === 'json') {
+    args.push(
+      `-H ${shellQuote('Content-Type: application/json')}`,
+      `-d ${shellQuote(JSON.stringify(request.body))}`,
+    );
+  } else {
+    const query = input.query.trim();
+    const config = outputConfigFor(input);
+    if (query) args.push(`--form-string ${shellQuote(`query=${query}`)}`);
+    for (const file of input.files) {
+      args.push(`-F ${shellQuote(`files=@${curlFileName(file.name)}`)}`);
+    }
+    if (config) {
+      args.push(`--form-string ${shellQuote(`output_config=${JSON.stringify(config)}`)}`);
+    }
+  }
+  return args.join(' \\\n  ');
+}
