@@ -21,7 +21,7 @@ test('the key never reaches the browser', async ({ page, context, newRun, simula
   page.on('response', (response) => seen.push(describeResponse(response)));
 
   await newRun.open();
-  await expect(newRun.agent('Invoice Extractor')).toBeVisible();
+  await newRun.chooseAgent('invo', 'Invoice Extractor');
   await page.goto('/tasks');
   await page.goto('/__console/backend');
 

@@ -14,14 +14,20 @@ test('the dashboard opens on the simulator and lists the seeded agents through t
   await expect(shell.newRunLink).toHaveAttribute('aria-current', 'page');
   await expect(newRun.heading).toBeVisible();
 
-  // The seeded agents, as the simulator defines them: published and draft versions are
-  // listed (archived ones are hidden by default), with the inactive agent marked as such.
-  await expect(newRun.agent('Invoice Extractor')).toBeVisible();
-  await expect(newRun.agent('Outreach Reviewer')).toBeVisible();
-  await expect(newRun.agent('Ledger Sync')).toBeVisible();
-  await expect(newRun.agent('Trace Stress Test')).toBeVisible();
-  await expect(newRun.agent('Legacy Classifier')).toContainText(/inactive/i);
-  await expect(newRun.agent('Document Summarizer').first()).toContainText(/v\d/);
+  // The seeded agents, as the simulator defines them: the picker lists published versions
+  // by default, and the inactive agent is listed but marked.
+  await newRun.agent.click();
+  await newRun.agent.press('ArrowDown');
+  for (const name of [
+    'Invoice Extractor',
+    'Outreach Reviewer',
+    'Ledger Sync',
+    'Trace Stress Test',
+  ]) {
+    await expect(newRun.option(name)).toBeVisible();
+  }
+  await expect(newRun.option('Document Summarizer')).toContainText(/v2/);
+  await expect(newRun.option('Legacy Classifier')).toContainText(/inactive/i);
 
   // What the server received: the list request came through the dashboard's proxy with the
   // server-side key (the browser never had it), and nothing asked for archived versions.
@@ -57,7 +63,7 @@ test('an API error shows the server message and advice, and Retry recovers', asy
   await expect(alert).toContainText(/key/i);
 
   await alert.getByRole('button', { name: /retry/i }).click();
-  await expect(newRun.agent('Invoice Extractor')).toBeVisible();
+  await newRun.chooseAgent('invo', 'Invoice Extractor');
   await expect(alert).toBeHidden();
 });
 
@@ -70,7 +76,7 @@ test('deep links to a task route render the task page', async ({ page }) => {
 
 test('the shell has no serious or critical accessibility violations', async ({ newRun }) => {
   await newRun.open();
-  await expect(newRun.agent('Invoice Extractor')).toBeVisible();
+  await newRun.chooseAgent('invo', 'Invoice Extractor');
   const results = await new AxeBuilder({ page: newRun.page }).analyze();
   const serious = results.violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',

@@ -1,22 +1,80 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The `/` route. Until the run form lands it lists the workspace's agents. */
+/** A file made inside the page, so a 26 MB file costs no transfer from the test process. */
+export interface FileSpec {
+  name: string;
+  type: string;
+  /** Text content; when absent, `size` zero bytes are used. */
+  text?: string;
+  size?: number;
+}
+
+/** The `/` route: the New-run form. Locators follow ../shared/design/ui-contract.md. */
 export class NewRunPage {
   readonly heading: Locator;
-  readonly agents: Locator;
-  readonly loadMore: Locator;
+  readonly agent: Locator;
+  readonly agentOptions: Locator;
+  readonly query: Locator;
+  readonly dropZone: Locator;
+  readonly fileInput: Locator;
+  readonly files: Locator;
+  readonly rejected: Locator;
+  readonly outputSchema: Locator;
+  readonly instructions: Locator;
+  readonly run: Locator;
+  readonly uploadProgress: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'New run' });
-    this.agents = page.getByRole('list', { name: 'Agents' });
-    this.loadMore = page.getByRole('button', { name: 'Load more' });
+    this.agent = page.getByRole('combobox', { name: 'Agent' });
+    this.agentOptions = page.getByRole('listbox').getByRole('option');
+    this.query = page.getByRole('textbox', { name: 'Query' });
+    this.dropZone = page.getByRole('button', { name: /Drop files/ });
+    this.fileInput = page.locator('input[type=file]');
+    this.files = page.getByRole('list', { name: 'Files', exact: true });
+    this.rejected = page.getByRole('list', { name: 'Rejected files' });
+    this.outputSchema = page.getByRole('textbox', { name: 'Output schema' });
+    this.instructions = page.getByRole('textbox', { name: 'Instructions' });
+    this.run = page.getByRole('button', { name: 'Run', exact: true });
+    this.uploadProgress = page.getByRole('progressbar', { name: 'Upload progress' });
   }
 
-  agent(name: string): Locator {
-    return this.agents.getByRole('listitem').filter({ hasText: name });
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.heading).toBeVisible();
   }
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  option(name: string | RegExp): Locator {
+    return this.agentOptions.filter({ hasText: name });
+  }
+
+  /** Types part of the name, waits for the server-side search, and picks the option. */
+  async chooseAgent(search: string, name: string | RegExp): Promise<void> {
+    await this.agent.fill(search);
+    await this.option(name).first().click();
+    await expect(this.agent).toHaveValue(typeof name === 'string' ? name : /.+/);
+  }
+
+  /** Drops files on the drop zone the way a browser does: dragenter, dragover, drop. */
+  async dropFiles(specs: FileSpec[]): Promise<void> {
+    const transfer = await this.page.evaluateHandle((files: FileSpec[]) => {
+      const data = new DataTransfer();
+      for (const spec of files) {
+        const content = spec.text ?? new Uint8Array(spec.size ?? 0);
+        data.items.add(new File([content], spec.name, { type: spec.type }));
+      }
+      return data;
+    }, specs);
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      await this.dropZone.dispatchEvent(type, { dataTransfer: transfer });
+    }
+  }
+
+  fileRow(name: string): Locator {
+    return this.files.getByRole('listitem').filter({ hasText: name });
+  }
+
+  rejectedRow(name: string): Locator {
+    return this.rejected.getByRole('listitem').filter({ hasText: name });
   }
 }

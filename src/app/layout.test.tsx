@@ -78,13 +78,15 @@ describe('the app shell', () => {
     expect(skip).toHaveAttribute('href', `#${main.id}`);
   });
 
-  it('shows the agents on the New run page', async () => {
+  it('shows the run form on the New run page', async () => {
     stubFetch(simulatorBackend);
     renderWithProviders(<AppShell />);
     expect(screen.getByRole('heading', { level: 1, name: 'New run' })).toBeInTheDocument();
-    expect(await screen.findByRole('list', { name: 'Agents' })).toHaveTextContent(
-      'Invoice Extractor',
-    );
+    expect(await screen.findByRole('combobox', { name: 'Agent' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Query' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Output schema' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Instructions' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Run' })).toBeInTheDocument();
   });
 
   it('navigates to Tasks and moves aria-current with it', async () => {
@@ -96,7 +98,7 @@ describe('the app shell', () => {
     await user.click(within(nav).getByRole('link', { name: 'Tasks' }));
 
     expect(location.history.at(-1)).toBe('/tasks');
-    expect(screen.getByRole('heading', { level: 1, name: 'Tasks' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tasks' })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Tasks' })).toHaveAttribute(
       'aria-current',
       'page',
@@ -104,11 +106,11 @@ describe('the app shell', () => {
     expect(within(nav).getByRole('link', { name: 'New run' })).not.toHaveAttribute('aria-current');
   });
 
-  it('titles a task view with its id and keeps Tasks current there', () => {
+  it('titles a task view with its id and keeps Tasks current there', async () => {
     stubFetch(simulatorBackend);
     const taskId = '3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b';
     renderWithProviders(<AppShell />, { path: `/tasks/${taskId}` });
-    expect(screen.getByRole('heading', { level: 1, name: taskId })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: taskId })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Tasks' })).toHaveAttribute(
       'aria-current',
@@ -116,10 +118,12 @@ describe('the app shell', () => {
     );
   });
 
-  it('shows a not-found page for unknown addresses, with the shell intact', () => {
+  it('shows a not-found page for unknown addresses, with the shell intact', async () => {
     stubFetch(simulatorBackend);
     renderWithProviders(<AppShell />, { path: '/no/such/page' });
-    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the start page' })).toHaveAttribute('href', '/');
   });

@@ -3,10 +3,11 @@
  * Lives outside `ui/` because it knows about `ApiError`; the primitives in `ui/` know nothing
  * about the API.
  */
-import type { ReactNode } from 'react';
-import { describeError } from '@/lib/error-advice';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
+
+const ErrorDescription = lazy(() => import('./error-description'));
 
 export interface ApiErrorAlertProps {
   title: ReactNode;
@@ -18,7 +19,6 @@ export interface ApiErrorAlertProps {
 }
 
 export function ApiErrorAlert({ title, error, onRetry, retrying, className }: ApiErrorAlertProps) {
-  const { message, advice } = describeError(error);
   return (
     <Alert
       title={title}
@@ -31,8 +31,10 @@ export function ApiErrorAlert({ title, error, onRetry, retrying, className }: Ap
         ) : undefined
       }
     >
-      <p>{message}</p>
-      <p className="text-muted">{advice}</p>
+      {/* Until the advice texts arrive, the raw message already says what went wrong. */}
+      <Suspense fallback={<p>{error instanceof Error ? error.message : String(error)}</p>}>
+        <ErrorDescription error={error} />
+      </Suspense>
     </Alert>
   );
 }

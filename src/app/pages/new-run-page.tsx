@@ -1,31 +1,75 @@
 /**
- * The start page. For now it shows the agents a run can use; the run form (agent picker, query,
- * files, output schema) replaces the note with the next issue.
+ * `/`: the New-run page. Composes the agents feature (picker, details, the selected agent) with
+ * the run feature (the form) — features never import each other — and takes a started run to
+ * its task page with the task already in the cache.
  */
-import { useId } from 'react';
-import { AgentList } from '@/features/agents/agent-list';
+import { lazy, Suspense } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocation } from 'wouter';
+import { AgentPicker } from '@/features/agents/agent-picker';
+import { agentQueries } from '@/features/agents/agents-queries';
+import { useSelectedAgent } from '@/features/agents/use-selected-agent';
+import { backendQueries } from '@/features/backend/backend-queries';
+import { RunForm } from '@/features/run/run-form';
+import { seedStartedTask } from '@/features/tasks/tasks-queries';
 import { PanelErrorBoundary } from '../error-boundary';
 
+/** Where "Copy as curl" points: the real API, also when the console runs on the simulator,
+ *  because that is where a pasted command is meant to run. */
+const DEFAULT_API_BASE_URL = 'https://agents.nanonets.com';
+
+// Needed only once an agent is chosen; loading it then keeps it off the first page's budget.
+const AgentDetails = lazy(() =>
+  import('@/features/agents/agent-details').then((module) => ({ default: module.AgentDetails })),
+);
+
 export function NewRunPage() {
-  const agentsHeadingId = useId();
+  const { agentId, setAgentId, remember } = useSelectedAgent();
+  const agent = useQuery({ ...agentQueries.detail(agentId ?? ''), enabled: agentId !== null });
+  const backend = useQuery(backendQueries.info());
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+
+  const agentProblem =
+    agent.data && !agent.data.is_active
+      ? `${agent.data.name} is inactive, so runs are refused. Choose another agent.`
+      : null;
+  const apiBaseUrl =
+    backend.data?.mode === 'upstream' && backend.data.baseUrl
+      ? backend.data.baseUrl
+      : DEFAULT_API_BASE_URL;
+
   return (
     <div className="space-y-6">
       <title>New run · Agent Console</title>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">New run</h1>
         <p className="text-muted">
-          The run form arrives with the next issue. Until then, these are the agents it will let you
-          run.
+          Choose an agent, hand it documents, and say what you need back.
         </p>
       </header>
-      <section aria-labelledby={agentsHeadingId} className="space-y-3">
-        <h2 id={agentsHeadingId} className="text-lg font-semibold">
-          Agents
-        </h2>
-        <PanelErrorBoundary label="The agent list">
-          <AgentList />
-        </PanelErrorBoundary>
-      </section>
+      <PanelErrorBoundary label="The run form">
+        <RunForm
+          agentId={agentId}
+          agentProblem={agentProblem}
+          apiBaseUrl={apiBaseUrl}
+          agentField={
+            <>
+              <AgentPicker value={agentId} onChange={setAgentId} />
+              {agentId ? (
+                <Suspense fallback={null}>
+                  <AgentDetails agentId={agentId} />
+                </Suspense>
+              ) : null}
+            </>
+          }
+          onStarted={({ run }, startedAgentId) => {
+            seedStartedTask(queryClient, run, startedAgentId);
+            remember(startedAgentId);
+            navigate(`/tasks/${encodeURIComponent(run.task_id)}`);
+          }}
+        />
+      </PanelErrorBoundary>
     </div>
   );
 }

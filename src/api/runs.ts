@@ -1,0 +1,108 @@
+/**
+ * `POST /api/v1/agents/{id}/run`, both flavours.
+ *
+ * JSON runs go through the one http helper. Multipart runs go through `XMLHttpRequest` because
+ * `fetch` still cannot report upload progress, and a person handing an agent 20 MB of scans
+ * needs to see bytes move and be able to stop. Both paths end the same way: a validated
+ * `RunResponse`, an `ApiError` (status, the API's text, Retry-After), or an `AbortError`.
+ */
+import {
+  ApiError,
+  OFFLINE_MESSAGE,
+  apiErrorFromResponse,
+  parseJsonResponse,
+  requestJson,
+} from './http';
+import { RunResponse } from './schemas';
+
+export interface RunJsonBody {
+  query?: string;
+  output_config?: { output_schema?: string; instructions?: string };
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface PostRunOptions {
+  signal?: AbortSignal | undefined;
+  /** Multipart only: called as the request body goes out. */
+  onUploadProgress?: ((progress: UploadProgress) => void) | undefined;
+  /** Multipart only: the whole body has been sent and the server is deciding. */
+  onUploaded?: (() => void) | undefined;
+}
+
+export function postRunJson(
+  path: string,
+  body: RunJsonBody,
+  { signal }: PostRunOptions = {},
+): Promise<RunResponse> {
+  return requestJson(path, { method: 'POST', body, signal, schema: RunResponse });
+}
+
+function abortError(): DOMException {
+  return new DOMException('The upload was cancelled.', 'AbortError');
+}
+
+export function postRunMultipart(
+  path: string,
+  form: FormData,
+  { signal, onUploadProgress, onUploaded }: PostRunOptions = {},
+): Promise<RunResponse> {
+  return new Promise<RunResponse>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const onAbortSignal = () => xhr.abort();
+    const settle = () => signal?.removeEventListener('abort', onAbortSignal);
+    signal?.addEventListener('abort', onAbortSignal, { once: true });
+
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUploadProgress?.({ loaded: event.loaded, total: event.total });
+    };
+    xhr.upload.onload = () => onUploaded?.();
+    xhr.onabort = () => {
+      settle();
+      reject(abortError());
+    };
+    xhr.onerror = () => {
+      settle();
+      reject(
+        new ApiError({
+          kind: 'network',
+          status: 0,
+          message: OFFLINE_MESSAGE,
+          method: 'POST',
+          path,
+        }),
+      );
+    };
+    xhr.onload = () => {
+      settle();
+      const response = new Response(xhr.responseText === '' ? null : xhr.responseText, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: parseHeaders(xhr.getAllResponseHeaders()),
+      });
+      const outcome = response.ok
+        ? parseJsonResponse(response, RunResponse, 'POST', path)
+        : apiErrorFromResponse(response, 'POST', path).then((error) => Promise.reject(error));
+      outcome.then(resolve, reject);
+    };
+    xhr.send(form);
+  });
+}
+
+function parseHeaders(raw: string): Headers {
+  const headers = new Headers();
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const index = line.indexOf(':');
+    if (index > 0) headers.append(line.slice(0, index).trim(), line.slice(index + 1).trim());
+  }
+  return headers;
+}

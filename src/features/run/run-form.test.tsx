@@ -1,0 +1,213 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StartRunResult } from './use-start-run';
+import { json, stubFetch } from '@/test/fetch-stub';
+import { renderWithProviders } from '@/test/render';
+import { RunForm } from './run-form';
+
+const AGENT = '11111111-1111-4111-8111-111111111111';
+const TASK = '99999999-9999-4999-8999-999999999999';
+const RUN_PATH = `/api/v1/agents/${AGENT}/run`;
+
+const created = {
+  task_id: TASK,
+  agent_id: AGENT,
+  status: 'pending',
+  message: 'Task created successfully.',
+  created_at: '2026-05-11T10:15:00Z',
+};
+
+/** A controllable XMLHttpRequest: the test decides when bytes move and how the server answers. */
+class FakeXhr {
+  static last: FakeXhr | null = null;
+  upload = {
+    onprogress: null as
+      ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null,
+    onload: null as (() => void) | null,
+  };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  status = 0;
+  statusText = '';
+  responseText = '';
+  sent: FormData | null = null;
+  url = '';
+  private headers = '';
+  open(_method: string, url: string) {
+    this.url = url;
+  }
+  setRequestHeader() {}
+  getAllResponseHeaders() {
+    return this.headers;
+  }
+  send(body: FormData) {
+    this.sent = body;
+    FakeXhr.last = this;
+  }
+  abort() {
+    this.onabort?.();
+  }
+  progress(loaded: number, total: number) {
+    this.upload.onprogress?.({ lengthComputable: true, loaded, total });
+    if (loaded === total) this.upload.onload?.();
+  }
+  respond(status: number, body: unknown, headers = 'content-type: application/json') {
+    this.status = status;
+    this.responseText = JSON.stringify(body);
+    this.headers = headers;
+    this.onload?.();
+  }
+}
+
+function renderForm(onStarted = vi.fn<(result: StartRunResult, agentId: string) => void>()) {
+  const view = renderWithProviders(
+    <RunForm
+      agentId={AGENT}
+      agentField={<p>agent chosen</p>}
+      apiBaseUrl="https://agents.nanonets.com"
+      onStarted={onStarted}
+    />,
+  );
+  return { ...view, onStarted };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+  FakeXhr.last = null;
+});
+
+describe('RunForm', () => {
+  it('sends a JSON run, hands the created task on, and clears the draft', async () => {
+    const user = userEvent.setup();
+    const { requests } = stubFetch(() => json(created, { status: 201 }));
+    const { onStarted } = renderForm();
+
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Summarize the memo');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+    expect(onStarted.mock.calls[0]?.[0].run.task_id).toBe(TASK);
+    expect(onStarted.mock.calls[0]?.[1]).toBe(AGENT);
+    const runs = requests.filter((request) => request.method === 'POST');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.url.pathname).toBe(RUN_PATH);
+    expect(JSON.parse(runs[0]?.body as string)).toEqual({ query: 'Summarize the memo' });
+    expect(localStorage.getItem('agent-console:run-draft')).toBeNull();
+  });
+
+  it('asks for a query or a file before sending anything', async () => {
+    const user = userEvent.setup();
+    const { requests } = stubFetch(() => json(created, { status: 201 }));
+    renderForm();
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    expect(await screen.findByText(/query or add at least one file/i)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Query' })).toHaveFocus();
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+  });
+
+  it('starts one task for a burst of submits', async () => {
+    const user = userEvent.setup();
+    let answer: (response: Response) => void = () => {};
+    const { requests } = stubFetch((request) =>
+      request.method === 'POST'
+        ? new Promise<Response>((resolve) => (answer = resolve))
+        : json({ data: [], has_more: false, next_cursor: null }),
+    );
+    const { onStarted } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Once');
+    const form = screen.getByRole<HTMLFormElement>('form', { name: 'New run' });
+    act(() => {
+      form.requestSubmit();
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await waitFor(() => expect(answer).not.toBeNull());
+    act(() => answer?.(json(created, { status: 201 })));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+  });
+
+  it('keeps everything on an error and shows the server message with advice', async () => {
+    const user = userEvent.setup();
+    stubFetch(() => json({ error: 'Agent is inactive.' }, { status: 403 }));
+    const { onStarted } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Keep me');
+    await user.type(screen.getByRole('textbox', { name: 'Instructions' }), 'And me');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Agent is inactive.');
+    expect(alert).toHaveTextContent(/inactive|another workspace/i);
+    expect(screen.getByRole('textbox', { name: 'Query' })).toHaveValue('Keep me');
+    expect(screen.getByRole('textbox', { name: 'Instructions' })).toHaveValue('And me');
+    expect(onStarted).not.toHaveBeenCalled();
+  });
+
+  it('after a lost answer, adopts the task the first attempt created instead of starting another', async () => {
+    const user = userEvent.setup();
+    let posts = 0;
+    const { requests } = stubFetch((request) => {
+      if (request.method === 'POST') {
+        posts += 1;
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return json({
+        data: [
+          {
+            ...created,
+            title: 'Reconcile March',
+            status: 'running',
+            created_at: new Date().toISOString(),
+          },
+        ],
+        has_more: false,
+        next_cursor: null,
+      });
+    });
+    const { onStarted } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Reconcile March');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/not start twice|already created/i);
+
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+    expect(onStarted.mock.calls[0]?.[0]).toMatchObject({ recovered: true, run: { task_id: TASK } });
+    expect(posts).toBe(1);
+    const lookup = requests.find((request) => request.url.pathname === '/api/v1/tasks');
+    expect(lookup?.url.searchParams.get('agent_id')).toBe(AGENT);
+  });
+
+  it('uploads files with progress, and a cancelled upload keeps the files', async () => {
+    const user = userEvent.setup();
+    stubFetch(() => json({ data: [], has_more: false, next_cursor: null }));
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    const { onStarted } = renderForm();
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    await user.upload(input, new File(['a,b\n1,2\n'], 'numbers.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+
+    await waitFor(() => expect(FakeXhr.last).not.toBeNull());
+    act(() => FakeXhr.last!.progress(400, 1000));
+    const bar = await screen.findByRole('progressbar', { name: 'Upload progress' });
+    expect(bar).toHaveAttribute('aria-valuenow', '40');
+    expect(FakeXhr.last!.url).toBe(RUN_PATH);
+    expect(FakeXhr.last!.sent?.getAll('files').map((file) => (file as File).name)).toEqual([
+      'numbers.csv',
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Cancel upload' }));
+    expect(await screen.findByText('Upload cancelled')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Files' })).toHaveTextContent('numbers.csv');
+
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(FakeXhr.last?.sent).toBeTruthy());
+    act(() => {
+      FakeXhr.last!.progress(1000, 1000);
+      FakeXhr.last!.respond(201, created);
+    });
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+  });
+});

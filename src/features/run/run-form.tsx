@@ -1,0 +1,233 @@
+/**
+ * The New-run form: agent (composed in by the page), query, files, output schema and
+ * instructions, and a Run that never loses work.
+ *
+ * Everything the person entered lives here or in the draft store and is untouched by a failed
+ * request: the alert explains, the fields stay. Only a successful run clears the draft.
+ */
+import {
+  lazy,
+  Suspense,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { useCountdown } from '@/lib/use-countdown';
+import { CopyCurlButton } from './copy-curl-button';
+import { FilePicker } from './file-picker';
+import { OutputSchemaField } from './output-schema-field';
+import { blocksRun, useOutputSchemaCheck } from './output-schema-check';
+import { rateLimitWait } from './run-outcome';
+import { useRunDraft } from './run-draft';
+import { buildRunRequest, validateRunInput, type RunDraftInput } from './run-request';
+import { useFileSelection } from './use-file-selection';
+import { useStartRun, type StartRunResult } from './use-start-run';
+
+export interface RunFormProps {
+  agentId: string | null;
+  /** The agent picker and the chosen agent's details (composed by the page: features never
+   *  import each other). */
+  agentField: ReactNode;
+  /** Why the chosen agent cannot be run (e.g. inactive), or null. */
+  agentProblem?: string | null | undefined;
+  /** Base URL for "Copy as curl". */
+  apiBaseUrl: string;
+  onStarted: (result: StartRunResult, agentId: string) => void;
+}
+
+// Shown only after something happens (an error, an upload, a click on "Copy as curl"), so they
+// load then and stay off the first page's JavaScript budget.
+const RunErrorAlert = lazy(() => import('./run-error-alert'));
+const UploadProgress = lazy(() =>
+  import('./upload-progress').then((module) => ({ default: module.UploadProgress })),
+);
+
+const FIELD =
+  'w-full rounded-md border border-border bg-surface px-3 py-2 text-sm text-text shadow-xs placeholder:text-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent disabled:opacity-60';
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export function RunForm({
+  agentId,
+  agentField,
+  agentProblem,
+  apiBaseUrl,
+  onStarted,
+}: RunFormProps) {
+  const ids = { query: useId(), instructions: useId(), inputError: useId(), runHint: useId() };
+  const [draft, patchDraft, clearDraft] = useRunDraft();
+  const files = useFileSelection();
+  const schemaCheck = useOutputSchemaCheck(draft.outputSchema, draft.plainLanguage);
+  const run = useStartRun();
+  const [inputError, setInputError] = useState<{ field: string; message: string } | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const waitSeconds = useCountdown(retryAt);
+  const queryRef = useRef<HTMLTextAreaElement>(null);
+
+  const input = (): RunDraftInput => ({
+    agentId: agentId ?? '',
+    query: draft.query,
+    files: files.files.map((entry) => entry.file),
+    outputSchema: draft.outputSchema,
+    instructions: draft.instructions,
+  });
+
+  const schemaBlocks = blocksRun(schemaCheck);
+  const blockedReason = schemaBlocks
+    ? 'Fix the output schema (or mark it as plain language) to run.'
+    : agentProblem
+      ? agentProblem
+      : waitSeconds > 0
+        ? `Rate limited: wait ${waitSeconds} s.`
+        : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (run.isPending || blockedReason) return;
+    const values = input();
+    const invalid = validateRunInput(values);
+    setInputError(invalid);
+    if (invalid) {
+      if (invalid.field === 'query') queryRef.current?.focus();
+      else event.currentTarget.querySelector<HTMLElement>('[role="combobox"]')?.focus();
+      return;
+    }
+    run.start(
+      {
+        request: buildRunRequest(values),
+        agentId: values.agentId,
+        query: values.query,
+        fileNames: values.files.map((file) => file.name),
+      },
+      {
+        onSuccess: (result) => {
+          clearDraft();
+          onStarted(result, values.agentId);
+        },
+        onError: (error) => {
+          const wait = rateLimitWait(error);
+          setRetryAt(wait ? Date.now() + wait * 1000 : null);
+        },
+      },
+    );
+  }
+
+  function submitOnModEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  }
+
+  const error = run.error;
+  const uploading = run.isPending && run.progress !== null;
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6" aria-label="New run">
+      <div className="space-y-3">{agentField}</div>
+
+      <div className="space-y-1.5">
+        <label htmlFor={ids.query} className="block text-sm font-medium">
+          Query
+        </label>
+        <textarea
+          id={ids.query}
+          ref={queryRef}
+          rows={4}
+          value={draft.query}
+          onChange={(event) => patchDraft({ query: event.target.value })}
+          onKeyDown={submitOnModEnter}
+          placeholder="What should the agent do? e.g. Extract the line items from these invoices."
+          aria-invalid={inputError?.field === 'query' || undefined}
+          aria-describedby={inputError?.field === 'query' ? ids.inputError : undefined}
+          disabled={run.isPending}
+          className={FIELD}
+        />
+        <p className="text-xs text-muted">
+          Optional when you attach files. Ctrl+Enter (⌘+Enter) runs.
+        </p>
+      </div>
+
+      <FilePicker selection={files} disabled={run.isPending} />
+
+      <OutputSchemaField
+        value={draft.outputSchema}
+        onChange={(outputSchema) => patchDraft({ outputSchema })}
+        plainLanguage={draft.plainLanguage}
+        onPlainLanguageChange={(plainLanguage) => patchDraft({ plainLanguage })}
+        check={schemaCheck}
+        disabled={run.isPending}
+      />
+
+      <div className="space-y-1.5">
+        <label htmlFor={ids.instructions} className="block text-sm font-medium">
+          Instructions
+        </label>
+        <textarea
+          id={ids.instructions}
+          rows={3}
+          value={draft.instructions}
+          onChange={(event) => patchDraft({ instructions: event.target.value })}
+          onKeyDown={submitOnModEnter}
+          placeholder="Optional: how to format the output, e.g. dates as YYYY-MM-DD, skip header rows."
+          disabled={run.isPending}
+          className={FIELD}
+        />
+      </div>
+
+      {inputError ? (
+        <p id={ids.inputError} role="alert" className="text-sm font-medium text-danger">
+          {inputError.message}
+        </p>
+      ) : null}
+
+      {error && !isAbort(error) ? (
+        <Suspense fallback={null}>
+          <RunErrorAlert error={error} waitSeconds={waitSeconds} />
+        </Suspense>
+      ) : null}
+      {error && isAbort(error) ? (
+        <Alert tone="info" title="Upload cancelled">
+          Nothing was lost: your files and text are still here. Press Run to send them again.
+        </Alert>
+      ) : null}
+
+      {uploading ? (
+        <Suspense fallback={null}>
+          <UploadProgress progress={run.progress} onCancel={run.cancel} />
+        </Suspense>
+      ) : null}
+
+      <div className="flex flex-wrap items-start gap-3">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={run.isPending || blockedReason !== null}
+          aria-describedby={blockedReason ? ids.runHint : undefined}
+        >
+          Run
+        </Button>
+        {run.isPending ? (
+          <span role="status" className="self-center text-sm text-muted">
+            {uploading ? 'Uploading…' : 'Starting the task…'}
+          </span>
+        ) : null}
+        <CopyCurlButton
+          command={async () => (await import('./curl')).curlForRun(input(), apiBaseUrl)}
+        />
+        {blockedReason ? (
+          <p id={ids.runHint} className="basis-full text-sm text-muted">
+            {blockedReason}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

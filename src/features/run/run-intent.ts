@@ -1,0 +1,61 @@
+/**
+ * "Exactly one task per intent", for the one case the client cannot see: a run request that
+ * left but whose answer never came back (network drop, proxy 502/504, cancel after the body was
+ * sent). The task may exist. The API documents no idempotency key, so before trying again the
+ * console looks for a task this intent already created: same agent, created since the first
+ * attempt, and a title the platform derived from our query (or file names).
+ *
+ * Matching is deliberately forgiving about how the platform derives titles (trimmed, collapsed,
+ * truncated with "…"), and deliberately strict about everything else: a wrong match would
+ * hide a run the user asked for, so when in doubt we start a new one.
+ */
+import type { TaskListItem } from '@/api/schemas';
+
+export interface RunIntent {
+  agentId: string;
+  query: string;
+  fileNames: readonly string[];
+  /** Epoch ms of the first attempt whose fate is unknown. */
+  since: number;
+}
+
+/** How far the server's clock may be behind ours without us missing the task. */
+export const CLOCK_SKEW_MS = 2 * 60_000;
+
+function normalize(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(…|\.\.\.)$/, '')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether a task title could have been derived from this intent's first user message. */
+export function titleMatches(title: string, intent: RunIntent): boolean {
+  const derived = normalize(title);
+  if (derived === '') return false;
+  const query = normalize(intent.query);
+  if (query !== '') return query === derived || (derived.length >= 12 && query.startsWith(derived));
+  // Files-only run: titled by its file names.
+  return intent.fileNames.some((name) => derived.includes(name.toLowerCase()));
+}
+
+/**
+ * The task an earlier attempt of this intent created, if the list shows one: the newest
+ * matching task of the same agent. A task still without a title (the platform sets it after
+ * pickup) matches only when it is the sole new task of that agent since the attempt.
+ */
+export function findTaskFromIntent(
+  tasks: readonly TaskListItem[],
+  intent: RunIntent,
+): TaskListItem | null {
+  const sinceIso = new Date(intent.since - CLOCK_SKEW_MS).toISOString();
+  const candidates = tasks.filter(
+    (task) => task.agent_id === intent.agentId && task.created_at >= sinceIso,
+  );
+  const titled = candidates.find((task) => task.title && titleMatches(task.title, intent));
+  if (titled) return titled;
+  const untitled = candidates.filter((task) => !task.title);
+  return candidates.length === 1 && untitled.length === 1 ? (untitled[0] ?? null) : null;
+}

@@ -1,0 +1,42 @@
+/**
+ * Query keys and options for tasks, generic to specific (`['tasks', 'detail', id]`) so a whole
+ * level can be invalidated at once. The live list and its polling policy arrive with the task
+ * list issue; the detail read and the cache seeding a new run needs live here already.
+ */
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { getTask } from '@/api/tasks';
+import type { RunResponse, TaskState } from '@/api/schemas';
+
+export const taskKeys = {
+  all: ['tasks'] as const,
+  lists: () => [...taskKeys.all, 'list'] as const,
+  details: () => [...taskKeys.all, 'detail'] as const,
+  detail: (taskId: string) => [...taskKeys.details(), taskId] as const,
+};
+
+export const taskQueries = {
+  detail: (taskId: string) =>
+    queryOptions({
+      queryKey: taskKeys.detail(taskId),
+      queryFn: ({ signal }) => getTask(taskId, signal),
+    }),
+};
+
+/**
+ * Puts a task the console just created into the cache, so its page renders at once from the
+ * run response instead of waiting for a read, and marks every task list stale so the next look
+ * at one includes it.
+ */
+export function seedStartedTask(queryClient: QueryClient, run: RunResponse, agentId: string): void {
+  const createdAt = run.created_at ?? new Date().toISOString();
+  const task: TaskState = {
+    ...run,
+    task_id: run.task_id,
+    agent_id: run.agent_id ?? agentId,
+    status: run.status ?? 'pending',
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+  queryClient.setQueryData(taskKeys.detail(run.task_id), task);
+  void queryClient.invalidateQueries({ queryKey: taskKeys.lists() });
+}
