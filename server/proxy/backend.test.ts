@@ -4,6 +4,7 @@ import {
   backendInfo,
   backendSummary,
   dashboardAddress,
+  fileLimits,
   isLoopbackHost,
   normalizeBaseUrl,
   planBackend,
@@ -177,5 +178,39 @@ describe('isLoopbackHost', () => {
     ['192.168.1.10', false],
   ])('%s → %s', (host, expected) => {
     expect(isLoopbackHost(host)).toBe(expected);
+  });
+});
+
+describe('fileLimits', () => {
+  const simulator = { maxFileMb: 25, maxFiles: 20 };
+
+  it("announces a simulator's own limits", () => {
+    expect(fileLimits('builtin-simulator', {}, { maxFileMb: 5, maxFiles: 3 })).toEqual({
+      maxFileBytes: 5 * 1024 * 1024,
+      maxFiles: 3,
+    });
+    expect(fileLimits('external-simulator', {}, simulator)).toEqual({
+      maxFileBytes: 25 * 1024 * 1024,
+      maxFiles: 20,
+    });
+  });
+
+  it('announces nothing for the real API unless told', () => {
+    expect(fileLimits('upstream', {}, simulator)).toBeUndefined();
+    expect(fileLimits('upstream', { NANONETS_MAX_FILE_MB: '50' }, simulator)).toEqual({
+      maxFileBytes: 50 * 1024 * 1024,
+      maxFiles: 20,
+    });
+  });
+
+  it('lets NANONETS_MAX_* override and ignores unusable values', () => {
+    expect(
+      fileLimits(
+        'builtin-simulator',
+        { NANONETS_MAX_FILES: '4', NANONETS_MAX_FILE_MB: 'x' },
+        simulator,
+      ),
+    ).toEqual({ maxFileBytes: 25 * 1024 * 1024, maxFiles: 4 });
+    expect(fileLimits('upstream', { NANONETS_MAX_FILES: '-1' }, simulator)).toBeUndefined();
   });
 });

@@ -20,8 +20,15 @@ export const DEFAULT_DASHBOARD_PORT = 5173;
  * What the browser may know about the backend (`GET /__console/backend`). Deliberately has no
  * room for a key.
  */
-export type BackendInfo =
-  { mode: 'simulator'; label: 'Simulator' } | { mode: 'upstream'; label: string; baseUrl: string };
+export type BackendInfo = (
+  { mode: 'simulator'; label: 'Simulator' } | { mode: 'upstream'; label: string; baseUrl: string }
+) & { limits?: FileLimits };
+
+/** Upload limits the run form enforces before uploading, so it refuses what the API would. */
+export interface FileLimits {
+  maxFileBytes: number;
+  maxFiles: number;
+}
 
 /** Where the proxy forwards `/api/v1/*` and with which key. Server-side only. */
 export interface UpstreamTarget {
@@ -114,15 +121,47 @@ export function normalizeBaseUrl(raw: string, variable: string): string {
   return url.origin + path;
 }
 
-export function backendInfo(backend: ResolvedBackend): BackendInfo {
+export function backendInfo(backend: ResolvedBackend, limits?: FileLimits): BackendInfo {
+  const extra = limits ? { limits } : {};
   if (backend.kind === 'upstream') {
     return {
       mode: 'upstream',
       label: hostOf(backend.target.baseUrl),
       baseUrl: backend.target.baseUrl,
+      ...extra,
     };
   }
-  return { mode: 'simulator', label: 'Simulator' };
+  return { mode: 'simulator', label: 'Simulator', ...extra };
+}
+
+const MB = 1024 * 1024;
+
+function positive(raw: string | undefined): number | undefined {
+  const value = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * The upload limits to announce to the app. `NANONETS_MAX_FILE_MB` / `NANONETS_MAX_FILES` win
+ * in any mode; a simulator's are its own options (`SIMULATOR_MAX_FILE_MB`, `SIMULATOR_MAX_FILES`,
+ * 25 MB and 20 files by default); the real API publishes none, so there the app keeps its
+ * defaults unless the variables say otherwise.
+ */
+export function fileLimits(
+  kind: BackendKind,
+  env: NodeJS.ProcessEnv,
+  simulator: { maxFileMb: number; maxFiles: number },
+): FileLimits | undefined {
+  const maxFileMb = positive(env.NANONETS_MAX_FILE_MB);
+  const maxFiles = positive(env.NANONETS_MAX_FILES);
+  const fromSimulator = kind !== 'upstream';
+  const mb = maxFileMb ?? (fromSimulator ? simulator.maxFileMb : undefined);
+  const count = maxFiles ?? (fromSimulator ? simulator.maxFiles : undefined);
+  if (mb === undefined && count === undefined) return undefined;
+  return {
+    maxFileBytes: Math.round((mb ?? simulator.maxFileMb) * MB),
+    maxFiles: Math.floor(count ?? simulator.maxFiles),
+  };
 }
 
 /** The one line the terminal shows, e.g. `Simulator (built-in, http://127.0.0.1:41234)`. */

@@ -95,7 +95,12 @@ describe('in the dev server', () => {
     expect(sim.requests.map((r) => [r.url, r.headers.authorization])).toEqual([
       ['/api/v1/agents?page=1', 'Bearer sim-key-9'],
     ]);
-    expect(JSON.parse(info.body)).toEqual({ mode: 'simulator', label: 'Simulator' });
+    // The simulator's default upload limits, so the run form refuses what it would refuse.
+    expect(JSON.parse(info.body)).toEqual({
+      mode: 'simulator',
+      label: 'Simulator',
+      limits: { maxFileBytes: 25 * 1024 * 1024, maxFiles: 20 },
+    });
     expect(refused.status).toBe(404);
     expect(JSON.parse(refused.body)).toEqual({ error: NOT_FORWARDED_MESSAGE });
   });

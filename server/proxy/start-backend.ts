@@ -9,10 +9,12 @@
 import { parseSimulatorArgs } from '../simulator/options';
 import {
   backendInfo,
+  fileLimits,
   backendSummary,
   BUILTIN_SIMULATOR_HINT,
   planBackend,
   type BackendInfo,
+  type FileLimits,
   type BackendKind,
   type ResolvedBackend,
   type UpstreamTarget,
@@ -33,10 +35,15 @@ export interface RunningBackend {
 
 export async function startBackend(env: NodeJS.ProcessEnv): Promise<RunningBackend> {
   const plan = planBackend(env);
-  if (plan.kind !== 'builtin-simulator') {
-    return describe({ kind: plan.kind, target: plan.target }, plan.warnings, async () => {});
-  }
   const options = parseSimulatorArgs([], env);
+  if (plan.kind !== 'builtin-simulator') {
+    return describe(
+      { kind: plan.kind, target: plan.target },
+      plan.warnings,
+      async () => {},
+      fileLimits(plan.kind, env, options),
+    );
+  }
   const pinned = isSet(env.SIMULATOR_PORT);
   const port = pinned ? options.port : 0;
   const registry = globalThis as ProcessRegistry;
@@ -72,7 +79,12 @@ export async function startBackend(env: NodeJS.ProcessEnv): Promise<RunningBacke
     apiKey: options.apiKey,
     unreachableHint: BUILTIN_SIMULATOR_HINT,
   };
-  return describe({ kind: 'builtin-simulator', target }, plan.warnings, handle.close);
+  return describe(
+    { kind: 'builtin-simulator', target },
+    plan.warnings,
+    handle.close,
+    fileLimits('builtin-simulator', env, options),
+  );
 }
 
 /**
@@ -88,10 +100,11 @@ function describe(
   backend: ResolvedBackend,
   warnings: string[],
   close: () => Promise<void>,
+  limits: FileLimits | undefined,
 ): RunningBackend {
   return {
     ...backend,
-    info: backendInfo(backend),
+    info: backendInfo(backend, limits),
     summary: backendSummary(backend),
     warnings,
     close,

@@ -249,12 +249,17 @@ export type RunResponse = v.InferOutput<typeof RunResponse>;
 // The console's own endpoint (served by the dev server, not the API)
 
 /** `GET /__console/backend`: which backend the proxy talks to. */
+/** Upload limits the dashboard server announces (the simulator's options, or the operator's
+ *  `NANONETS_MAX_*`); absent when nothing is known and the form keeps its defaults. */
+const FileLimits = v.optional(v.object({ maxFileBytes: v.number(), maxFiles: v.number() }));
+
 export const BackendInfo = v.variant('mode', [
-  v.looseObject({ mode: v.literal('simulator'), label: v.string() }),
+  v.looseObject({ mode: v.literal('simulator'), label: v.string(), limits: FileLimits }),
   v.looseObject({
     mode: v.literal('upstream'),
     label: v.string(),
     baseUrl: v.optional(v.string()),
+    limits: FileLimits,
   }),
 ]);
 export type BackendInfo = v.InferOutput<typeof BackendInfo>;

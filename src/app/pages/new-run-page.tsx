@@ -53,6 +53,7 @@ export function NewRunPage() {
           agentId={agentId}
           agentProblem={agentProblem}
           apiBaseUrl={apiBaseUrl}
+          fileLimits={backend.data?.limits}
           agentField={
             <>
               <AgentPicker value={agentId} onChange={setAgentId} />

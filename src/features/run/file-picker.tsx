@@ -98,8 +98,8 @@ export function FilePicker({
         {isDragActive && <p className="text-sm text-accent">Release to add the files</p>}
       </div>
       <p id={hintId} className="text-sm text-muted">
-        Up to {limits.maxFiles} files, {formatBytes(limits.maxFileBytes)} each.{' '}
-        {ACCEPTED_TYPES_SUMMARY}. You can also paste files.
+        Up to {limits.maxFiles} {limits.maxFiles === 1 ? 'file' : 'files'},{' '}
+        {formatBytes(limits.maxFileBytes)} each. {ACCEPTED_TYPES_SUMMARY}. You can also paste files.
       </p>
 
       {count > 0 && (

@@ -61,12 +61,16 @@ class FakeXhr {
   }
 }
 
-function renderForm(onStarted = vi.fn<(result: StartRunResult, agentId: string) => void>()) {
+function renderForm(
+  onStarted = vi.fn<(result: StartRunResult, agentId: string) => void>(),
+  fileLimits?: { maxFileBytes: number; maxFiles: number },
+) {
   const view = renderWithProviders(
     <RunForm
       agentId={AGENT}
       agentField={<p>agent chosen</p>}
       apiBaseUrl="https://agents.nanonets.com"
+      fileLimits={fileLimits}
       onStarted={onStarted}
     />,
   );
@@ -209,5 +213,20 @@ describe('RunForm', () => {
       FakeXhr.last!.respond(201, created);
     });
     await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+  });
+
+  it('enforces the upload limits the dashboard server announces', async () => {
+    const user = userEvent.setup();
+    stubFetch(() => json({ data: [], has_more: false, next_cursor: null }));
+    renderForm(undefined, { maxFileBytes: 1024 * 1024, maxFiles: 1 });
+    expect(screen.getByText(/Up to 1 file, 1(\.0)? MB each/)).toBeInTheDocument();
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    await user.upload(input, [
+      new File(['a'], 'one.txt', { type: 'text/plain' }),
+      new File(['b'], 'two.txt', { type: 'text/plain' }),
+    ]);
+    expect(screen.getByRole('list', { name: 'Rejected files' })).toHaveTextContent(
+      /two\.txt.*too many files/,
+    );
   });
 });

@@ -20,6 +20,7 @@ import { Button } from '@/components/ui/button';
 import { useCountdown } from '@/lib/use-countdown';
 import { CopyCurlButton } from './copy-curl-button';
 import { FilePicker } from './file-picker';
+import type { FileLimits } from './file-rules';
 import { OutputSchemaField } from './output-schema-field';
 import { blocksRun, useOutputSchemaCheck } from './output-schema-check';
 import { rateLimitWait } from './run-outcome';
@@ -37,6 +38,8 @@ export interface RunFormProps {
   agentProblem?: string | null | undefined;
   /** Base URL for "Copy as curl". */
   apiBaseUrl: string;
+  /** Upload limits announced by the dashboard server; the simulator's defaults otherwise. */
+  fileLimits?: FileLimits | undefined;
   onStarted: (result: StartRunResult, agentId: string) => void;
 }
 
@@ -59,11 +62,12 @@ export function RunForm({
   agentField,
   agentProblem,
   apiBaseUrl,
+  fileLimits,
   onStarted,
 }: RunFormProps) {
   const ids = { query: useId(), instructions: useId(), inputError: useId(), runHint: useId() };
   const [draft, patchDraft, clearDraft] = useRunDraft();
-  const files = useFileSelection();
+  const files = useFileSelection(fileLimits);
   const schemaCheck = useOutputSchemaCheck(draft.outputSchema, draft.plainLanguage);
   const run = useStartRun();
   const [inputError, setInputError] = useState<{ field: string; message: string } | null>(null);
