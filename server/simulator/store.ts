@@ -7,19 +7,10 @@
  * everything is created through `createWorkspace` with the simulator's seeded id factory.
  */
 import type { SeedAgent } from './agents/types';
-import type { AgentRecord, AgentVersionStatus, TaskRecord } from './model';
+import type { AgentRecord, TaskRecord } from './model';
 
-export interface NewAgentVersion {
-  groupId: string;
-  versionNumber: number;
-  status: AgentVersionStatus;
-  name: string;
-  config: Record<string, unknown>;
-  isActive: boolean;
-  createdAt: number;
-  script: AgentRecord['script'];
-  seedKey: string | null;
-}
+/** An agent version before the store gives it an id, a sequence number and `updatedAt`. */
+export type NewAgentVersion = Omit<AgentRecord, 'id' | 'seq' | 'updatedAt'>;
 
 /** Case- and space-insensitive form of a name, for the uniqueness rule. */
 function nameKey(name: string): string {

@@ -11,6 +11,7 @@ import {
   useId,
   useRef,
   useState,
+  type ComponentProps,
   type FormEvent,
   type KeyboardEvent,
   type ReactNode,
@@ -52,6 +53,24 @@ const UploadProgress = lazy(() =>
 
 const FIELD =
   'w-full rounded-md border border-border bg-surface px-3 py-2 text-sm text-text shadow-xs placeholder:text-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent disabled:opacity-60';
+
+/** A labelled multi-line text field with an optional hint under it. */
+function TextArea({
+  id,
+  label,
+  hint,
+  ...props
+}: ComponentProps<'textarea'> & { id: string; label: string; hint?: string }) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea id={id} className={FIELD} {...props} />
+      {hint ? <p className="text-xs text-muted">{hint}</p> : null}
+    </div>
+  );
+}
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -137,27 +156,20 @@ export function RunForm({
     <form onSubmit={submit} noValidate className="space-y-6" aria-label="New run">
       <div className="space-y-3">{agentField}</div>
 
-      <div className="space-y-1.5">
-        <label htmlFor={ids.query} className="block text-sm font-medium">
-          Query
-        </label>
-        <textarea
-          id={ids.query}
-          ref={queryRef}
-          rows={4}
-          value={draft.query}
-          onChange={(event) => patchDraft({ query: event.target.value })}
-          onKeyDown={submitOnModEnter}
-          placeholder="What should the agent do? e.g. Extract the line items from these invoices."
-          aria-invalid={inputError?.field === 'query' || undefined}
-          aria-describedby={inputError?.field === 'query' ? ids.inputError : undefined}
-          disabled={run.isPending}
-          className={FIELD}
-        />
-        <p className="text-xs text-muted">
-          Optional when you attach files. Ctrl+Enter (⌘+Enter) runs.
-        </p>
-      </div>
+      <TextArea
+        id={ids.query}
+        label="Query"
+        ref={queryRef}
+        rows={4}
+        value={draft.query}
+        onChange={(event) => patchDraft({ query: event.target.value })}
+        onKeyDown={submitOnModEnter}
+        placeholder="What should the agent do? e.g. Extract the line items from these invoices."
+        aria-invalid={inputError?.field === 'query' || undefined}
+        aria-describedby={inputError?.field === 'query' ? ids.inputError : undefined}
+        disabled={run.isPending}
+        hint="Optional when you attach files. Ctrl+Enter (⌘+Enter) runs."
+      />
 
       <FilePicker selection={files} disabled={run.isPending} />
 
@@ -170,21 +182,16 @@ export function RunForm({
         disabled={run.isPending}
       />
 
-      <div className="space-y-1.5">
-        <label htmlFor={ids.instructions} className="block text-sm font-medium">
-          Instructions
-        </label>
-        <textarea
-          id={ids.instructions}
-          rows={3}
-          value={draft.instructions}
-          onChange={(event) => patchDraft({ instructions: event.target.value })}
-          onKeyDown={submitOnModEnter}
-          placeholder="Optional: how to format the output, e.g. dates as YYYY-MM-DD, skip header rows."
-          disabled={run.isPending}
-          className={FIELD}
-        />
-      </div>
+      <TextArea
+        id={ids.instructions}
+        label="Instructions"
+        rows={3}
+        value={draft.instructions}
+        onChange={(event) => patchDraft({ instructions: event.target.value })}
+        onKeyDown={submitOnModEnter}
+        placeholder="Optional: how to format the output, e.g. dates as YYYY-MM-DD, skip header rows."
+        disabled={run.isPending}
+      />
 
       {inputError ? (
         <p id={ids.inputError} role="alert" className="text-sm font-medium text-danger">
