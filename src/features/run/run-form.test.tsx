@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StartRunResult } from './use-start-run';
+import { RESPONSE_TIMEOUT_MS, type StartRunResult } from './use-start-run';
 import { json, stubFetch } from '@/test/fetch-stub';
 import { renderWithProviders } from '@/test/render';
 import { RunForm } from './run-form';
@@ -228,5 +228,47 @@ describe('RunForm', () => {
     expect(screen.getByRole('list', { name: 'Rejected files' })).toHaveTextContent(
       /two\.txt.*too many files/,
     );
+  });
+
+  it('gives up on an answer that never comes, then finds the task instead of starting another', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+      let posts = 0;
+      vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
+        const url = new URL(input, 'http://console.test');
+        if (init?.method === 'POST') {
+          posts += 1;
+          // The request reached the server, but its answer never comes back.
+          return new Promise<Response>((_, reject) =>
+            init.signal?.addEventListener('abort', () =>
+              reject(new DOMException('aborted', 'AbortError')),
+            ),
+          );
+        }
+        expect(url.pathname).toBe('/api/v1/tasks');
+        return Promise.resolve(
+          json({
+            data: [{ ...created, title: 'Hang on', created_at: new Date().toISOString() }],
+            has_more: false,
+            next_cursor: null,
+          }),
+        );
+      });
+      const { onStarted } = renderForm();
+      await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Hang on');
+      await user.click(screen.getByRole('button', { name: 'Run' }));
+      await act(() => vi.advanceTimersByTimeAsync(RESPONSE_TIMEOUT_MS));
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        /No answer from the API within 30 s/,
+      );
+
+      await user.click(screen.getByRole('button', { name: 'Run' }));
+      await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+      expect(onStarted.mock.calls[0]?.[0]).toMatchObject({ recovered: true });
+      expect(posts).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -9,9 +9,13 @@
  *   sent), the next attempt first looks for the task it may have created (`run-intent.ts`) and
  *   adopts it instead of starting another.
  * - Multipart uploads report progress and can be cancelled.
+ * - Once the request is out (JSON at once, multipart after its last byte), an answer that takes
+ *   longer than `RESPONSE_TIMEOUT_MS` ends the attempt as a lost answer, so a hung request
+ *   never leaves the form stuck and the retry cannot start a second task.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { ApiError } from '@/api/http';
 import { postRunJson, postRunMultipart, type UploadProgress } from '@/api/runs';
 import type { RunResponse } from '@/api/schemas';
 import { isLostAnswer } from './run-outcome';
@@ -29,6 +33,9 @@ export interface StartRunResult {
   /** True when the task came from an earlier attempt whose answer was lost. */
   recovered: boolean;
 }
+
+/** How long to wait for the API's answer once the whole request has been sent. */
+export const RESPONSE_TIMEOUT_MS = 30_000;
 
 export function useStartRun() {
   const [progress, setProgress] = useState<UploadProgress | null>(null);
@@ -55,27 +62,45 @@ export function useStartRun() {
       const abort = new AbortController();
       controller.current = abort;
       const startedAt = Date.now();
-      let bodySent = request.kind === 'json';
+      let bodySent = false;
+      let timedOut = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const sent = () => {
+        bodySent = true;
+        timer = setTimeout(() => {
+          timedOut = true;
+          abort.abort();
+        }, RESPONSE_TIMEOUT_MS);
+      };
       try {
+        if (request.kind === 'json') sent();
         const run =
           request.kind === 'json'
             ? await postRunJson(request.path, request.body, { signal: abort.signal })
             : await postRunMultipart(request.path, request.form, {
                 signal: abort.signal,
                 onUploadProgress: setProgress,
-                onUploaded: () => {
-                  bodySent = true;
-                },
+                onUploaded: sent,
               });
         return { run, recovered: false };
       } catch (error) {
         const cancelledAfterSend = abort.signal.aborted && bodySent;
-        const lost = isLostAnswer(error);
-        if ((cancelledAfterSend || lost) && unknownSince.current === null) {
+        if ((cancelledAfterSend || isLostAnswer(error)) && unknownSince.current === null) {
           unknownSince.current = startedAt;
+        }
+        if (timedOut) {
+          throw new ApiError({
+            kind: 'network',
+            status: 0,
+            message: `No answer from the API within ${RESPONSE_TIMEOUT_MS / 1000} s.`,
+            method: 'POST',
+            path: request.path,
+            cause: error,
+          });
         }
         throw error;
       } finally {
+        clearTimeout(timer);
         controller.current = null;
       }
     },
