@@ -3,28 +3,16 @@
  * resolve reviews, inject faults, and read what the server actually received.
  */
 import { expect, type APIRequestContext } from '@playwright/test';
+import type {
+  LoggedPart,
+  RequestLogEntry,
+  RequestLogFilter,
+} from '../server/simulator/request-log';
 import { E2E_API_KEY, SIMULATOR_URL } from './env';
 
-export interface LoggedPart {
-  name: string;
-  filename?: string;
-  content_type?: string;
-  size: number;
-  value?: string;
-}
-
-export interface LoggedRequest {
-  id: number;
-  at: string;
-  method: string;
-  path: string;
-  query: Record<string, string | string[]>;
-  status: number;
-  auth: 'valid' | 'missing' | 'invalid';
-  content_type: string | null;
-  body: unknown;
-  parts?: LoggedPart[] | null;
-}
+/** What `GET /__sim/requests` returns per request: the simulator's own type, over the wire. */
+export type LoggedRequest = RequestLogEntry;
+export type { LoggedPart };
 
 export interface Fault {
   status: number;
@@ -60,7 +48,7 @@ export class SimulatorHandle {
   }
 
   /** Requests the simulator answered on /api/v1, oldest first. */
-  async requests(filter: { path?: string; method?: string } = {}): Promise<LoggedRequest[]> {
+  async requests(filter: RequestLogFilter = {}): Promise<LoggedRequest[]> {
     const params = new URLSearchParams();
     if (filter.path) params.set('path', filter.path);
     if (filter.method) params.set('method', filter.method);
