@@ -15,12 +15,19 @@ import {
   type PageJson,
   type AgentSummaryJson,
 } from './model';
-import { decodeCursor, paginate } from './pagination';
+import { paginate } from './pagination';
 import { ApiProblem } from './problem';
 import { route } from './routing';
 import { readRunInput } from './run-input';
 import type { Simulation } from './simulation';
-import { isPlainObject, parseCommaList, parseLimit, readJsonObject, requireUuid } from './validate';
+import {
+  isPlainObject,
+  parseCommaList,
+  parseCursor,
+  parseLimit,
+  readJsonObject,
+  requireUuid,
+} from './validate';
 
 /** Tools a freshly created agent gets when no `config` is given. */
 export const DEFAULT_AGENT_TOOLS = ['read_file', 'web_search', 'ask_user'];
@@ -95,15 +102,7 @@ function listAgents(sim: Simulation, c: Context): Response {
       ? new Set(['draft', 'published'])
       : parseCommaList(statusRaw, AGENT_VERSION_STATUSES, 'status');
   const q = c.req.query('q')?.trim().toLowerCase() ?? '';
-  const cursorRaw = c.req.query('cursor');
-  const after =
-    cursorRaw === undefined || cursorRaw === '' ? null : decodeCursor('agents', cursorRaw);
-  if (cursorRaw !== undefined && cursorRaw !== '' && after === null) {
-    throw new ApiProblem(
-      400,
-      'cursor is not valid. Pass the next_cursor of the previous page unchanged, or omit it for the first page.',
-    );
-  }
+  const after = parseCursor('agents', c.req.query('cursor'));
   const rows = [...sim.workspace.agents.values()].filter(
     (agent) => statuses.has(agent.status) && (q === '' || agent.name.toLowerCase().includes(q)),
   );

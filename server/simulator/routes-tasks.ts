@@ -10,7 +10,7 @@ import {
   type TaskRecord,
   type TaskStatus,
 } from './model';
-import { decodeCursor, paginate } from './pagination';
+import { paginate } from './pagination';
 import { selectSummaryAnswer, toTaskListItem, toTaskMessage, toTaskState } from './present';
 import { ApiProblem } from './problem';
 import { route } from './routing';
@@ -18,6 +18,7 @@ import type { Simulation } from './simulation';
 import {
   parseCommaList,
   parseIsoDateTime,
+  parseCursor,
   parseLimit,
   readJsonObject,
   requireUuid,
@@ -54,15 +55,7 @@ function listTasks(sim: Simulation, c: Context): Response {
   const createdBefore =
     beforeRaw === undefined ? undefined : parseIsoDateTime(beforeRaw, 'created_before');
   const q = c.req.query('q')?.trim().toLowerCase() ?? '';
-  const cursorRaw = c.req.query('cursor');
-  const after =
-    cursorRaw === undefined || cursorRaw === '' ? null : decodeCursor('tasks', cursorRaw);
-  if (cursorRaw !== undefined && cursorRaw !== '' && after === null) {
-    throw new ApiProblem(
-      400,
-      'cursor is not valid. Pass the next_cursor of the previous page unchanged, or omit it for the first page.',
-    );
-  }
+  const after = parseCursor('tasks', c.req.query('cursor'));
 
   const rows = [...sim.workspace.tasks.values()].filter(
     (task) =>

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import { isUuid } from './ids';
+import { decodeCursor, type CursorKind, type Keyed } from './pagination';
 import { ApiProblem } from './problem';
 
 export const DEFAULT_PAGE_LIMIT = 20;
@@ -135,4 +136,18 @@ export function parseIsoDateTime(raw: string, field: string): number {
     );
   }
   return ms;
+}
+
+/** The position a list's `cursor` parameter points after: null for the first page, 400 for a
+ *  cursor this list did not hand out. */
+export function parseCursor(kind: CursorKind, raw: string | undefined): Keyed | null {
+  if (raw === undefined || raw === '') return null;
+  const after = decodeCursor(kind, raw);
+  if (after === null) {
+    throw new ApiProblem(
+      400,
+      'cursor is not valid. Pass the next_cursor of the previous page unchanged, or omit it for the first page.',
+    );
+  }
+  return after;
 }

@@ -7,7 +7,7 @@
  * `fetch_ledger` call carries an error object as its output, then the script yields `fail`.
  */
 import { randomInt, stepDuration } from './timing';
-import type { AgentScript } from './types';
+import type { AgentScript, ToolCallStep } from './types';
 
 const PAGES = 7;
 const FAILING_PAGE = 3;
@@ -23,21 +23,22 @@ export const failingScript: AgentScript = function* (input, ctx) {
     content: `I will sync ledger account ${account}: fetch its ${PAGES} pages of entries, reconcile them against the bank feed, and write changes only once every page has been checked.`,
     durationMs: duration(),
   };
-  const fetched = (page: number) => ({
-    account,
-    page,
-    pages: PAGES,
-    entries: PAGE_SIZE,
-    first_entry: `JE-${firstEntry + (page - 1) * PAGE_SIZE}`,
-    last_entry: `JE-${firstEntry + page * PAGE_SIZE - 1}`,
-  });
-  yield {
+  /** A `fetch_ledger` call for one page, with what it returned. */
+  const fetchPage = (page: number, output?: unknown): ToolCallStep => ({
     kind: 'tool_call',
     name: 'fetch_ledger',
-    arguments: { account, page: 1, page_size: PAGE_SIZE },
-    output: fetched(1),
+    arguments: { account, page, page_size: PAGE_SIZE },
+    output: output ?? {
+      account,
+      page,
+      pages: PAGES,
+      entries: PAGE_SIZE,
+      first_entry: `JE-${firstEntry + (page - 1) * PAGE_SIZE}`,
+      last_entry: `JE-${firstEntry + page * PAGE_SIZE - 1}`,
+    },
     durationMs: duration(),
-  };
+  });
+  yield fetchPage(1);
 
   const mismatched = randomInt(ctx.random, 1, 3);
   const mismatches = Array.from({ length: mismatched }, (_, i) => {
@@ -55,27 +56,15 @@ export const failingScript: AgentScript = function* (input, ctx) {
     output: { checked: PAGE_SIZE, matched: PAGE_SIZE - mismatched, mismatched, mismatches },
     durationMs: duration(),
   };
-  yield {
-    kind: 'tool_call',
-    name: 'fetch_ledger',
-    arguments: { account, page: 2, page_size: PAGE_SIZE },
-    output: fetched(2),
-    durationMs: duration(),
-  };
-  yield {
-    kind: 'tool_call',
-    name: 'fetch_ledger',
-    arguments: { account, page: FAILING_PAGE, page_size: PAGE_SIZE },
-    output: {
-      error: {
-        status: 502,
-        message: 'Bad Gateway',
-        detail: 'The upstream ledger service did not return a valid response.',
-        attempts: 3,
-      },
+  yield fetchPage(2);
+  yield fetchPage(FAILING_PAGE, {
+    error: {
+      status: 502,
+      message: 'Bad Gateway',
+      detail: 'The upstream ledger service did not return a valid response.',
+      attempts: 3,
     },
-    durationMs: duration(),
-  };
+  });
   yield {
     kind: 'fail',
     error: `Ledger API returned 502 Bad Gateway while fetching page ${FAILING_PAGE} of ${PAGES} (account ${account}). No entries were changed.`,
