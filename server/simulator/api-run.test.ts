@@ -186,6 +186,8 @@ describe('POST /agents/{id}/run', () => {
     const inactive = await h.post(`/agents/${await h.agentId('legacy')}/run`, { query: 'x' });
     expect(inactive.status).toBe(403);
     expect(inactive.error).toMatch(/inactive/);
+    // The simulator has no PATCH, so the advice points at the dashboard, not at an endpoint.
+    expect(inactive.error).toMatch(/Activate it in the Nanonets dashboard, or run another agent/);
   });
 
   it('refuses draft and archived versions with 409 naming the published version', async () => {
@@ -197,18 +199,38 @@ describe('POST /agents/{id}/run', () => {
       const res = await h.post(`/agents/${id}/run`, { query: 'x' });
       expect(res.status).toBe(409);
       expect(res.error).toContain(summarizer?.published_id ?? 'missing');
+      expect(res.error).not.toMatch(/versions\/publish/);
     }
   });
 
-  it('runs an agent created through the API with its current system prompt', async () => {
-    const created = await h.post<{ id: string }>('/agents', {
-      name: 'Echo',
-      system_prompt: 'Answer in haiku.',
+  it('answers 500 and creates no task if an active agent was seeded without a script', async () => {
+    const broken = await Harness.start({
+      seedAgents: () => [
+        {
+          key: 'scriptless',
+          name: 'Scriptless',
+          config: {},
+          versions: [
+            {
+              version_number: 1,
+              status: 'published',
+              is_active: true,
+              system_prompt: '',
+              created_minutes_ago: 1,
+            },
+          ],
+        },
+      ],
     });
-    const taskId = await h.runJson(created.body.id, { query: 'Hello there' });
-    expect(await h.advanceUntil(taskId, ['completed'])).toBe('completed');
-    const summary = await h.get<{ result: { summary: string } }>(`/tasks/${taskId}/summary`);
-    expect(summary.body.result.summary).toContain('Hello there');
-    expect(summary.body.result.summary).toContain('Answer in haiku.');
+    try {
+      const res = await broken.post(`/agents/${await broken.agentId('scriptless')}/run`, {
+        query: 'x',
+      });
+      expect(res.status).toBe(500);
+      expect(res.error).toMatch(/"Scriptless" has no script/);
+      expect((await broken.get<{ data: unknown[] }>('/tasks')).body.data).toEqual([]);
+    } finally {
+      await broken.close();
+    }
   });
 });

@@ -78,6 +78,18 @@ describe('GET /tasks', () => {
     }
   });
 
+  it('keeps pages stable when a task is created mid-walk', async () => {
+    const alpha = await h.agentId('alpha');
+    for (let i = 0; i < 4; i++) await h.runJson(alpha, { query: `Job ${i}` });
+    const first = await h.get<TaskPage>('/tasks?limit=2');
+    const late = await h.runJson(alpha, { query: 'Created while paging' });
+    const second = await h.get<TaskPage>(`/tasks?limit=100&cursor=${first.body.next_cursor ?? ''}`);
+    const ids = [...first.body.data, ...second.body.data].map((t) => t.task_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(4);
+    expect(ids).not.toContain(late);
+  });
+
   it('filters by agent, status list, title text and inclusive creation bounds', async () => {
     const alpha = await h.agentId('alpha');
     const beta = await h.agentId('beta');

@@ -70,7 +70,7 @@ describe('routing errors', () => {
     const res = await h.request('DELETE', `/agents/${id}`);
     expect(res.status).toBe(405);
     expect(res.error).toMatch(/DELETE is not allowed/);
-    expect(res.headers.get('allow')).toBe('GET, PATCH, HEAD');
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
     expect((await h.request('GET', `/agents/${id}/run`)).status).toBe(405);
     expect((await h.request('PUT', '/__sim/faults')).status).toBe(405);
   });
@@ -79,17 +79,18 @@ describe('routing errors', () => {
 describe('request log', () => {
   it('records API requests after they are answered, filters them, and skips control routes', async () => {
     const h = await start();
+    const id = await h.agentId('invoice');
     await h.get('/agents?limit=2&status=draft&status=published');
-    await h.post('/agents', { name: 'Logged' });
+    await h.post(`/agents/${id}/run`, { query: 'Logged' });
     await h.get('/__sim/health');
     const all = await log(h);
     expect(all.map((e) => [e.id, e.method, e.path, e.status])).toEqual([
       [1, 'GET', '/api/v1/agents', 200],
-      [2, 'POST', '/api/v1/agents', 201],
+      [2, 'POST', `/api/v1/agents/${id}/run`, 201],
     ]);
     expect(all[0]?.query).toEqual({ limit: '2', status: ['draft', 'published'] });
     expect(all[1]).toMatchObject({
-      body: { name: 'Logged' },
+      body: { query: 'Logged' },
       content_type: 'application/json',
       parts: null,
     });
@@ -114,8 +115,8 @@ describe('faults', () => {
     await h.post('/__sim/faults', {
       status: 500,
       error: 'custom text',
-      method: 'GET',
-      path: '/agents/*/versions',
+      method: 'POST',
+      path: '/agents/*/run',
     });
     expect((await h.get('/agents')).status).toBe(200);
     const first = await h.get('/tasks');
@@ -125,12 +126,13 @@ describe('faults', () => {
     expect((await h.get('/tasks?limit=5')).status).toBe(503);
     expect((await h.get('/tasks')).status).toBe(200);
     const id = await h.agentId('summarizer');
-    const versions = await h.get(`/agents/${id}/versions`);
-    expect(versions.status).toBe(500);
-    expect(versions.error).toBe('custom text');
-    expect(versions.headers.get('retry-after')).toBeNull();
-    expect((await h.get(`/agents/${id}/versions`)).status).toBe(200);
-    expect((await log(h)).map((e) => e.status)).toEqual([200, 503, 503, 200, 500, 200]);
+    expect((await h.get(`/agents/${id}/run`)).status).toBe(405);
+    const run = await h.post(`/agents/${id}/run`, { query: 'x' });
+    expect(run.status).toBe(500);
+    expect(run.error).toBe('custom text');
+    expect(run.headers.get('retry-after')).toBeNull();
+    expect((await h.post(`/agents/${id}/run`, { query: 'x' })).status).toBe(201);
+    expect((await log(h)).map((e) => e.status)).toEqual([200, 503, 503, 200, 405, 500, 201]);
   });
 
   it('applies before auth, and can be listed and cleared', async () => {
@@ -224,7 +226,6 @@ describe('reset and determinism', () => {
     const h = await start();
     const before = await h.seed();
     const taskBefore = await h.runJson(await h.agentId('invoice'), { query: 'x' });
-    await h.post('/agents', { name: 'Temporary' });
     await h.post('/__sim/faults', { status: 503, path: '/never' });
     const reset = await h.post('/__sim/reset');
     expect(reset.body).toEqual({ ok: true });
@@ -233,8 +234,6 @@ describe('reset and determinism', () => {
     expect((await h.get<{ data: unknown[] }>('/__sim/faults')).body.data).toEqual([]);
     expect((await h.get<PageJson<unknown>>('/tasks')).body.data).toEqual([]);
     expect((await h.get(`/tasks/${taskBefore}`)).status).toBe(404);
-    const names = (await h.get<PageJson<AgentSummaryJson>>('/agents')).body.data.map((a) => a.name);
-    expect(names).not.toContain('Temporary');
     expect(await h.runJson(await h.agentId('invoice'), { query: 'x' })).toBe(taskBefore);
   });
 

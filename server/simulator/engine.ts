@@ -16,7 +16,6 @@
  */
 import type { AgentScript, Resume, RunInput, ScriptStep } from './agents/types';
 import type { Clock, TimerHandle } from './clock';
-import { genericScript } from './generic-script';
 import { createRandom, deriveSeed } from './ids';
 import {
   SLOT_STATUSES,
@@ -99,6 +98,12 @@ export class TaskEngine {
 
   /** Creates a `pending` task for `agent` and schedules its pickup. */
   startTask(agent: AgentRecord, input: RunInput): TaskRecord {
+    const script = agent.script;
+    if (script === null) {
+      // Only an agent seeded inactive may lack a script, and the run route refuses it (403)
+      // before calling here; reaching this line is a bug in the seed or the route.
+      throw new Error(`Agent "${agent.name}" has no script, so it cannot run.`);
+    }
     const now = this.#config.clock.now();
     const task = this.#store.addTask({
       agentId: agent.id,
@@ -110,10 +115,8 @@ export class TaskEngine {
       feed: [],
       messages: [],
     });
-    const systemPrompt =
-      typeof agent.config.system_prompt === 'string' ? agent.config.system_prompt : '';
     this.#runtimes.set(task.id, {
-      script: agent.script ?? genericScript(agent.name, systemPrompt),
+      script,
       generator: null,
       timer: null,
       timerKind: null,

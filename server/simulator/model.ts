@@ -51,10 +51,13 @@ export interface AgentRecord {
   updatedAt: number;
   /** Insertion order; breaks `createdAt` ties so list order and cursors are total. */
   seq: number;
-  /** The seeded behaviour, or null for agents created through the API (generic behaviour). */
+  /**
+   * The seeded behaviour; null only for an agent seeded inactive without one (the Legacy
+   * Classifier), which the run route refuses with 403 before any script would be needed.
+   */
   script: AgentScript | null;
-  /** Key of the seeded agent this version belongs to, e.g. "summarizer". */
-  seedKey: string | null;
+  /** Key of the seeded agent this version belongs to, e.g. "summarizer" (every agent is seeded). */
+  seedKey: string;
 }
 
 export const FEED_ITEM_TYPES = [

@@ -76,7 +76,7 @@ async function addFault(sim: Simulation, c: Context): Promise<Response> {
 function seedSummary(sim: Simulation): unknown[] {
   const groups = new Map<string, { key: string; name: string; agent_group_id: string }>();
   for (const agent of sim.workspace.agents.values()) {
-    if (agent.seedKey !== null && !groups.has(agent.groupId)) {
+    if (!groups.has(agent.groupId)) {
       groups.set(agent.groupId, {
         key: agent.seedKey,
         name: agent.name,

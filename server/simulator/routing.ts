@@ -6,7 +6,7 @@
 import type { Context, Hono } from 'hono';
 import { ApiProblem } from './problem';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'DELETE';
 export type RouteHandler = (c: Context) => Response | Promise<Response>;
 
 export function route(

@@ -1,8 +1,8 @@
 /**
  * The in-memory workspace: one API key = one workspace, holding agent versions and tasks.
  *
- * The store owns identity (ids, insertion order) and the invariants that span records — one name
- * per agent group, one draft per group — but no time-driven behaviour; that is the engine's job.
+ * The store owns identity (ids and insertion order) but no time-driven behaviour; that is the
+ * engine's job. Agents come only from the seed (the simulator serves no agent write endpoints).
  * A reset throws the whole workspace away and builds a fresh one from the seed, which is why
  * everything is created through `createWorkspace` with the simulator's seeded id factory.
  */
@@ -11,11 +11,6 @@ import type { AgentRecord, TaskRecord } from './model';
 
 /** An agent version before the store gives it an id, a sequence number and `updatedAt`. */
 export type NewAgentVersion = Omit<AgentRecord, 'id' | 'seq' | 'updatedAt'>;
-
-/** Case- and space-insensitive form of a name, for the uniqueness rule. */
-function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
 
 export class Workspace {
   readonly agents = new Map<string, AgentRecord>();
@@ -57,23 +52,6 @@ export class Workspace {
       .sort((a, b) => b.versionNumber - a.versionNumber);
   }
 
-  /** The group holding `name` (compared case- and whitespace-insensitively), if any. */
-  groupNamed(name: string): string | undefined {
-    const key = nameKey(name);
-    for (const agent of this.agents.values()) {
-      if (nameKey(agent.name) === key) return agent.groupId;
-    }
-    return undefined;
-  }
-
-  /** "Untitled Agent N" with the smallest N not yet taken. */
-  nextUntitledName(): string {
-    for (let n = 1; ; n++) {
-      const candidate = `Untitled Agent ${n}`;
-      if (this.groupNamed(candidate) === undefined) return candidate;
-    }
-  }
-
   addTask(task: Omit<TaskRecord, 'id' | 'seq'>): TaskRecord {
     const record: TaskRecord = { ...task, id: this.newId(), seq: this.nextSeq() };
     this.tasks.set(record.id, record);
@@ -108,7 +86,7 @@ export function createWorkspace(
         config: { system_prompt: version.system_prompt, ...structuredClone(agent.config) },
         isActive: version.is_active,
         createdAt: now - version.created_minutes_ago * 60_000,
-        script: agent.script,
+        script: agent.script ?? null,
         seedKey: agent.key,
       });
     }

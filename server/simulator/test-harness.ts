@@ -116,10 +116,6 @@ export class Harness {
     return this.request<T>('POST', path, json === undefined ? options : { ...options, json });
   }
 
-  patch<T = unknown>(path: string, json: unknown): Promise<ApiResponse<T>> {
-    return this.request<T>('PATCH', path, { json });
-  }
-
   /** Moves virtual time forward, firing every lifecycle timer that falls due. */
   advance(ms: number): void {
     this.clock.advance(ms);

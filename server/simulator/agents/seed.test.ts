@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from './legacy';
 import { seedAgents } from './seed';
 import { context, drive, runInput, textFile } from './test-support';
 import { INVOICE_TXT, TWO_TOTALS_TXT } from './test-fixtures';
-import type { Resume, RunInput, SeedAgent } from './types';
+import type { AgentScript, Resume, RunInput, SeedAgent } from './types';
 
 function agent(key: string): SeedAgent {
   const found = seedAgents().find((a) => a.key === key);
   if (found === undefined) throw new Error(`no seeded agent ${key}`);
+  return found;
+}
+
+function script(key: string): AgentScript {
+  const found = agent(key).script;
+  if (found === undefined) throw new Error(`seeded agent ${key} has no script`);
   return found;
 }
 
@@ -24,7 +29,6 @@ const RUNS: Record<string, { input: RunInput; resumes: Resume[] }> = {
   },
   failing: { input: runInput('Sync'), resumes: [] },
   'long-trace': { input: runInput('topic'), resumes: [] },
-  legacy: { input: runInput('I was charged twice, please refund'), resumes: [] },
 };
 
 describe('seedAgents', () => {
@@ -41,7 +45,7 @@ describe('seedAgents', () => {
     ]);
   });
 
-  it('gives the summarizer three versions and the legacy classifier an inactive one', () => {
+  it('gives the summarizer three versions and the legacy classifier an inactive one, without a script', () => {
     expect(
       agent('summarizer').versions.map((v) => [v.version_number, v.status, v.is_active]),
     ).toEqual([
@@ -52,6 +56,12 @@ describe('seedAgents', () => {
     expect(agent('legacy').versions).toEqual([
       expect.objectContaining({ status: 'published', is_active: false }),
     ]);
+    // Never runnable (403 before any script), so it alone has none.
+    expect(
+      seedAgents()
+        .filter((a) => a.script === undefined)
+        .map((a) => a.key),
+    ).toEqual(['legacy']);
     for (const key of ['invoice', 'reviewer', 'failing', 'long-trace']) {
       expect(agent(key).versions).toEqual([
         expect.objectContaining({ version_number: 1, status: 'published', is_active: true }),
@@ -83,7 +93,7 @@ describe('every script', () => {
   it.each(Object.keys(RUNS))('%s ends with complete or fail, paced 300–1500 ms per step', (key) => {
     const run = RUNS[key];
     if (run === undefined) throw new Error(key);
-    const steps = drive(agent(key).script, run.input, context(11, 50), run.resumes);
+    const steps = drive(script(key), run.input, context(11, 50), run.resumes);
     expect(['complete', 'fail']).toContain(steps.at(-1)?.kind);
     if (key !== 'long-trace') {
       for (const s of steps) {
@@ -98,32 +108,11 @@ describe('every script', () => {
     (key) => {
       const run = RUNS[key];
       if (run === undefined) throw new Error(key);
-      const script = agent(key).script;
-      const a = drive(script, run.input, context(42, 1200), run.resumes);
-      const b = drive(script, run.input, context(42, 1200), run.resumes);
-      const c = drive(script, run.input, context(43, 1200), run.resumes);
+      const a = drive(script(key), run.input, context(42, 1200), run.resumes);
+      const b = drive(script(key), run.input, context(42, 1200), run.resumes);
+      const c = drive(script(key), run.input, context(43, 1200), run.resumes);
       expect(b).toEqual(a);
       expect(c.map((s) => s.durationMs)).not.toEqual(a.map((s) => s.durationMs));
     },
   );
-});
-
-describe('legacy classifier', () => {
-  it('classifies by keywords and completes with the category', () => {
-    const steps = drive(
-      agent('legacy').script,
-      runInput('I was charged twice on my invoice, please refund me'),
-    );
-    expect(steps.map((s) => s.kind)).toEqual(['message', 'tool_call', 'complete']);
-    expect(steps.at(-1)).toMatchObject({
-      extractedData: { category: 'billing', matched_keywords: ['invoice', 'charged', 'refund'] },
-    });
-  });
-
-  it('falls back to "other"', () => {
-    expect(classify('What a lovely day').category).toBe('other');
-    expect(classify('The app crashes with an error after login').category).toBe(
-      'technical_support',
-    );
-  });
 });

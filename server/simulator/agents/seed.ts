@@ -1,7 +1,8 @@
 /**
  * The agents the simulator starts with. Each covers one path of the API a dashboard must handle:
  * versions (summarizer), structured extraction and `ask_user` (invoice), `awaiting_review`
- * (reviewer), `failed` (failing), a huge trace (long-trace) and an inactive agent (legacy).
+ * (reviewer), `failed` (failing), a huge trace (long-trace) and an inactive agent (legacy, which
+ * has no script since it never runs).
  *
  * Keys and names are relied on by tests and docs. `created_minutes_ago` values are all distinct
  * so that a newest-first list has one stable order: the summarizer's draft is the newest row, the
@@ -9,7 +10,6 @@
  */
 import { failingScript } from './failing';
 import { invoiceScript } from './invoice';
-import { legacyScript } from './legacy';
 import { longTraceScript } from './long-trace';
 import { reviewerScript } from './reviewer';
 import { summarizerScript } from './summarizer';
@@ -184,7 +184,9 @@ export function seedAgents(): SeedAgent[] {
           created_minutes_ago: 60 * 24 * 90,
         },
       ],
-      script: legacyScript,
+      // No script: the agent is seeded inactive, so every run is refused with 403 before a script
+      // would be needed, and there is no way to activate it. A borrowed script would pretend to
+      // a behaviour the agent never shows.
     },
   ];
 }

@@ -137,5 +137,9 @@ export interface SeedAgent {
   /** Extra config keys (tools, model, …) merged into every version's `config`. */
   config: Record<string, unknown>;
   versions: SeedAgentVersion[];
-  script: AgentScript;
+  /**
+   * What a run of it does. Optional only for an agent whose versions are all inactive: runs of
+   * it are refused with 403 before a script is needed (the engine throws if one is missing).
+   */
+  script?: AgentScript;
 }
