@@ -1,14 +1,42 @@
 import { defineConfig, devices } from '@playwright/test';
-import { APP_PORT, APP_URL, E2E_API_KEY, SIM_PORT, SIMULATOR_URL } from './e2e/env';
+import {
+  APP_PORT,
+  APP_URL,
+  DEV_PORT,
+  DEV_URL,
+  E2E_API_KEY,
+  E2E_OUT_DIR,
+  SIM_PORT,
+  SIMULATOR_URL,
+} from './e2e/env';
 import { findChromium } from './scripts/browser';
 
 /**
- * The suite runs the real thing: the simulator as its own process and the dashboard's dev server
- * (with its proxy) pointed at it, exactly as `npm start` would run them, on ports of their own so
- * a developer's `npm start` on 5173 is left alone.
+ * The suite runs the real thing: the simulator as its own process, and the dashboard pointed at
+ * it exactly as `npm start` would be. The journeys run against the production build served by
+ * `vite preview` (the bundle people get, its request counts, its lazy chunks); one smoke journey
+ * runs against the development server so `npm start` stays covered. Ports are the suite's own,
+ * so a developer's `npm start` on 5173 is left alone.
  */
-const simulatorUrl = SIMULATOR_URL;
 const browser = findChromium();
+
+/** The dashboard's environment: the suite's simulator, never a key from the developer's shell. */
+const dashboardEnv = {
+  HOST: '127.0.0.1',
+  SIMULATOR_URL,
+  SIMULATOR_API_KEY: E2E_API_KEY,
+  // A stray key in the developer's shell must not send the suite to the real API.
+  NANONETS_API_KEY: '',
+};
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath:
+      browser.kind === 'env' || browser.kind === 'system' ? browser.executablePath : undefined,
+    args: ['--disable-gpu', '--disable-sync', '--disable-quic'],
+  },
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -21,45 +49,43 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: APP_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
   projects: [
     {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath:
-            browser.kind === 'env' || browser.kind === 'system'
-              ? browser.executablePath
-              : undefined,
-          args: ['--disable-gpu', '--disable-sync', '--disable-quic'],
-        },
-      },
+      name: 'production',
+      testIgnore: /dev-smoke\.spec\.ts$/,
+      use: { ...chromium, baseURL: APP_URL },
+    },
+    {
+      name: 'dev-server',
+      testMatch: /dev-smoke\.spec\.ts$/,
+      use: { ...chromium, baseURL: DEV_URL },
     },
   ],
   webServer: [
     {
       command: `npx tsx server/simulator/cli.ts --port ${SIM_PORT} --api-key ${E2E_API_KEY} --time-scale 20 --long-trace-steps 10000 --quiet`,
-      url: `${simulatorUrl}/__sim/health`,
+      url: `${SIMULATOR_URL}/__sim/health`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
     {
-      command: 'npx vite',
+      // Built here rather than by a separate step, so `npx playwright test` never serves a stale
+      // bundle; into a directory of its own, so a developer's `dist/` is left alone.
+      command: `npx vite build --logLevel warn --outDir ${E2E_OUT_DIR} --emptyOutDir && npx vite preview --outDir ${E2E_OUT_DIR}`,
       url: `${APP_URL}/__console/backend`,
       reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...dashboardEnv, PORT: String(APP_PORT) },
+    },
+    {
+      command: 'npx vite',
+      url: `${DEV_URL}/__console/backend`,
+      reuseExistingServer: false,
       timeout: 60_000,
-      env: {
-        PORT: String(APP_PORT),
-        HOST: '127.0.0.1',
-        SIMULATOR_URL: simulatorUrl,
-        SIMULATOR_API_KEY: E2E_API_KEY,
-        // A stray key in the developer's shell must not send the suite to the real API.
-        NANONETS_API_KEY: '',
-      },
+      env: { ...dashboardEnv, PORT: String(DEV_PORT) },
     },
   ],
 });

@@ -8,7 +8,8 @@
  * 1. First-page JavaScript: a production build served by `vite preview` (with its proxy and
  *    simulator), `/` opened in headless Chromium, and the gzip size of every script the page
  *    actually loaded until its agents were listed — eager entry, modulepreloads and any lazy
- *    chunk the first screen pulls in. Budget: 100 KB gzip (level 6, what servers use).
+ *    chunk the first screen pulls in. Budget: 125 KB gzip (level 6, what servers use), with the
+ *    whole named stack in (React, TanStack Query, react-dropzone, …) and the error path eager.
  * 2. Simulator: how long a 10,000-step trace takes to produce and to serve, and its size.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { build, preview } from 'vite';
 import { findChromium } from './browser';
 import { startSimulator } from '../server/simulator/server';
 
-const FIRST_PAGE_BUDGET_BYTES = 100 * 1000;
+const FIRST_PAGE_BUDGET_BYTES = 125 * 1000;
 
 interface Row {
   figure: string;
