@@ -3,7 +3,7 @@
  * superseded request (filter typed further, component unmounted) is cancelled on the wire.
  */
 import { requestJson } from './http';
-import { Agent, AgentPage, AgentVersionList, type AgentStatus } from './schemas';
+import { Agent, AgentPage, type AgentStatus } from './schemas';
 
 export interface ListAgentsParams {
   cursor?: string | undefined;
@@ -25,12 +25,4 @@ export function listAgents(params: ListAgentsParams, signal?: AbortSignal): Prom
 
 export function getAgent(agentId: string, signal?: AbortSignal): Promise<Agent> {
   return requestJson(`/api/v1/agents/${encodeURIComponent(agentId)}`, { signal, schema: Agent });
-}
-
-export async function listAgentVersions(agentId: string, signal?: AbortSignal) {
-  const list = await requestJson(`/api/v1/agents/${encodeURIComponent(agentId)}/versions`, {
-    signal,
-    schema: AgentVersionList,
-  });
-  return list.data;
 }

@@ -115,10 +115,19 @@ describe('requestJson', () => {
   });
 
   it('names a nested mismatch by its dot path', async () => {
-    stubFetch(() => json({ data: [{ id: 'a', size: 1 }, { id: 'b' }], has_more: false }));
-    const error = await captureError(requestJson('/api/v1/things', { schema: pageOf(Thing) }));
+    const Nested = v.object({ data: v.array(Thing) });
+    stubFetch(() => json({ data: [{ id: 'a', size: 1 }, { id: 'b' }] }));
+    const error = await captureError(requestJson('/api/v1/things', { schema: Nested }));
     expect(error.message).toMatch(/did not have the expected shape \(data\.1\.size: /);
-    expect(error.body).toEqual({ data: [{ id: 'a', size: 1 }, { id: 'b' }], has_more: false });
+    expect(error.body).toEqual({ data: [{ id: 'a', size: 1 }, { id: 'b' }] });
+  });
+
+  it('keeps a page whose items do not all match, reporting the odd one', async () => {
+    stubFetch(() => json({ data: [{ id: 'a', size: 1 }, { id: 'b' }], has_more: false }));
+    const page = await requestJson('/api/v1/things', { schema: pageOf(Thing) });
+    expect(page.data).toEqual([{ id: 'a', size: 1 }]);
+    expect(page.unreadable).toMatchObject([{ index: 1, raw: { id: 'b' } }]);
+    expect(page.unreadable[0]?.problem).toMatch(/size/);
   });
 
   it('rejects a 2xx body that is not JSON (e.g. an HTML fallback page)', async () => {

@@ -11,6 +11,7 @@
  * fetch) is re-thrown untouched: it is not an error to show or retry.
  */
 import * as v from 'valibot';
+import { describeIssues } from './schemas';
 
 /** `http`: the server answered non-2xx. `network`: no answer at all. `invalid-response`: a 2xx
  *  whose body is not the JSON shape we expect (e.g. an HTML page, or an API change). */
@@ -239,10 +240,7 @@ export async function parseJsonResponse<T>(
   }
   const result = v.safeParse(schema, json);
   if (result.success) return result.output;
-  const issues = result.issues
-    .slice(0, 3)
-    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
-    .join('; ');
+  const issues = describeIssues(result.issues);
   throw new ApiError({
     kind: 'invalid-response',
     status: response.status,

@@ -1,15 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import {
-  Agent,
-  AgentPage,
-  BackendInfo,
-  FeedItem,
-  Summary,
-  TaskListItem,
-  TaskState,
-  normalizeSummary,
-} from './schemas';
+import { Agent, AgentPage, BackendInfo, RunResponse, TaskPage, TaskState } from './schemas';
 
 const task = {
   task_id: 't1',
@@ -19,63 +10,106 @@ const task = {
   updated_at: '2026-05-11T10:16:02Z',
 };
 
-describe('lenient where undocumented, strict where the UI relies on it', () => {
-  it('keeps unknown fields on an agent page', () => {
-    const page = v.parse(AgentPage, {
+describe('a list never fails for one item', () => {
+  it('parses a task page holding an unknown status, null fields and unknown fields', () => {
+    const page = v.parse(TaskPage, {
       data: [
-        {
-          id: 'a1',
-          agent_group_id: 'g1',
-          version_number: 2,
-          status: 'published',
-          name: 'Document Summarizer',
-          is_active: true,
-          created_at: '2026-05-11T10:00:00Z',
-          updated_at: '2026-05-11T10:00:00Z',
-          brand_new_field: 1,
-        },
+        { ...task, status: 'exploded', title: null, agent_name: null, brand_new: { x: 1 } },
+        { ...task, task_id: 't2', status: null, updated_at: null, created_at: null },
+        { task_id: 't3', agent_id: 'a1' },
       ],
       has_more: false,
       next_cursor: null,
     });
-    expect(page.data[0]).toMatchObject({ name: 'Document Summarizer', brand_new_field: 1 });
+    expect(page.data.map((item) => item.task_id)).toEqual(['t1', 't2', 't3']);
+    expect(page.data[0]).toMatchObject({ status: 'exploded', brand_new: { x: 1 } });
+    // null reads as absent, everywhere.
+    expect(page.data[0]?.title).toBeUndefined();
+    expect(page.data[0]?.agent_name).toBeUndefined();
+    expect(page.data[1]?.status).toBeUndefined();
+    expect(page.data[1]?.created_at).toBeUndefined();
+    expect(page.unreadable).toEqual([]);
+    expect(page.next_cursor).toBeUndefined();
   });
 
-  it('refuses a task status the UI cannot label', () => {
-    expect(v.safeParse(TaskState, { ...task, status: 'exploded' }).success).toBe(false);
-  });
-
-  it('accepts a task list item without status (the doc example omits it)', () => {
-    const { status: _status, ...withoutStatus } = task;
-    const item = v.parse(TaskListItem, { ...withoutStatus, agent_name: 'Invoice Extractor' });
-    expect(item.status).toBeUndefined();
-    expect(item.agent_name).toBe('Invoice Extractor');
-  });
-
-  it('rejects a list item whose status is present but unknown (optional is not anything)', () => {
-    expect(v.safeParse(TaskListItem, { ...task, status: 'exploded' }).success).toBe(false);
-  });
-
-  it('requires config on a full agent and keeps the summary fields and unknown ones', () => {
-    const summary = {
-      id: 'a1',
-      version_number: 1,
-      status: 'draft',
-      name: 'Draft agent',
-      is_active: true,
-      brand_new_field: 'x',
-    };
-    expect(v.safeParse(Agent, summary).success).toBe(false);
-    expect(v.parse(Agent, { ...summary, config: { model: 'm' } })).toEqual({
-      ...summary,
-      config: { model: 'm' },
+  it('keeps the rows it can read and reports the ones it cannot, in place', () => {
+    const page = v.parse(TaskPage, {
+      data: [task, 'not a task', { title: 'no id' }, { ...task, task_id: 't4' }],
+      has_more: true,
+      next_cursor: 'c2',
     });
+    expect(page.data.map((item) => item.task_id)).toEqual(['t1', 't4']);
+    expect(page.unreadable.map((item) => item.index)).toEqual([1, 2]);
+    expect(page.unreadable[1]).toMatchObject({ raw: { title: 'no id' } });
+    expect(page.unreadable[1]?.problem).toMatch(/task_id/);
+    expect(page).toMatchObject({ has_more: true, next_cursor: 'c2' });
   });
 
-  it('accepts feed items of types it has never seen', () => {
-    expect(v.parse(FeedItem, { type: 'telepathy', payload: { x: 1 } })).toMatchObject({
-      type: 'telepathy',
+  it('reads other envelopes: items, a bare array, camelCase paging, no has_more', () => {
+    expect(v.parse(TaskPage, { items: [task], nextCursor: 'n', hasMore: true })).toMatchObject({
+      data: [{ task_id: 't1' }],
+      has_more: true,
+      next_cursor: 'n',
     });
+    expect(v.parse(TaskPage, [task])).toMatchObject({ data: [{ task_id: 't1' }], has_more: false });
+    expect(v.parse(TaskPage, { data: [task], next_cursor: 'more' }).has_more).toBe(true);
+  });
+
+  it('reads an id named `id` where `task_id` is missing', () => {
+    const { task_id: _id, ...rest } = task;
+    expect(v.parse(TaskState, { ...rest, id: 't9' }).task_id).toBe('t9');
+    expect(v.parse(RunResponse, { id: 't9', status: 'running' }).task_id).toBe('t9');
+  });
+
+  it('refuses a list response with no list in it', () => {
+    expect(v.safeParse(TaskPage, { total: 3 }).success).toBe(false);
+    expect(v.safeParse(TaskPage, 'nope').success).toBe(false);
+  });
+
+  it('keeps agents with unknown statuses, nulls and new fields; reports the unreadable', () => {
+    const page = v.parse(AgentPage, {
+      data: [
+        {
+          id: 'a1',
+          agent_group_id: null,
+          version_number: 2,
+          status: 'retired',
+          name: 'Document Summarizer',
+          is_active: null,
+          brand_new_field: 1,
+        },
+        { name: 'No id' },
+      ],
+      has_more: false,
+      next_cursor: null,
+    });
+    expect(page.data).toEqual([
+      {
+        id: 'a1',
+        agent_group_id: undefined,
+        version_number: 2,
+        status: 'retired',
+        name: 'Document Summarizer',
+        is_active: undefined,
+        created_at: undefined,
+        updated_at: undefined,
+        brand_new_field: 1,
+      },
+    ]);
+    expect(page.unreadable).toHaveLength(1);
+  });
+});
+
+describe('single objects', () => {
+  it('reads a full agent with or without config', () => {
+    expect(v.parse(Agent, { id: 'a1', name: 'A', config: { model: 'm' } }).config).toEqual({
+      model: 'm',
+    });
+    expect(v.parse(Agent, { id: 'a1', name: 'A', config: null }).config).toBeUndefined();
+  });
+
+  it('reads a task state with a status this build does not know', () => {
+    expect(v.parse(TaskState, { ...task, status: 'hibernating' }).status).toBe('hibernating');
   });
 
   it('reads both backend modes', () => {
@@ -87,69 +121,5 @@ describe('lenient where undocumented, strict where the UI relies on it', () => {
     });
     expect(upstream.mode === 'upstream' && upstream.baseUrl).toBe('https://agents.nanonets.com');
     expect(v.safeParse(BackendInfo, { mode: 'mystery', label: 'x' }).success).toBe(false);
-  });
-});
-
-describe('summary normalisation', () => {
-  it('reads the simulator layout: result.{summary, extracted_data}', () => {
-    const summary = v.parse(Summary, {
-      ...task,
-      result: {
-        summary: 'The invoice totals 142.89 EUR.',
-        completed_at: '2026-05-11T10:16:02Z',
-        extracted_data: { total: 142.89 },
-      },
-    });
-    expect(summary.answer).toBe('The invoice totals 142.89 EUR.');
-    expect(summary.extractedData).toEqual({ total: 142.89 });
-    expect(summary.task_id).toBe('t1');
-  });
-
-  it('keeps fields it does not know through the normalisation', () => {
-    expect(v.parse(Summary, { ...task, usage: { tokens: 12 } })).toMatchObject({
-      usage: { tokens: 12 },
-      status: 'completed',
-    });
-  });
-
-  it('reads top-level summary and extracted_data', () => {
-    expect(
-      normalizeSummary({ ...task, summary: 'Done.', extracted_data: [{ sku: 'A-1' }] }),
-    ).toEqual({ answer: 'Done.', answerRaw: 'Done.', extractedData: [{ sku: 'A-1' }] });
-  });
-
-  it('reads a plain string result (the last non-transient feed item)', () => {
-    expect(normalizeSummary({ ...task, result: 'Still reading page 2…' }).answer).toBe(
-      'Still reading page 2…',
-    );
-  });
-
-  it('reads the whole task_complete result (structuredContent, then content blocks)', () => {
-    const structured = normalizeSummary({
-      result: {
-        content: [{ type: 'text', text: 'ignored' }],
-        structuredContent: { summary: 'From structured', extracted_data: { a: 1 } },
-      },
-    });
-    expect(structured.answer).toBe('From structured');
-    expect(structured.extractedData).toEqual({ a: 1 });
-
-    const blocks = normalizeSummary({
-      result: {
-        content: [
-          { type: 'text', text: 'Part 1' },
-          { type: 'image' },
-          { type: 'text', text: 'Part 2' },
-        ],
-      },
-    });
-    expect(blocks.answer).toBe('Part 1\n\nPart 2');
-  });
-
-  it('leaves the answer empty while there is no output yet', () => {
-    expect(v.parse(Summary, { ...task, status: 'pending' })).toMatchObject({
-      answer: undefined,
-      extractedData: undefined,
-    });
   });
 });

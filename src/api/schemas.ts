@@ -1,80 +1,145 @@
 /**
- * valibot schemas of the Nanonets Agents API as the console reads it. valibot rather than zod:
- * its functions tree-shake to the ~1–2 KB these schemas use, on a first page held to 100 KB gzip.
+ * valibot schemas of the Nanonets Agents API as the console reads it.
  *
- * Lenient by design: objects are `looseObject` (unknown fields pass through, since the API may add
- * fields in v1), and fields the docs leave undocumented or inferred are optional. Strict only
- * where the UI relies on a value — ids, names, the task status enum — so a real API change
- * surfaces as a clear "unexpected shape" error instead of a blank or wrong screen.
+ * Lenient by design, because the public docs are thin and other backends read them differently:
  *
- * A schema that extends another spreads the base's `entries` into a new `looseObject`, so the
- * extended one stays just as lenient.
- *
- * Where the docs are ambiguous (see `/work/shared/api/nanonets-agents-api.md` §5, open questions
- * 2–3), `/summary` is normalised here to one reading so no component has to guess.
+ * - Objects are `looseObject`: fields the API adds pass through untouched.
+ * - Only an item's id is required. Every other field may be missing or `null`, and `null` is read
+ *   as absent (`absent()`), so a component checks one thing (`undefined`) instead of two.
+ * - Enumerations (task and agent statuses) are plain strings here. A status this build does not
+ *   know is shown as "Unknown (value)" by the views; it never fails a response.
+ * - A list never fails for one item: each item is parsed on its own, and those that cannot be
+ *   read at all (no id, not an object) are kept apart in `unreadable`, with what was wrong, for
+ *   the view to show as such (`pageOf`).
  */
 import * as v from 'valibot';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 
-const Id = v.string();
-const Timestamp = v.string();
-
-/** `{ data, has_more, next_cursor }` — the envelope of every cursor-paginated list. */
-export function pageOf<T extends v.GenericSchema>(item: T) {
-  return v.looseObject({
-    data: v.array(item),
-    has_more: v.boolean(),
-    next_cursor: v.nullish(v.string()),
-  });
+/** `schema`, or absent: `null` and a missing field both become `undefined`. */
+function absent<T extends v.GenericSchema>(schema: T) {
+  return v.pipe(
+    v.nullish(schema),
+    v.transform((value): v.InferOutput<T> | undefined => value ?? undefined),
+  );
 }
 
-/** `{ data }` — the envelope of the unpaginated lists (versions, messages). */
-export function listOf<T extends v.GenericSchema>(item: T) {
-  return v.looseObject({ data: v.array(item) });
+const Text = absent(v.string());
+const Flag = absent(v.boolean());
+const Count = absent(v.number());
+
+/** The first few problems of a failed parse, as "path: message; …", for people debugging. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
+    .join('; ');
 }
 
+/** An item of a list response that could not be read (no id, not an object, …). */
+export interface UnreadableItem {
+  /** Its position in the page the server sent. */
+  index: number;
+  raw: unknown;
+  problem: string;
+}
+
+/** A cursor-paginated list, read leniently (see `pageOf`). */
 export interface Page<T> {
   data: T[];
+  unreadable: UnreadableItem[];
   has_more: boolean;
-  next_cursor?: string | null | undefined;
+  next_cursor: string | undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/**
+ * `{ data, has_more, next_cursor }`, the envelope of every cursor-paginated list. Also read: the
+ * items under `items` or `results`, or a bare array; `hasMore` / `nextCursor`; a missing
+ * `has_more` means "more" exactly when there is a cursor. Each item is parsed on its own.
+ */
+export function pageOf<T>(item: v.GenericSchema<unknown, T>) {
+  return v.pipe(
+    v.union([
+      v.array(v.unknown()),
+      v.looseObject({
+        data: v.optional(v.array(v.unknown())),
+        items: v.optional(v.array(v.unknown())),
+        results: v.optional(v.array(v.unknown())),
+      }),
+    ]),
+    v.check(
+      (raw) => Array.isArray(raw) || Boolean(raw.data ?? raw.items ?? raw.results),
+      'a list response needs its items in `data`',
+    ),
+    v.transform((raw): Page<T> => {
+      const envelope = Array.isArray(raw) ? {} : (raw as Record<string, unknown>);
+      const items = Array.isArray(raw) ? raw : (raw.data ?? raw.items ?? raw.results ?? []);
+      const data: T[] = [];
+      const unreadable: UnreadableItem[] = [];
+      items.forEach((entry, index) => {
+        const parsed = v.safeParse(item, entry);
+        if (parsed.success) data.push(parsed.output);
+        else unreadable.push({ index, raw: entry, problem: describeIssues(parsed.issues) });
+      });
+      const cursor = envelope.next_cursor ?? envelope.nextCursor;
+      const nextCursor = typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
+      const hasMore = envelope.has_more ?? envelope.hasMore;
+      return {
+        data,
+        unreadable,
+        has_more: typeof hasMore === 'boolean' ? hasMore : nextCursor !== undefined,
+        next_cursor: nextCursor,
+      };
+    }),
+  );
+}
+
+/** Reads the id from `key`, or from `id` where a backend names it so. */
+function withIdFrom(key: string) {
+  return (raw: unknown): unknown => {
+    const record = asRecord(raw);
+    if (!record || typeof record[key] === 'string' || typeof record.id !== 'string') return raw;
+    return { ...record, [key]: record.id };
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Agents
 
 export const AGENT_STATUSES = ['draft', 'published', 'archived'] as const;
-export const AgentStatus = v.picklist(AGENT_STATUSES);
-export type AgentStatus = v.InferOutput<typeof AgentStatus>;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
 /** `GET /agents` items: one row per version (the docs' reading; §3.1). */
 export const AgentSummary = v.looseObject({
-  id: Id,
-  agent_group_id: v.optional(Id),
-  version_number: v.number(),
-  status: AgentStatus,
-  name: v.string(),
-  is_active: v.boolean(),
-  created_at: v.optional(Timestamp),
-  updated_at: v.optional(Timestamp),
+  id: v.string(),
+  agent_group_id: Text,
+  version_number: Count,
+  /** `draft`, `published`, `archived`, or a value this build does not know. */
+  status: Text,
+  name: Text,
+  /** Missing means unknown: the console lets the API decide whether it runs. */
+  is_active: Flag,
+  created_at: Text,
+  updated_at: Text,
 });
 export type AgentSummary = v.InferOutput<typeof AgentSummary>;
 
-/** The full agent (get / create / patch): the summary plus its free-form `config`. */
+/** The full agent (`GET /agents/{id}`): the summary plus its free-form `config`. */
 export const Agent = v.looseObject({
   ...AgentSummary.entries,
-  config: v.record(v.string(), v.unknown()),
+  config: absent(v.record(v.string(), v.unknown())),
 });
 export type Agent = v.InferOutput<typeof Agent>;
 
-export const AgentVersion = AgentSummary;
-export type AgentVersion = v.InferOutput<typeof AgentVersion>;
-
 export const AgentPage = pageOf(AgentSummary);
-export type AgentPage = v.InferOutput<typeof AgentPage>;
-
-export const AgentVersionList = listOf(AgentVersion);
+export type AgentPage = Page<AgentSummary>;
 
 // ---------------------------------------------------------------------------------------------
 // Tasks
@@ -89,170 +154,60 @@ export const TASK_STATUSES = [
   'failed',
   'stopped',
 ] as const;
-export const TaskStatus = v.picklist(TASK_STATUSES);
-export type TaskStatus = v.InferOutput<typeof TaskStatus>;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** `GET /tasks/{id}` and cancel. `title` is omitted until the platform derives one. */
-export const TaskState = v.looseObject({
-  task_id: Id,
-  agent_id: Id,
-  status: TaskStatus,
-  title: v.nullish(v.string()),
-  created_at: Timestamp,
-  updated_at: v.optional(Timestamp),
+const TaskFields = v.looseObject({
+  task_id: v.string(),
+  agent_id: Text,
+  /** One of `TASK_STATUSES`, or a value this build does not know (shown, treated as live). */
+  status: Text,
+  /** Derived by the platform from the first user message; absent until it is set. */
+  title: Text,
+  created_at: Text,
+  updated_at: Text,
 });
+
+/** `GET /tasks/{id}` and cancel. */
+export const TaskState = v.pipe(v.unknown(), v.transform(withIdFrom('task_id')), TaskFields);
 export type TaskState = v.InferOutput<typeof TaskState>;
 
-/** `GET /tasks` items. The doc example omits `status` (its generator drops enums), so it is
- *  optional here and the UI shows "Unknown" rather than failing the whole page. */
-export const TaskListItem = v.looseObject({
-  ...TaskState.entries,
-  status: v.optional(TaskStatus),
-  agent_name: v.optional(v.string()),
-});
+/** `GET /tasks` items: the task's state plus the agent's name. The docs' example shows no
+ *  `status` on items; the list view must cope with its absence. */
+export const TaskListItem = v.pipe(
+  v.unknown(),
+  v.transform(withIdFrom('task_id')),
+  v.looseObject({ ...TaskFields.entries, agent_name: Text }),
+);
 export type TaskListItem = v.InferOutput<typeof TaskListItem>;
 
 export const TaskPage = pageOf(TaskListItem);
-export type TaskPage = v.InferOutput<typeof TaskPage>;
-
-/** `GET /tasks/{id}/messages` items. `content` is any JSON. No role is documented; the
- *  simulator adds `role`, and `user_id` being null marks an agent message otherwise. */
-export const TaskMessage = v.looseObject({
-  id: Id,
-  task_id: v.optional(Id),
-  agent_id: v.optional(Id),
-  content: v.unknown(),
-  created_at: Timestamp,
-  user_id: v.nullish(Id),
-  parent_id: v.nullish(Id),
-  role: v.optional(v.string()),
-});
-export type TaskMessage = v.InferOutput<typeof TaskMessage>;
-
-export const TaskMessageList = listOf(TaskMessage);
-
-/** `POST /tasks/{id}/message` response; the id's property name is not visible in the docs. */
-export const MessageAccepted = v.looseObject({
-  id: v.optional(Id),
-  message_id: v.optional(Id),
-  status: v.optional(TaskStatus),
-  message: v.optional(v.string()),
-});
-export type MessageAccepted = v.InferOutput<typeof MessageAccepted>;
-
-/** One entry of the `/result` feed. Undocumented upstream, so every field is optional and any
- *  `type` is allowed: the trace viewer renders unknown kinds generically. */
-export const FeedItem = v.looseObject({
-  id: v.optional(v.string()),
-  type: v.optional(v.string()),
-  name: v.nullish(v.string()),
-  role: v.nullish(v.string()),
-  arguments: v.optional(v.unknown()),
-  content: v.optional(v.unknown()),
-  output: v.optional(v.unknown()),
-  result: v.optional(v.unknown()),
-  created_at: v.nullish(v.string()),
-  duration_ms: v.nullish(v.number()),
-});
-export type FeedItem = v.InferOutput<typeof FeedItem>;
-
-/** `GET /tasks/{id}/result`: the task plus its chronological `feed`. */
-export const TaskResult = v.looseObject({
-  ...TaskState.entries,
-  feed: v.array(FeedItem),
-});
-export type TaskResult = v.InferOutput<typeof TaskResult>;
-
-// ---------------------------------------------------------------------------------------------
-// Summary
-
-export interface NormalizedSummary {
-  /** The final answer as text, when one can be found in any of the documented readings. */
-  answer: string | undefined;
-  /** The raw answer field (`result`, or the top-level `summary`), for a generic JSON view. */
-  answerRaw: unknown;
-  /** Structured extraction, wherever it sits (`result.extracted_data`,
-   *  `result.structuredContent.extracted_data` or top-level `extracted_data`). */
-  extractedData: unknown;
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-function textOfContentBlocks(value: unknown): string | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const texts = value
-    .map((block) => asRecord(block))
-    .filter((block) => block?.type === 'text' && typeof block.text === 'string')
-    .map((block) => block?.text as string);
-  return texts.length ? texts.join('\n\n') : undefined;
-}
-
-/**
- * Reads `/summary` whichever way the platform lays it out. The answer can be: a string `result`
- * (the last non-transient feed item), `result.summary` (the `{summary, completed_at}`
- * narrowing), `result.structuredContent.summary` or `result.content[].text` (the whole
- * `task_complete` result), or a top-level `summary`. Exported for its unit tests.
- */
-export function normalizeSummary(raw: Record<string, unknown>): NormalizedSummary {
-  const result = raw.result;
-  const resultRecord = asRecord(result);
-  const structured = asRecord(resultRecord?.structuredContent);
-  const candidates: unknown[] = [
-    result,
-    resultRecord?.summary,
-    structured?.summary,
-    textOfContentBlocks(resultRecord?.content),
-    raw.summary,
-  ];
-  const answer = candidates.find((value): value is string => typeof value === 'string');
-  const extractedData =
-    resultRecord?.extracted_data ?? structured?.extracted_data ?? raw.extracted_data;
-  return {
-    answer,
-    answerRaw: result ?? raw.summary,
-    extractedData: extractedData ?? undefined,
-  };
-}
-
-const SummaryFields = v.looseObject({
-  ...TaskState.entries,
-  result: v.optional(v.unknown()),
-  summary: v.optional(v.unknown()),
-  extracted_data: v.optional(v.unknown()),
-});
-
-/** `GET /tasks/{id}/summary`, with the answer and extracted data normalised. */
-export const Summary = v.pipe(
-  SummaryFields,
-  v.transform((value) => ({ ...value, ...normalizeSummary(value) })),
-);
-export type Summary = v.InferOutput<typeof Summary>;
+export type TaskPage = Page<TaskListItem>;
 
 // ---------------------------------------------------------------------------------------------
 // Run
 
 /** `POST /agents/{id}/run` response. */
-export const RunResponse = v.looseObject({
-  task_id: Id,
-  agent_id: v.optional(Id),
-  status: v.optional(TaskStatus),
-  message: v.optional(v.string()),
-  created_at: v.optional(Timestamp),
-});
+export const RunResponse = v.pipe(
+  v.unknown(),
+  v.transform(withIdFrom('task_id')),
+  v.looseObject({
+    task_id: v.string(),
+    agent_id: Text,
+    status: Text,
+    message: Text,
+    created_at: Text,
+  }),
+);
 export type RunResponse = v.InferOutput<typeof RunResponse>;
 
 // ---------------------------------------------------------------------------------------------
-// The console's own endpoint (served by the dev server, not the API)
+// The console's own endpoint (served by the dashboard server, not the API)
 
-/** `GET /__console/backend`: which backend the proxy talks to. */
 /** Upload limits the dashboard server announces (the simulator's options, or the operator's
  *  `NANONETS_MAX_*`); absent when nothing is known and the form keeps its defaults. */
 const FileLimits = v.optional(v.object({ maxFileBytes: v.number(), maxFiles: v.number() }));
 
+/** `GET /__console/backend`: which backend the proxy talks to. */
 export const BackendInfo = v.variant('mode', [
   v.looseObject({ mode: v.literal('simulator'), label: v.string(), limits: FileLimits }),
   v.looseObject({

@@ -1,9 +1,9 @@
 /**
- * Task endpoints used so far: the cheap status read and the filtered list. Each takes the
- * `AbortSignal` React Query hands the query function.
+ * Task endpoints used so far: the filtered list. Each takes the `AbortSignal` React Query (or
+ * the caller) hands it, so a superseded or cancelled read stops on the wire.
  */
 import { requestJson } from './http';
-import { TaskPage, TaskState, type TaskStatus } from './schemas';
+import { TaskPage, type TaskStatus } from './schemas';
 
 export interface ListTasksParams {
   cursor?: string | undefined;
@@ -15,10 +15,6 @@ export interface ListTasksParams {
   created_before?: string | undefined;
   /** Case-insensitive substring of the title. */
   q?: string | undefined;
-}
-
-export function getTask(taskId: string, signal?: AbortSignal): Promise<TaskState> {
-  return requestJson(`/api/v1/tasks/${encodeURIComponent(taskId)}`, { signal, schema: TaskState });
 }
 
 export function listTasks(params: ListTasksParams, signal?: AbortSignal): Promise<TaskPage> {

@@ -10,7 +10,7 @@
  * - nothing relies on conflict resolution: two utilities of one group (`size-4 size-5`,
  *   `rounded-md rounded-full`) both reach the DOM and the stylesheet's order, not their order
  *   here, decides. Where callers need to change a default, the component offers a variant prop
- *   (`<Icon size="lg">`, `<Skeleton shape="pill">`) instead of setting it and being overridden.
+ *   (`<Icon size="lg">`) instead of setting it and being overridden.
  */
 import { clsx, type ClassValue } from 'clsx';
 

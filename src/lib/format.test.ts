@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatRelativeTime } from './format';
+import { formatBytes, formatRelativeTime } from './format';
 
 describe('formatBytes', () => {
   it.each([
@@ -20,27 +20,6 @@ describe('formatBytes', () => {
   it('refuses nonsense instead of printing NaN', () => {
     expect(formatBytes(-1)).toBe('—');
     expect(formatBytes(Number.NaN)).toBe('—');
-  });
-});
-
-describe('formatDuration', () => {
-  it.each([
-    [0, '0 ms'],
-    [850, '850 ms'],
-    [1000, '1 s'],
-    [1234, '1.2 s'],
-    [9999, '9.9 s'],
-    [42_000, '42 s'],
-    [60_000, '1 min'],
-    [185_000, '3 min 5 s'],
-    [3_600_000, '1 h'],
-    [8_040_000, '2 h 14 min'],
-  ])('%d ms → %s', (ms, expected) => {
-    expect(formatDuration(ms)).toBe(expected);
-  });
-
-  it('refuses negative durations', () => {
-    expect(formatDuration(-5)).toBe('—');
   });
 });
 

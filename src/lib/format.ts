@@ -1,5 +1,5 @@
 /**
- * Human-readable formatting for sizes, durations and timestamps.
+ * Human-readable formatting for sizes and timestamps.
  *
  * Pure functions with an explicit `now` where time matters, so the same input always renders the
  * same text and tests never depend on the wall clock. English only for now; the console has no
@@ -30,27 +30,6 @@ export function formatBytes(bytes: number): string {
   const digits = value < 100 ? 1 : 0;
   const text = value.toFixed(digits).replace(/\.0$/, '');
   return `${text} ${BYTE_UNITS[unit]}`;
-}
-
-/**
- * Formats an elapsed time in milliseconds compactly: `850 ms`, `1.2 s`, `42 s`, `3 min 5 s`,
- * `2 h 14 min`. Precision drops as the value grows because nobody needs milliseconds on a
- * two-hour task.
- */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 10_000) return `${(Math.floor(ms / 100) / 10).toFixed(1).replace(/\.0$/, '')} s`;
-  const totalSeconds = Math.floor(ms / 1000);
-  if (totalSeconds < 60) return `${totalSeconds} s`;
-  const totalMinutes = Math.floor(totalSeconds / 60);
-  if (totalMinutes < 60) {
-    const seconds = totalSeconds % 60;
-    return seconds === 0 ? `${totalMinutes} min` : `${totalMinutes} min ${seconds} s`;
-  }
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
 }
 
 const relativeFormatter = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

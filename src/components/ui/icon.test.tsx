@@ -1,11 +1,10 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Icon } from './icon';
-import { Skeleton } from './skeleton';
 
 // cn() no longer resolves conflicting utilities, so a variant must replace the default outright:
 // two classes of one group would leave the stylesheet's order to decide.
-describe('size and shape variants', () => {
+describe('size variants', () => {
   it('gives an icon exactly one size class', () => {
     const { container, rerender } = render(<Icon name="info" className="text-danger" />);
     const svg = () => container.querySelector('svg');
@@ -13,12 +12,5 @@ describe('size and shape variants', () => {
     rerender(<Icon name="info" size="lg" />);
     expect(svg()).toHaveClass('size-5');
     expect(svg()).not.toHaveClass('size-4');
-  });
-
-  it('gives a skeleton exactly one corner radius', () => {
-    const { container } = render(<Skeleton shape="pill" className="h-5 w-20" />);
-    const box = container.firstElementChild;
-    expect(box).toHaveClass('rounded-full', 'h-5', 'w-20');
-    expect(box).not.toHaveClass('rounded-md');
   });
 });

@@ -15,7 +15,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatRelativeTime } from '@/lib/format';
-import { AgentStatusBadge, STATUS_HINT } from './agent-status';
+import { agentName, AgentStatusBadge, statusHint } from './agent-status';
 import { agentQueries } from './agents-queries';
 
 const EXCERPT_LENGTH = 200;
@@ -65,18 +65,20 @@ export function AgentDetails({ agentId }: { agentId: string }) {
 }
 
 function AgentCard({ agent, now }: { agent: Agent; now: number }) {
-  const prompt = agent.config.system_prompt;
-  const hint = STATUS_HINT[agent.status];
+  const prompt = agent.config?.system_prompt;
+  const hint = statusHint(agent.status);
   return (
     <section
       aria-label="Agent details"
       className="space-y-3 rounded-lg border border-border bg-surface p-4 text-sm"
     >
-      <p className="font-semibold break-words text-text">{agent.name}</p>
+      <p className="font-semibold break-words text-text">{agentName(agent)}</p>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2">
-        <Row term="Version">
-          <span className="tabular-nums">v{agent.version_number}</span>
-        </Row>
+        {agent.version_number !== undefined ? (
+          <Row term="Version">
+            <span className="tabular-nums">v{agent.version_number}</span>
+          </Row>
+        ) : null}
         <Row term="Status">
           <span className="flex flex-wrap items-center gap-2">
             <AgentStatusBadge status={agent.status} />
@@ -84,7 +86,9 @@ function AgentCard({ agent, now }: { agent: Agent; now: number }) {
           </span>
         </Row>
         <Row term="Runs">
-          {agent.is_active ? (
+          {agent.is_active === undefined ? (
+            <span className="text-muted">Not stated by the API (it decides when you run)</span>
+          ) : agent.is_active ? (
             <Badge tone="success">Active</Badge>
           ) : (
             <span className="flex flex-wrap items-center gap-2">

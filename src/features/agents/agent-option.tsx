@@ -6,7 +6,13 @@
 import type { AgentSummary } from '@/api/schemas';
 import { Icon } from '@/components/ui/icon';
 import { cn } from '@/lib/cn';
-import { AgentStatusBadge, INACTIVE_REASON, STATUS_HINT } from './agent-status';
+import {
+  agentName,
+  AgentStatusBadge,
+  INACTIVE_REASON,
+  isInactive,
+  statusHint,
+} from './agent-status';
 
 export interface AgentOptionProps {
   id: string;
@@ -19,8 +25,8 @@ export interface AgentOptionProps {
 }
 
 export function AgentOption({ id, agent, active, chosen, onChoose }: AgentOptionProps) {
-  const hint = STATUS_HINT[agent.status];
-  const disabled = !agent.is_active;
+  const hint = statusHint(agent.status);
+  const disabled = isInactive(agent);
   return (
     <li
       id={id}
@@ -38,8 +44,10 @@ export function AgentOption({ id, agent, active, chosen, onChoose }: AgentOption
       )}
     >
       <Icon name="check-circle" className={cn('text-accent', !chosen && 'invisible')} />
-      <span className="min-w-0 flex-1 truncate font-medium">{agent.name}</span>
-      <span className="text-muted tabular-nums">v{agent.version_number}</span>
+      <span className="min-w-0 flex-1 truncate font-medium">{agentName(agent)}</span>
+      {agent.version_number !== undefined ? (
+        <span className="text-muted tabular-nums">v{agent.version_number}</span>
+      ) : null}
       <AgentStatusBadge status={agent.status} />
       {disabled || hint ? (
         <span className="w-full pl-6 text-xs text-muted">

@@ -30,7 +30,8 @@ function agentServer(agents: AgentSummary[], pageSize = 50) {
     const q = searchParams.get('q')?.toLowerCase() ?? '';
     const statuses = (searchParams.get('status') ?? 'draft,published').split(',');
     const rows = agents.filter(
-      (agent) => statuses.includes(agent.status) && agent.name.toLowerCase().includes(q),
+      (agent) =>
+        statuses.includes(agent.status ?? '') && (agent.name ?? '').toLowerCase().includes(q),
     );
     const start = Number(searchParams.get('cursor') ?? '0');
     const end = start + pageSize;

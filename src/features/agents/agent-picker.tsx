@@ -19,6 +19,7 @@ import type { AgentSummary } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { cn } from '@/lib/cn';
 import { AgentOption } from './agent-option';
+import { agentName, isInactive } from './agent-status';
 import { agentQueries } from './agents-queries';
 import { useAgentSearch } from './use-agent-search';
 
@@ -49,13 +50,20 @@ export function AgentPicker({
   const [includeAll, setIncludeAll] = useState(false);
   const listboxRef = useRef<HTMLUListElement>(null);
 
-  const { query: list, agents, canLoadMore, status } = useAgentSearch(text ?? '', includeAll);
+  const {
+    query: list,
+    agents,
+    unreadable,
+    canLoadMore,
+    status,
+  } = useAgentSearch(text ?? '', includeAll);
   const { isFetchNextPageError, fetchNextPage } = list;
 
   // The chosen agent may not be on the loaded page (a `?agent=` link, another search, a draft
   // with drafts hidden): its name then comes from the detail, which the details panel shares.
   const chosen = useQuery({ ...agentQueries.detail(value ?? ''), enabled: value !== null });
-  const chosenName = agents.find((agent) => agent.id === value)?.name ?? chosen.data?.name ?? '';
+  const chosenAgent = agents.find((agent) => agent.id === value) ?? chosen.data;
+  const chosenName = chosenAgent ? agentName(chosenAgent) : '';
 
   const activeIndex = agents.findIndex((agent) => agent.id === activeId);
   const active = agents[activeIndex];
@@ -136,7 +144,7 @@ export function AgentPicker({
         // Open: Enter belongs to the list, never submits the form around it.
         if (!open) return;
         event.preventDefault();
-        if (active?.is_active) choose(active);
+        if (active && !isInactive(active)) choose(active);
         return;
       case 'Escape':
         if (open) {
@@ -211,6 +219,17 @@ export function AgentPicker({
                 chosen={agent.id === value}
                 onChoose={choose}
               />
+            ))}
+            {unreadable.map((item) => (
+              <li
+                key={`unreadable-${item.index}-${item.problem}`}
+                role="option"
+                aria-selected={false}
+                aria-disabled="true"
+                className="px-3 py-2 text-sm text-muted"
+              >
+                An agent this console could not read ({item.problem})
+              </li>
             ))}
           </ul>
           <p role="status" className="px-3 py-2 text-sm text-muted empty:hidden">

@@ -2,8 +2,11 @@
  * How an agent version's lifecycle reads everywhere in the console: one badge label and tone per
  * status, and the short reasons a version may not run. The picker and the details panel say the
  * same words, so what someone reads in the list is what they read after choosing.
+ *
+ * A status this build does not know is shown as the API sent it ("Unknown (retired)"), never
+ * hidden and never fatal: the API may grow new states in v1.
  */
-import type { AgentStatus } from '@/api/schemas';
+import { AGENT_STATUSES, type AgentStatus, type AgentSummary } from '@/api/schemas';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 
 const STATUS_BADGE: Readonly<Record<AgentStatus, { label: string; tone: BadgeTone }>> = {
@@ -14,7 +17,7 @@ const STATUS_BADGE: Readonly<Record<AgentStatus, { label: string; tone: BadgeTon
 
 /** Drafts and archived versions can be chosen, but the API refuses to run them (409 in the
  *  simulator); the hint says so before the person fills in the rest of the form. */
-export const STATUS_HINT: Readonly<Partial<Record<AgentStatus, string>>> = {
+const STATUS_HINT: Readonly<Partial<Record<AgentStatus, string>>> = {
   draft: 'draft — publish before running',
   archived: 'archived — superseded',
 };
@@ -22,7 +25,28 @@ export const STATUS_HINT: Readonly<Partial<Record<AgentStatus, string>>> = {
 /** Why an inactive agent (`is_active: false`) cannot be chosen: the API answers its runs 403. */
 export const INACTIVE_REASON = 'Inactive — runs are refused';
 
-export function AgentStatusBadge({ status }: { status: AgentStatus }) {
-  const badge = STATUS_BADGE[status];
+function isAgentStatus(status: string | undefined): status is AgentStatus {
+  return (AGENT_STATUSES as readonly (string | undefined)[]).includes(status);
+}
+
+export function statusHint(status: string | undefined): string | undefined {
+  return isAgentStatus(status) ? STATUS_HINT[status] : undefined;
+}
+
+/** Only an explicit `false` refuses: when the API does not say, it decides at run time. */
+export function isInactive(agent: Pick<AgentSummary, 'is_active'>): boolean {
+  return agent.is_active === false;
+}
+
+/** The agent's name, or a stand-in naming its id when the API sent none. */
+export function agentName(agent: Pick<AgentSummary, 'id' | 'name'>): string {
+  return agent.name ?? `Unnamed agent (${agent.id})`;
+}
+
+export function AgentStatusBadge({ status }: { status: string | undefined }) {
+  if (status === undefined) return null;
+  const badge = isAgentStatus(status)
+    ? STATUS_BADGE[status]
+    : { label: `Unknown (${status})`, tone: 'neutral' as const };
   return <Badge tone={badge.tone}>{badge.label}</Badge>;
 }

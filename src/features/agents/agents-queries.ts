@@ -4,8 +4,8 @@
  * list at once with `agentKeys.lists()`; everything a query function reads is in its key.
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
-import { getAgent, listAgents, listAgentVersions, type ListAgentsParams } from '@/api/agents';
-import type { AgentPage, AgentSummary } from '@/api/schemas';
+import { getAgent, listAgents, type ListAgentsParams } from '@/api/agents';
+import type { AgentPage, AgentSummary, UnreadableItem } from '@/api/schemas';
 
 /** The list filters (everything of `ListAgentsParams` except the cursor, which is the page). */
 export type AgentListFilters = Omit<ListAgentsParams, 'cursor'>;
@@ -16,7 +16,6 @@ export const agentKeys = {
   list: (filters: AgentListFilters) => [...agentKeys.lists(), filters] as const,
   details: () => [...agentKeys.all, 'detail'] as const,
   detail: (agentId: string) => [...agentKeys.details(), agentId] as const,
-  versions: (agentId: string) => [...agentKeys.detail(agentId), 'versions'] as const,
 };
 
 export const agentQueries = {
@@ -41,23 +40,18 @@ export const agentQueries = {
       queryFn: ({ signal }) => getAgent(agentId, signal),
       staleTime: 60_000,
     }),
-
-  versions: (agentId: string) =>
-    queryOptions({
-      queryKey: agentKeys.versions(agentId),
-      queryFn: ({ signal }) => listAgentVersions(agentId, signal),
-      staleTime: 60_000,
-    }),
 };
 
 /**
- * `select` for `agentQueries.list`: the pages as one list. An agent created while someone pages
- * shifts the newest-first order by one, so the next page can repeat the last agent of the
- * previous one; it is kept once (a repeated id would also break the picker's option ids).
+ * `select` for `agentQueries.list`: the pages as one list, plus the items no page could read
+ * (shown as such, never dropped in silence). An agent created while someone pages shifts the
+ * newest-first order by one, so the next page can repeat the last agent of the previous one; it
+ * is kept once (a repeated id would also break the picker's option ids).
  */
-export function flattenAgentPages(
-  data: InfiniteData<AgentPage, string | undefined>,
-): AgentSummary[] {
+export function flattenAgentPages(data: InfiniteData<AgentPage, string | undefined>): {
+  agents: AgentSummary[];
+  unreadable: UnreadableItem[];
+} {
   const seen = new Set<string>();
   const agents: AgentSummary[] = [];
   for (const page of data.pages) {
@@ -68,5 +62,5 @@ export function flattenAgentPages(
       }
     }
   }
-  return agents;
+  return { agents, unreadable: data.pages.flatMap((page) => page.unreadable) };
 }

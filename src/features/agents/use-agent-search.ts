@@ -23,14 +23,15 @@ export function useAgentSearch(text: string, includeAll: boolean) {
     select: flattenAgentPages,
     placeholderData: keepPreviousData,
   });
-  const agents = query.data ?? [];
+  const agents = query.data?.agents ?? [];
+  const unreadable = query.data?.unreadable ?? [];
   const canLoadMore = query.hasNextPage && !query.isFetchingNextPage && !query.isFetchNextPageError;
 
   let status = '';
   if (query.isError && !query.data) status = 'Couldn’t load the agents.';
   else if (query.isPending) status = 'Loading agents…';
   else if (query.isPlaceholderData || typed !== term) status = 'Searching…';
-  else if (agents.length === 0) {
+  else if (agents.length === 0 && unreadable.length === 0) {
     status = term
       ? `No agents match “${term}”`
       : includeAll
@@ -39,5 +40,5 @@ export function useAgentSearch(text: string, includeAll: boolean) {
   } else if (query.isFetchingNextPage) status = 'Loading more…';
   else if (query.isFetchNextPageError) status = 'Couldn’t load more agents.';
 
-  return { query, agents, canLoadMore, status };
+  return { query, agents, unreadable, canLoadMore, status };
 }

@@ -50,12 +50,17 @@ export function findTaskFromIntent(
   tasks: readonly TaskListItem[],
   intent: RunIntent,
 ): TaskListItem | null {
-  const sinceIso = new Date(intent.since - CLOCK_SKEW_MS).toISOString();
+  const since = intent.since - CLOCK_SKEW_MS;
+  // A task without a readable creation time cannot be placed after the attempt: never a match.
+  // One without an agent id may be ours (we asked for this agent's tasks), but only by title.
   const candidates = tasks.filter(
-    (task) => task.agent_id === intent.agentId && task.created_at >= sinceIso,
+    (task) =>
+      (task.agent_id === undefined || task.agent_id === intent.agentId) &&
+      task.created_at !== undefined &&
+      Date.parse(task.created_at) >= since,
   );
   const titled = candidates.find((task) => task.title && titleMatches(task.title, intent));
   if (titled) return titled;
-  const untitled = candidates.filter((task) => !task.title);
+  const untitled = candidates.filter((task) => !task.title && task.agent_id === intent.agentId);
   return candidates.length === 1 && untitled.length === 1 ? (untitled[0] ?? null) : null;
 }

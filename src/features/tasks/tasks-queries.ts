@@ -1,10 +1,9 @@
 /**
- * Query keys and options for tasks, generic to specific (`['tasks', 'detail', id]`) so a whole
- * level can be invalidated at once. The live list and its polling policy arrive with the task
- * list issue; the detail read and the cache seeding a new run needs live here already.
+ * Query keys for tasks, generic to specific (`['tasks', 'detail', id]`) so a whole level can be
+ * invalidated at once, and the cache seeding a new run needs. The live list, the detail read and
+ * their polling policy arrive with the task list issue.
  */
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { getTask } from '@/api/tasks';
+import type { QueryClient } from '@tanstack/react-query';
 import type { RunResponse, TaskState } from '@/api/schemas';
 
 export const taskKeys = {
@@ -12,14 +11,6 @@ export const taskKeys = {
   lists: () => [...taskKeys.all, 'list'] as const,
   details: () => [...taskKeys.all, 'detail'] as const,
   detail: (taskId: string) => [...taskKeys.details(), taskId] as const,
-};
-
-export const taskQueries = {
-  detail: (taskId: string) =>
-    queryOptions({
-      queryKey: taskKeys.detail(taskId),
-      queryFn: ({ signal }) => getTask(taskId, signal),
-    }),
 };
 
 /**
