@@ -40,6 +40,7 @@ export default defineConfig({
       'wouter',
       'valibot',
       'clsx',
+      'react-dropzone',
       // Loaded lazily by the output-schema check, but pre-bundled so its first use never
       // triggers a re-optimisation and a page reload.
       'jsonc-parser',

@@ -16,7 +16,10 @@ export class NewRunPage {
   readonly agentOptions: Locator;
   readonly query: Locator;
   readonly dropZone: Locator;
+  /** The drop zone's own input (a file dialog); `folderInput` is the Choose-folder one. */
   readonly fileInput: Locator;
+  readonly folderInput: Locator;
+  readonly chooseFolder: Locator;
   readonly files: Locator;
   readonly rejected: Locator;
   readonly outputSchema: Locator;
@@ -30,7 +33,9 @@ export class NewRunPage {
     this.agentOptions = page.getByRole('listbox').getByRole('option');
     this.query = page.getByRole('textbox', { name: 'Query' });
     this.dropZone = page.getByRole('button', { name: /Drop files/ });
-    this.fileInput = page.locator('input[type=file]');
+    this.fileInput = page.locator('input[type=file]:not([webkitdirectory])');
+    this.folderInput = page.locator('input[type=file][webkitdirectory]');
+    this.chooseFolder = page.getByRole('button', { name: 'Choose folder' });
     this.files = page.getByRole('list', { name: 'Files', exact: true });
     this.rejected = page.getByRole('list', { name: 'Rejected files' });
     this.outputSchema = page.getByRole('textbox', { name: 'Output schema' });

@@ -1,6 +1,7 @@
-import { createEvent, fireEvent, render, screen, within } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { act, createEvent, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FilePicker } from './file-picker';
 import type { FileLimits } from './file-rules';
 import { useFileSelection } from './use-file-selection';
@@ -26,6 +27,8 @@ function Harness({ limits, disabled }: { limits?: FileLimits; disabled?: boolean
 const dropZone = () => screen.getByRole('button', { name: /Drop files/ });
 // The input is display:none inside the zone: found through the zone, as Playwright does.
 const fileInput = () => dropZone().querySelector<HTMLInputElement>('input[type=file]')!;
+const folderInput = () =>
+  document.querySelector<HTMLInputElement>('input[type=file][webkitdirectory]')!;
 const rows = (name: string) => within(screen.getByRole('list', { name })).getAllByRole('listitem');
 /** userEvent.upload, ignoring `accept` like a dialog switched to "All files". */
 const upload = (files: File[]) =>
@@ -37,6 +40,78 @@ const dataTransfer = (files: File[]) => ({
   files,
   items: files.map((f) => ({ kind: 'file', type: f.type, getAsFile: () => f })),
 });
+
+/** A file as a folder dialog gives it: with its path inside the chosen folder. */
+function chosen(path: string, options?: Parameters<typeof file>[1]): File {
+  const f = file(path.slice(path.lastIndexOf('/') + 1), options);
+  Object.defineProperty(f, 'webkitRelativePath', { value: path });
+  return f;
+}
+
+/**
+ * Stand-ins for the entry API a browser gives a drop (`webkitGetAsEntry`), which is what
+ * file-selector walks: a directory reader yields its children once, then an empty batch.
+ */
+interface FakeEntry {
+  isFile: boolean;
+  isDirectory: boolean;
+  name: string;
+  fullPath: string;
+  file?: (done: (file: File) => void) => void;
+  createReader?: () => {
+    readEntries: (done: (batch: FakeEntry[]) => void, fail: (error: unknown) => void) => void;
+  };
+}
+/** An entry, once told the path of the folder it sits in. */
+type Placed = (parent: string) => FakeEntry;
+
+const fileEntry =
+  (f: File): Placed =>
+  (parent) => ({
+    isFile: true,
+    isDirectory: false,
+    name: f.name,
+    fullPath: `${parent}/${f.name}`,
+    file: (done) => done(f),
+  });
+
+function folderEntry(name: string, children: (File | Placed)[], failure?: unknown): Placed {
+  return (parent) => {
+    const fullPath = `${parent}/${name}`;
+    const entries = children.map((child) => (child instanceof File ? fileEntry(child) : child));
+    return {
+      isFile: false,
+      isDirectory: true,
+      name,
+      fullPath,
+      createReader: () => {
+        let read = false;
+        return {
+          readEntries: (done, fail) => {
+            if (failure) return fail(failure);
+            const batch = read ? [] : entries.map((place) => place(fullPath));
+            read = true; // before `done`, which asks for the next batch at once
+            done(batch);
+          },
+        };
+      },
+    };
+  };
+}
+
+/** A drop carrying files and folders at its top level, as Chromium presents it. */
+function folderDrop(...dropped: (File | Placed)[]) {
+  const items = dropped.map((item) => {
+    const entry = (item instanceof File ? fileEntry(item) : item)('');
+    return {
+      kind: 'file',
+      type: item instanceof File ? item.type : '',
+      getAsFile: () => (item instanceof File ? item : null),
+      webkitGetAsEntry: () => entry,
+    };
+  });
+  return { types: ['Files'], files: dropped.filter((item) => item instanceof File), items };
+}
 
 function paste(target: Element, files: File[], types = ['Files']) {
   const event = createEvent.paste(target, { clipboardData: { files, types } });
@@ -70,10 +145,23 @@ afterEach(() => {
 });
 
 describe('FilePicker', () => {
-  it('is a keyboard-reachable drop zone with a multiple file input filtered by type', () => {
+  it('is a keyboard-reachable drop zone with a multiple file input filtered by type', async () => {
+    const user = userEvent.setup();
     render(<Harness />);
     expect(dropZone()).toHaveAttribute('tabindex', '0');
     expect(fileInput()).toHaveAttribute('multiple');
+    expect(fileInput()).not.toHaveAttribute('webkitdirectory');
+    // display:none, or axe reports a focusable control inside a button (nested-interactive).
+    expect(fileInput()).toHaveStyle({ display: 'none' });
+    expect(dropZone().querySelectorAll('input')).toHaveLength(1);
+
+    const dialog = vi.spyOn(fileInput(), 'click').mockImplementation(() => {});
+    dropZone().focus();
+    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
+    await user.click(dropZone());
+    expect(dialog).toHaveBeenCalledTimes(3);
+
     expect(fileInput().accept.split(',')).toEqual(
       expect.arrayContaining(['application/pdf', '.pdf', '.md', '.xlsx', 'image/png']),
     );
@@ -116,6 +204,131 @@ describe('FilePicker', () => {
     expect(within(dropZone()).queryByText('Release to add the files')).not.toBeInTheDocument();
   });
 
+  it('walks a dropped folder, subfolders too, and judges each file on its own row', async () => {
+    render(<Harness />);
+    fireEvent.drop(dropZone(), {
+      dataTransfer: folderDrop(
+        folderEntry('invoices', [
+          file('march.pdf', { size: 1536 }),
+          folderEntry('sub', [
+            file('march.pdf', { size: 1536 }), // a namesake in another folder: not a duplicate
+            file('tool.exe', { type: 'application/x-msdownload' }),
+          ]),
+        ]),
+      ),
+    });
+
+    expect(await screen.findByRole('list', { name: 'Files' })).toBeInTheDocument();
+    expect(rows('Files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('invoices/march.pdf'),
+      expect.stringContaining('invoices/sub/march.pdf'),
+    ]);
+    expect(rows('Rejected files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('invoices/sub/tool.exetype not accepted (.exe;'),
+    ]);
+    expect(screen.getByRole('button', { name: 'Remove invoices/sub/march.pdf' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Dismiss invoices/sub/tool.exe' })).toBeEnabled();
+  });
+
+  it('says so when a dropped folder holds no files, and lets that be dismissed', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    fireEvent.drop(dropZone(), {
+      dataTransfer: folderDrop(
+        folderEntry('scans', [folderEntry('empty-too', [])]),
+        folderEntry('mail', [file('note.txt')]),
+        file('loose.md'),
+      ),
+    });
+
+    const refused = await screen.findByRole('list', { name: 'Rejected files' });
+    expect(
+      within(refused)
+        .getAllByRole('listitem')
+        .map((row) => row.textContent),
+    ).toEqual([expect.stringContaining('scansempty folder (nothing was added)')]);
+    expect(screen.getByText('1 folder added nothing')).toBeInTheDocument();
+    expect(rows('Files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('mail/note.txt'),
+      expect.stringContaining('loose.md'),
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Dismiss scans' }));
+    expect(screen.queryByRole('list', { name: 'Rejected files' })).not.toBeInTheDocument();
+  });
+
+  it('names the folder and adds nothing when the browser fails to read a drop', async () => {
+    render(<Harness />);
+    const gone = new DOMException('The folder went away', 'NotFoundError');
+    fireEvent.drop(dropZone(), {
+      dataTransfer: folderDrop(folderEntry('scans', [], gone), file('loose.md')),
+    });
+
+    expect(await screen.findByRole('list', { name: 'Rejected files' })).toHaveTextContent(
+      'scanscould not be read (The folder went away); nothing from this drop was added',
+    );
+    expect(screen.queryByRole('list', { name: 'Files' })).not.toBeInTheDocument();
+  });
+
+  it('adds the files of a folder chosen with Choose folder, each by its path', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const button = screen.getByRole('button', { name: 'Choose folder' });
+    // The folder dialog's input lives outside the zone, so the zone keeps one input of its own.
+    expect(dropZone()).not.toContainElement(folderInput());
+    expect(folderInput()).toHaveAttribute('multiple');
+    const dialog = vi.spyOn(folderInput(), 'click');
+    await user.click(button);
+    expect(dialog).toHaveBeenCalledTimes(1);
+
+    await user.upload(folderInput(), [
+      chosen('invoices/a.pdf'),
+      chosen('invoices/.DS_Store'), // left out, as file-selector leaves it out of drops
+      chosen('invoices/sub/a.pdf'),
+      chosen('invoices/sub/setup.exe'),
+    ]);
+    expect(rows('Files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('invoices/a.pdf'),
+      expect.stringContaining('invoices/sub/a.pdf'),
+    ]);
+    expect(rows('Rejected files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('invoices/sub/setup.exetype not accepted'),
+    ]);
+    expect(folderInput().value).toBe(''); // so choosing the same folder again fires `change`
+  });
+
+  it('says so when the chosen folder holds no files', () => {
+    render(<Harness />);
+    fireEvent.change(folderInput(), { target: { files: [] } });
+    expect(rows('Rejected files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('Chosen folderempty folder (nothing was added)'),
+    ]);
+
+    fireEvent.change(folderInput(), { target: { files: [chosen('scans/.DS_Store')] } });
+    expect(rows('Rejected files')[1]).toHaveTextContent('scansempty folder (nothing was added)');
+    expect(screen.queryByRole('list', { name: 'Files' })).not.toBeInTheDocument();
+  });
+
+  it('keeps a file dropped beside the zone from replacing the page, but not dropped text', () => {
+    render(<Harness />);
+    const query = screen.getByRole('textbox', { name: 'Query' });
+    const files = { types: ['Files'], files: [file('a.pdf')], items: [], dropEffect: 'copy' };
+    const over = createEvent.dragOver(query, { dataTransfer: files });
+    fireEvent(query, over);
+    expect(over.defaultPrevented).toBe(true);
+    expect(files.dropEffect).toBe('none'); // the pointer says nothing will be taken here
+    const drop = createEvent.drop(query, { dataTransfer: files });
+    fireEvent(query, drop);
+    expect(drop.defaultPrevented).toBe(true);
+
+    const text = createEvent.drop(query, {
+      dataTransfer: { types: ['text/plain'], files: [], items: [] },
+    });
+    fireEvent(query, text);
+    expect(text.defaultPrevented).toBe(false);
+    expect(screen.queryByRole('list', { name: 'Files' })).not.toBeInTheDocument();
+  });
+
   it('adds files pasted anywhere on the page, but leaves text pastes in text fields alone', () => {
     render(<Harness />);
     const shot = paste(document.body, [file('image.png', { type: 'image/png' })]);
@@ -126,6 +339,26 @@ describe('FilePicker', () => {
     const text = paste(query, [file('copied.pdf')], ['text/plain', 'Files']);
     expect(text.defaultPrevented).toBe(false);
     expect(rows('Files')).toHaveLength(1);
+  });
+
+  it('lets two additions in one tick see each other, under StrictMode too', () => {
+    render(
+      <StrictMode>
+        <Harness />
+      </StrictMode>,
+    );
+    const report = file('report.pdf');
+    act(() => {
+      paste(document.body, [report]);
+      paste(document.body, [report, file('other.pdf')]);
+    });
+    expect(rows('Files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('report.pdf'),
+      expect.stringContaining('other.pdf'),
+    ]);
+    expect(rows('Rejected files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('report.pdfduplicate (already added)'),
+    ]);
   });
 
   it('shows a thumbnail for images and revokes its object URL on remove and unmount', async () => {
@@ -186,7 +419,7 @@ describe('FilePicker', () => {
     expect(rows('Files')).toHaveLength(2);
   });
 
-  it('is inert while disabled: no removing, no dropping, no pasting', () => {
+  it('is inert while disabled: no removing, no dropping, no pasting', async () => {
     const { rerender } = render(<Harness />);
     paste(document.body, [file('a.pdf')]);
     rerender(<Harness disabled />);
@@ -194,8 +427,13 @@ describe('FilePicker', () => {
     expect(screen.getByRole('button', { name: 'Remove a.pdf' })).toBeDisabled();
     expect(dropZone()).toHaveAttribute('aria-disabled', 'true');
     expect(dropZone()).not.toHaveAttribute('tabindex');
+    expect(screen.getByRole('button', { name: 'Choose folder' })).toBeDisabled();
+    const dropped = createEvent.drop(dropZone(), { dataTransfer: dataTransfer([file('c.pdf')]) });
+    fireEvent(dropZone(), dropped);
+    expect(dropped.defaultPrevented).toBe(true); // not taken, and not opened by the browser either
     const ignored = paste(document.body, [file('b.pdf')]);
     expect(ignored.defaultPrevented).toBe(false);
+    await Promise.resolve(); // a drop is read asynchronously: give it the chance to land
     expect(rows('Files')).toHaveLength(1);
   });
 });

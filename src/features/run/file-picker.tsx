@@ -1,18 +1,25 @@
 /**
  * The files part of the run form: a drop zone (drop, click, Enter/Space, paste anywhere on the
- * page), the accepted files and the refused ones with their reasons.
+ * page), a folder dialog, the accepted files and the refused ones with their reasons.
  *
- * The drop zone (`use-drop-zone.ts`) only collects files; every file from every source reaches
- * `classifyFiles` and is refused with our wording. The dialog still filters by type through the
- * input's `accept` attribute, as a convenience, not as the rule.
+ * The drop zone (`use-file-drop.ts`) and the folder dialog only collect files; every file from
+ * every source reaches `classifyFiles` and is refused with our wording. The file dialog still
+ * filters by type through the input's `accept` attribute, as a convenience, not as the rule.
  */
-import { useEffect, useId, useRef, type RefObject } from 'react';
+import { useId, useRef, type RefObject } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/cn';
 import { formatBytes } from '@/lib/format';
+import { ChooseFolder } from './choose-folder';
 import { FileRow, RejectedRow } from './file-row';
-import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_SUMMARY, type FileLimits } from './file-rules';
-import { useDropZone } from './use-drop-zone';
+import {
+  ACCEPT_ATTRIBUTE,
+  ACCEPTED_TYPES_SUMMARY,
+  emptyFolderNotice,
+  type FileLimits,
+  type RejectedFile,
+} from './file-rules';
+import { useFileDrop } from './use-file-drop';
 import type { FileSelection } from './use-file-selection';
 
 const PROMPT = 'Drop files here, or click to browse';
@@ -25,14 +32,20 @@ export interface FilePickerProps {
   disabled?: boolean;
 }
 
-/** A text field keeps a paste that carries text; only pastes elsewhere (or of files alone) add files. */
-function isTextPaste(event: ClipboardEvent): boolean {
-  const target = event.target;
-  const editable =
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    (target instanceof HTMLElement && target.isContentEditable);
-  return editable && Array.from(event.clipboardData?.types ?? []).includes('text/plain');
+/** `display: none` rather than react-dropzone's zero-size input, which stays focusable (tabindex -1)
+ *  inside a `role="button"`: axe reports that as nested-interactive. */
+const HIDDEN = { display: 'none' } as const;
+
+/** "2 files were not added · 1 folder added nothing": a folder row is no refused file. */
+function refusalSummary(rejected: readonly RejectedFile[]): string {
+  const files = rejected.filter((entry) => entry.file).length;
+  const folders = rejected.length - files;
+  return [
+    files > 0 && `${files} ${files === 1 ? 'file was' : 'files were'} not added`,
+    folders > 0 && `${folders} ${folders === 1 ? 'folder' : 'folders'} added nothing`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**
@@ -57,24 +70,16 @@ export function FilePicker({
   const hintId = useId();
   const filesRef = useRef<HTMLUListElement>(null);
   const rejectedRef = useRef<HTMLUListElement>(null);
-  const { files, rejected, add, remove, dismissRejected } = selection;
-  const { rootProps, inputProps, isDragActive, rootRef } = useDropZone({ onFiles: add, disabled });
-
-  useEffect(() => {
-    if (disabled) return;
-    const onPaste = (event: ClipboardEvent) => {
-      const pasted = Array.from(event.clipboardData?.files ?? []);
-      if (pasted.length === 0 || event.defaultPrevented || isTextPaste(event)) return;
-      event.preventDefault();
-      add(pasted);
-    };
-    window.addEventListener('paste', onPaste);
-    return () => window.removeEventListener('paste', onPaste);
-  }, [add, disabled]);
+  const { files, rejected, add, refuse, remove, dismissRejected } = selection;
+  const { getRootProps, getInputProps, isDragActive, rootRef } = useFileDrop({
+    add,
+    refuse,
+    disabled,
+  });
 
   const count = files.length;
   const summary = `${count} ${count === 1 ? 'file' : 'files'} · ${formatBytes(selection.totalBytes)}`;
-  const refusals = `${rejected.length} ${rejected.length === 1 ? 'file was' : 'files were'} not added`;
+  const refusals = refusalSummary(rejected);
   return (
     <div className="space-y-3">
       {/* Always mounted, so screen readers announce changes (a region that appears is not read). */}
@@ -83,24 +88,34 @@ export function FilePicker({
         {rejected.length > 0 && `. ${refusals}`}
       </p>
       <div
-        {...rootProps}
-        aria-label={PROMPT}
-        aria-describedby={hintId}
-        className={cn(
-          'flex min-h-28 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed border-border bg-surface p-6 text-center',
-          'transition-colors hover:border-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
-          isDragActive && 'border-accent bg-accent/10',
-          disabled && 'cursor-not-allowed opacity-50 hover:border-border',
-        )}
+        {...getRootProps({
+          role: 'button',
+          'aria-label': PROMPT,
+          'aria-describedby': hintId,
+          className: cn(
+            'flex min-h-28 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed border-border bg-surface p-6 text-center',
+            'transition-colors hover:border-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
+            isDragActive && 'border-accent bg-accent/10',
+            disabled && 'cursor-not-allowed opacity-50 hover:border-border',
+          ),
+        })}
       >
-        <input {...inputProps} accept={ACCEPT_ATTRIBUTE} />
+        <input {...getInputProps({ accept: ACCEPT_ATTRIBUTE, style: HIDDEN })} />
         <p className="font-medium">{PROMPT}</p>
         {isDragActive && <p className="text-sm text-accent">Release to add the files</p>}
       </div>
-      <p id={hintId} className="text-sm text-muted">
-        Up to {limits.maxFiles} {limits.maxFiles === 1 ? 'file' : 'files'},{' '}
-        {formatBytes(limits.maxFileBytes)} each. {ACCEPTED_TYPES_SUMMARY}. You can also paste files.
-      </p>
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <p id={hintId} className="text-sm text-muted">
+          Up to {limits.maxFiles} {limits.maxFiles === 1 ? 'file' : 'files'},{' '}
+          {formatBytes(limits.maxFileBytes)} each. {ACCEPTED_TYPES_SUMMARY}. You can also drop or
+          choose a folder, or paste files.
+        </p>
+        <ChooseFolder
+          onFiles={add}
+          onEmpty={(folder) => refuse([emptyFolderNotice(folder)])}
+          disabled={disabled}
+        />
+      </div>
 
       {count > 0 && (
         <div className="space-y-1">

@@ -32,7 +32,7 @@ export interface FileRowProps {
   onRemove: (id: string) => void;
 }
 
-export function FileRow({ entry: { id, file }, disabled, onRemove }: FileRowProps) {
+export function FileRow({ entry: { id, file, name }, disabled, onRemove }: FileRowProps) {
   const label = fileTypeLabel(file);
   return (
     <li className="flex items-center gap-3 px-3 py-2">
@@ -47,8 +47,8 @@ export function FileRow({ entry: { id, file }, disabled, onRemove }: FileRowProp
         </span>
       )}
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium" title={file.name}>
-          {file.name}
+        <p className="truncate font-medium" title={name}>
+          {name}
         </p>
         <p className="text-sm text-muted">
           {label} · {formatBytes(file.size)}
@@ -57,7 +57,7 @@ export function FileRow({ entry: { id, file }, disabled, onRemove }: FileRowProp
       <Button
         size="sm"
         variant="ghost"
-        aria-label={`Remove ${file.name}`}
+        aria-label={`Remove ${name}`}
         disabled={disabled}
         onClick={() => onRemove(id)}
       >
@@ -72,20 +72,20 @@ export interface RejectedRowProps {
   onDismiss: (id: string) => void;
 }
 
-export function RejectedRow({ entry: { id, file, message }, onDismiss }: RejectedRowProps) {
+export function RejectedRow({ entry: { id, name, message }, onDismiss }: RejectedRowProps) {
   return (
     <li className="flex items-center gap-3 px-3 py-2">
       <Icon name="alert-triangle" className="text-danger" />
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium" title={file.name}>
-          {file.name}
+        <p className="truncate font-medium" title={name}>
+          {name}
         </p>
         <p className="text-sm text-danger">{message}</p>
       </div>
       <Button
         size="sm"
         variant="ghost"
-        aria-label={`Dismiss ${file.name}`}
+        aria-label={`Dismiss ${name}`}
         onClick={() => onDismiss(id)}
       >
         Dismiss

@@ -5,8 +5,13 @@ import {
   canPreview,
   classifyFiles,
   DEFAULT_FILE_LIMITS,
+  displayNameOf,
+  emptyFolderNotice,
   fileTypeLabel,
+  unreadableNotice,
+  withIds,
   type AcceptedFile,
+  type FileLimits,
 } from './file-rules';
 
 const MB = 1024 * 1024;
@@ -18,12 +23,24 @@ function file(name: string, { size = 100, type = '', lastModified = 1 } = {}): F
   return f;
 }
 
-const names = (entries: readonly { file: File }[]) => entries.map((e) => e.file.name);
+/** A file as file-selector hands it over: with the path it had in what was dropped. */
+function inFolder(path: string, options?: Parameters<typeof file>[1]): File {
+  const f = file(path.slice(path.lastIndexOf('/') + 1), options);
+  Object.defineProperty(f, 'path', { value: path, configurable: true });
+  Object.defineProperty(f, 'relativePath', { value: path });
+  return f;
+}
+
+const names = (entries: readonly { name: string }[]) => entries.map((e) => e.name);
+const added = (f: File): AcceptedFile => ({ id: f.name, file: f, name: displayNameOf(f) });
+/** Ids are given outside, as the selection does before its state updater. */
+const classify = (current: readonly AcceptedFile[], incoming: File[], limits: FileLimits) =>
+  classifyFiles(current, withIds(incoming), limits);
 
 describe('classifyFiles', () => {
   it('refuses each reason with its exact text and keeps the good files', () => {
-    const kept: AcceptedFile[] = [{ id: 'a', file: file('old.pdf') }];
-    const { accepted, rejected } = classifyFiles(
+    const kept = [added(file('old.pdf'))];
+    const { accepted, rejected } = classify(
       kept,
       [
         file('scan.pdf', { size: Math.round(31.2 * MB), type: 'application/pdf' }),
@@ -34,7 +51,7 @@ describe('classifyFiles', () => {
       DEFAULT_FILE_LIMITS,
     );
     expect(names(accepted)).toEqual(['good.png']);
-    expect(rejected.map((r) => [r.file.name, r.reason, r.message])).toEqual([
+    expect(rejected.map((r) => [r.name, r.reason, r.message])).toEqual([
       ['scan.pdf', 'too-large', 'too large (31.2 MB; the limit is 25 MB)'],
       [
         'setup.exe',
@@ -46,21 +63,21 @@ describe('classifyFiles', () => {
   });
 
   it('refuses files beyond the count limit, keeping the first N in order', () => {
-    const current = [{ id: 'a', file: file('a.pdf') }];
+    const current = [added(file('a.pdf'))];
     const incoming = ['b.pdf', 'c.pdf', 'd.pdf', 'e.pdf'].map((n) => file(n));
-    const { accepted, rejected } = classifyFiles(current, incoming, {
+    const { accepted, rejected } = classify(current, incoming, {
       maxFileBytes: MB,
       maxFiles: 3,
     });
     expect(names(accepted)).toEqual(['b.pdf', 'c.pdf']);
-    expect(rejected.map((r) => [r.file.name, r.message])).toEqual([
+    expect(rejected.map((r) => [r.name, r.message])).toEqual([
       ['d.pdf', 'too many files (at most 3 per run)'],
       ['e.pdf', 'too many files (at most 3 per run)'],
     ]);
   });
 
   it('does not let a refused file take one of the slots', () => {
-    const { accepted } = classifyFiles(
+    const { accepted } = classify(
       [],
       [file('bad.zip'), file('a.pdf'), file('huge.pdf', { size: 2 * MB }), file('b.pdf')],
       { maxFileBytes: MB, maxFiles: 2 },
@@ -70,7 +87,7 @@ describe('classifyFiles', () => {
 
   it('accepts a file exactly at the size limit and refuses one byte more with exact bytes', () => {
     const limits = { maxFileBytes: 25 * MB, maxFiles: 20 };
-    const { accepted, rejected } = classifyFiles(
+    const { accepted, rejected } = classify(
       [],
       [file('edge.pdf', { size: 25 * MB }), file('over.pdf', { size: 25 * MB + 1 })],
       limits,
@@ -80,7 +97,7 @@ describe('classifyFiles', () => {
   });
 
   it('finds duplicates within one batch, by name, size and modification time', () => {
-    const { accepted, rejected } = classifyFiles(
+    const { accepted, rejected } = classify(
       [],
       [
         file('a.pdf', { lastModified: 5 }),
@@ -95,7 +112,7 @@ describe('classifyFiles', () => {
   });
 
   it('decides the type by extension first, then by the browser MIME type', () => {
-    const { accepted, rejected } = classifyFiles(
+    const { accepted, rejected } = classify(
       [],
       [
         file('notes.md'), // browsers often send '' for Markdown
@@ -125,20 +142,91 @@ describe('classifyFiles', () => {
     ]);
   });
 
-  it('gives every entry a unique id, across calls too', () => {
-    const first = classifyFiles([], [file('a.pdf'), file('b.exe')], DEFAULT_FILE_LIMITS);
-    const second = classifyFiles(first.accepted, [file('c.pdf'), file('a.pdf')], {
-      ...DEFAULT_FILE_LIMITS,
-    });
-    const ids = [first, second].flatMap((r) => [...r.accepted, ...r.rejected].map((e) => e.id));
-    expect(ids).toHaveLength(4);
-    expect(new Set(ids).size).toBe(4);
+  it('keeps the ids it is given, and withIds gives unique ones across calls', () => {
+    const incoming = [...withIds([file('a.pdf'), file('b.exe')]), ...withIds([file('a.pdf')])];
+    expect(new Set(incoming.map((e) => e.id)).size).toBe(3);
+    const { accepted, rejected } = classifyFiles([], incoming, DEFAULT_FILE_LIMITS);
+    expect(accepted.map((e) => e.id)).toEqual([incoming[0]?.id]);
+    expect(rejected.map((e) => e.id)).toEqual([incoming[1]?.id, incoming[2]?.id]);
+  });
+
+  it('is pure: the same input gives the same verdicts and ids (StrictMode runs updaters twice)', () => {
+    const incoming = withIds([file('a.pdf'), file('b.exe'), file('a.pdf')]);
+    const current = [added(file('z.pdf'))];
+    expect(classifyFiles(current, incoming, DEFAULT_FILE_LIMITS)).toEqual(
+      classifyFiles(current, incoming, DEFAULT_FILE_LIMITS),
+    );
+  });
+
+  it('tells namesakes in different folders apart, but not the same path twice', () => {
+    const { accepted, rejected } = classify(
+      [added(inFolder('/2024/invoice.pdf'))],
+      [
+        inFolder('/2025/invoice.pdf'),
+        file('invoice.pdf'), // dropped on its own: no folder
+        inFolder('/2024/invoice.pdf'),
+        inFolder('2025/invoice.pdf'), // the same path, from a folder dialog's spelling
+      ],
+      DEFAULT_FILE_LIMITS,
+    );
+    expect(names(accepted)).toEqual(['2025/invoice.pdf', 'invoice.pdf']);
+    expect(rejected.map((r) => [r.name, r.reason])).toEqual([
+      ['2024/invoice.pdf', 'duplicate'],
+      ['2025/invoice.pdf', 'duplicate'],
+    ]);
+  });
+
+  it('refuses a file from a folder on its own, by its path', () => {
+    const { accepted, rejected } = classify(
+      [],
+      [inFolder('/invoices/a.pdf'), inFolder('/invoices/sub/tool.exe')],
+      DEFAULT_FILE_LIMITS,
+    );
+    expect(names(accepted)).toEqual(['invoices/a.pdf']);
+    expect(rejected.map((r) => [r.name, r.file?.name, r.reason])).toEqual([
+      ['invoices/sub/tool.exe', 'tool.exe', 'type-not-accepted'],
+    ]);
   });
 
   it('leaves the current list untouched', () => {
-    const current: AcceptedFile[] = [{ id: 'a', file: file('a.pdf') }];
-    classifyFiles(current, [file('b.pdf')], DEFAULT_FILE_LIMITS);
+    const current = [added(file('a.pdf'))];
+    classify(current, [file('b.pdf')], DEFAULT_FILE_LIMITS);
     expect(current).toHaveLength(1);
+  });
+});
+
+describe('displayNameOf', () => {
+  it('shows a path relative to what was dropped or chosen, and a plain name otherwise', () => {
+    const chosen = file('a.txt');
+    Object.defineProperty(chosen, 'webkitRelativePath', { value: 'invoices/sub/a.txt' });
+    const electron = inFolder('./a.txt');
+    Object.defineProperty(electron, 'path', { value: '/Users/me/a.txt', configurable: true });
+    expect(
+      [
+        inFolder('/invoices/sub/a.txt'), // a dropped folder
+        chosen, // a folder dialog
+        inFolder('./a.txt'), // a file dropped on its own
+        inFolder('/a.txt'), // the same, as some browsers spell it
+        file('a.txt'), // pasted: no path at all
+        electron, // an absolute `path`, but a relative `relativePath`
+      ].map(displayNameOf),
+    ).toEqual(['invoices/sub/a.txt', 'invoices/sub/a.txt', 'a.txt', 'a.txt', 'a.txt', 'a.txt']);
+  });
+});
+
+describe('notices', () => {
+  it('words an empty folder and an unreadable drop', () => {
+    expect(emptyFolderNotice('scans')).toEqual({
+      name: 'scans',
+      reason: 'empty-folder',
+      message: 'empty folder (nothing was added)',
+    });
+    expect(
+      unreadableNotice('scans', new DOMException('The folder went away', 'NotFoundError')).message,
+    ).toBe('could not be read (The folder went away); nothing from this drop was added');
+    expect(unreadableNotice('x', new DOMException('', 'NotReadableError')).message).toContain(
+      '(NotReadableError)',
+    );
   });
 });
 

@@ -1,12 +1,16 @@
 /**
  * Which files a run may carry, and why a file is refused.
  *
- * Every source of files (drop, file dialog, paste) goes through `classifyFiles`, so a refused file
- * gets the same reason whichever way it arrived, and the reasons are ours rather than the
- * browser's. The limits mirror the simulator's defaults, so the form refuses what the API
+ * Every source of files (drop, file dialog, folder dialog, paste) goes through `classifyFiles`, so
+ * a refused file gets the same reason whichever way it arrived, and the reasons are ours rather
+ * than the browser's. The limits mirror the simulator's defaults, so the form refuses what the API
  * would refuse with a 400 — before the upload instead of after it.
  *
- * Pure and React-free: the hook and the picker only store and render what this module decides.
+ * A file that came out of a folder is shown (and told apart from its namesakes) by its path inside
+ * what was dropped or chosen, `invoices/sub/a.txt`; the upload still names it `a.txt`.
+ *
+ * React-free, and pure but for `withIds`, which callers run outside state updaters: the hook and
+ * the picker only store and render what this module decides.
  */
 import { formatBytes } from '@/lib/format';
 
@@ -40,19 +44,40 @@ export const ACCEPTED_FILE_TYPES: Readonly<Record<string, readonly string[]>> = 
   'application/json': ['.json'],
 });
 
-export type RejectionReason = 'too-large' | 'type-not-accepted' | 'duplicate' | 'too-many-files';
+export type RejectionReason =
+  | 'too-large'
+  | 'type-not-accepted'
+  | 'duplicate'
+  | 'too-many-files'
+  // Not a file's fault: a folder that brought no files, a drop the browser would not let us read.
+  | 'empty-folder'
+  | 'unreadable';
+
+/** A file on its way in, with the id it keeps whichever list it lands in. */
+export interface IncomingFile {
+  id: string;
+  file: File;
+}
 
 export interface AcceptedFile {
   id: string;
   file: File;
+  /** What the row shows: see `displayNameOf`. */
+  name: string;
 }
 
 export interface RejectedFile {
   id: string;
-  file: File;
+  /** The file's display name, or the folder's name when there is no file. */
+  name: string;
+  /** Absent when nothing could be added at all (an empty or unreadable folder). */
+  file?: File;
   reason: RejectionReason;
   message: string;
 }
+
+/** A refusal that belongs to no file; the selection gives it an id. */
+export type Notice = Omit<RejectedFile, 'id' | 'file'>;
 
 /** Families whose several MIME types read as one word to a person; the rest are named by their
  *  first extension (PDF, CSV, …). `short` labels a file row, `long` lists what is accepted. */
@@ -113,16 +138,43 @@ export function canPreview(file: File): boolean {
   return mime !== undefined && mime.startsWith('image/') && mime !== 'image/tiff';
 }
 
-/** Same name, size and modification time: as close to "the same file" as the browser lets us see. */
-function sameFile(a: File, b: File): boolean {
-  return a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
+/**
+ * The name a row shows: for a file out of a folder, its path relative to what was dropped or
+ * chosen (`invoices/sub/a.txt`), else its plain name. file-selector gives dropped files a
+ * `relativePath` such as `/invoices/sub/a.txt`, or `./a.txt` for a file dropped on its own; a
+ * folder input gives `webkitRelativePath` such as `invoices/sub/a.txt`. `relativePath` comes
+ * before `path` because Electron fills `path` with the absolute path on disk.
+ */
+export function displayNameOf(file: File): string {
+  const { relativePath, path } = file as File & { relativePath?: unknown; path?: unknown };
+  const found = [relativePath, path, file.webkitRelativePath].find(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+  const relative = found?.replace(/^\.?\//, '');
+  return relative?.includes('/') ? relative : file.name;
+}
+
+/**
+ * Same path, size and modification time: as close to "the same file" as the browser lets us see.
+ * The path, not only the name, so `2024/invoice.pdf` and `2025/invoice.pdf` are two files.
+ */
+function sameFile(a: AcceptedFile, b: AcceptedFile): boolean {
+  return (
+    a.name === b.name && a.file.size === b.file.size && a.file.lastModified === b.file.lastModified
+  );
 }
 
 let lastId = 0;
-/** Ids only need to be unique within the page; a counter is cheap and readable in tests. */
-function nextId(): string {
+/** Ids only need to be unique within the page; a counter is cheap and readable in tests. Impure,
+ *  so never called inside a state updater (StrictMode runs those twice). */
+export function nextEntryId(): string {
   lastId += 1;
   return `file-${lastId}`;
+}
+
+/** Gives each incoming file its id, before classifying, so `classifyFiles` stays pure. */
+export function withIds(files: readonly File[]): IncomingFile[] {
+  return files.map((file) => ({ id: nextEntryId(), file }));
 }
 
 function tooLargeMessage(size: number, limit: number): string {
@@ -134,10 +186,11 @@ function tooLargeMessage(size: number, limit: number): string {
 }
 
 function rejectionFor(
-  file: File,
+  candidate: AcceptedFile,
   kept: readonly AcceptedFile[],
   limits: FileLimits,
 ): { reason: RejectionReason; message: string } | null {
+  const { file } = candidate;
   if (!acceptedMimeOf(file)) {
     const shown = extensionOf(file.name) || file.type || 'unknown type';
     return {
@@ -148,7 +201,7 @@ function rejectionFor(
   if (file.size > limits.maxFileBytes) {
     return { reason: 'too-large', message: tooLargeMessage(file.size, limits.maxFileBytes) };
   }
-  if (kept.some((a) => sameFile(a.file, file))) {
+  if (kept.some((a) => sameFile(a, candidate))) {
     return { reason: 'duplicate', message: 'duplicate (already added)' };
   }
   if (kept.length >= limits.maxFiles) {
@@ -169,21 +222,48 @@ function rejectionFor(
  */
 export function classifyFiles(
   current: readonly AcceptedFile[],
-  incoming: readonly File[],
+  incoming: readonly IncomingFile[],
   limits: FileLimits,
 ): { accepted: AcceptedFile[]; rejected: RejectedFile[] } {
   const kept = [...current];
   const accepted: AcceptedFile[] = [];
   const rejected: RejectedFile[] = [];
-  for (const file of incoming) {
-    const refusal = rejectionFor(file, kept, limits);
+  for (const { id, file } of incoming) {
+    const entry: AcceptedFile = { id, file, name: displayNameOf(file) };
+    const refusal = rejectionFor(entry, kept, limits);
     if (refusal) {
-      rejected.push({ id: nextId(), file, ...refusal });
+      rejected.push({ ...entry, ...refusal });
     } else {
-      const entry = { id: nextId(), file };
       kept.push(entry);
       accepted.push(entry);
     }
   }
   return { accepted, rejected };
+}
+
+/** A folder that brought no files, said among the refusals so it is announced and dismissable. */
+export function emptyFolderNotice(folder: string): Notice {
+  return { name: folder, reason: 'empty-folder', message: 'empty folder (nothing was added)' };
+}
+
+/** A drop the browser failed to read (a folder moved away meanwhile, a permission refused):
+ *  file-selector reads a drop all or nothing, so nothing from it was added. */
+export function unreadableNotice(name: string, cause: unknown): Notice {
+  return {
+    name,
+    reason: 'unreadable',
+    message: `could not be read (${describeError(cause)}); nothing from this drop was added`,
+  };
+}
+
+/** The browser's own words for a failure. Duck-typed: a `DOMException` is not an `Error` in every
+ *  realm (jsdom's is not). */
+function describeError(cause: unknown): string {
+  const { message, name } = (typeof cause === 'object' && cause !== null ? cause : {}) as {
+    message?: unknown;
+    name?: unknown;
+  };
+  if (typeof message === 'string' && message) return message;
+  if (typeof name === 'string' && name) return name;
+  return typeof cause === 'string' && cause ? cause : 'unknown error';
 }

@@ -9,8 +9,11 @@ import { useCallback, useMemo, useState } from 'react';
 import {
   classifyFiles,
   DEFAULT_FILE_LIMITS,
+  nextEntryId,
+  withIds,
   type AcceptedFile,
   type FileLimits,
+  type Notice,
   type RejectedFile,
 } from './file-rules';
 
@@ -23,6 +26,8 @@ export interface FileSelection {
   // Function-typed properties, not methods: they are stable callbacks meant to be passed around
   // detached (`onDrop={selection.add}`), which typed lint rightly flags for methods.
   add: (files: readonly File[]) => void;
+  /** Lists refusals that belong to no file: a folder that brought none, an unreadable drop. */
+  refuse: (notices: readonly Notice[]) => void;
   remove: (id: string) => void;
   /** Dismisses one refusal, or all of them without an id. */
   dismissRejected: (id?: string) => void;
@@ -40,10 +45,12 @@ export function useFileSelection(limits: FileLimits = DEFAULT_FILE_LIMITS): File
   const [state, setState] = useState<State>(EMPTY);
   const { maxFileBytes, maxFiles } = limits;
 
-  // Classifying inside the updater means two drops in one tick still see each other's files.
+  // Classifying inside the updater means two drops in one tick still see each other's files. The
+  // ids are given before it, because StrictMode runs updaters twice and they must be pure.
   const add = useCallback(
-    (incoming: readonly File[]) => {
-      if (incoming.length === 0) return;
+    (files: readonly File[]) => {
+      if (files.length === 0) return;
+      const incoming = withIds(files);
       setState((prev) => {
         const { accepted, rejected } = classifyFiles(prev.files, incoming, {
           maxFileBytes,
@@ -54,6 +61,12 @@ export function useFileSelection(limits: FileLimits = DEFAULT_FILE_LIMITS): File
     },
     [maxFileBytes, maxFiles],
   );
+
+  const refuse = useCallback((notices: readonly Notice[]) => {
+    if (notices.length === 0) return;
+    const entries = notices.map((notice) => ({ ...notice, id: nextEntryId() }));
+    setState((prev) => ({ ...prev, rejected: [...prev.rejected, ...entries] }));
+  }, []);
 
   const remove = useCallback((id: string) => {
     setState((prev) => ({ ...prev, files: prev.files.filter((f) => f.id !== id) }));
@@ -75,10 +88,11 @@ export function useFileSelection(limits: FileLimits = DEFAULT_FILE_LIMITS): File
       totalBytes: state.files.reduce((sum, f) => sum + f.file.size, 0),
       limits: { maxFileBytes, maxFiles },
       add,
+      refuse,
       remove,
       dismissRejected,
       clear,
     }),
-    [state, maxFileBytes, maxFiles, add, remove, dismissRejected, clear],
+    [state, maxFileBytes, maxFiles, add, refuse, remove, dismissRejected, clear],
   );
 }
