@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import type { LoggedRequest } from './simulator';
@@ -47,7 +49,7 @@ test('pick an agent, drop files, fix the schema and run: exactly one task with e
   await newRun.outputSchema.fill('{"invoice_number": "string",\n "total": number}');
   await expect(newRun.outputSchema).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(/line 2, column \d+/i)).toBeVisible();
-  await expect(newRun.run).toBeDisabled();
+  await expect(newRun.run).toHaveAttribute('aria-disabled', 'true');
 
   await newRun.outputSchema.fill(SCHEMA);
   await expect(newRun.outputSchema).not.toHaveAttribute('aria-invalid', 'true');
@@ -140,10 +142,10 @@ test('a failed run keeps every field and file, says what to do, and the next Run
   const limited = page.getByRole('alert').filter({ hasText: 'Rate limit exceeded (injected)' });
   await expect(limited).toBeVisible();
   await expect(limited).toContainText(/wait 2 s/i);
-  await expect(newRun.run).toBeDisabled();
+  await expect(newRun.run).toHaveAttribute('aria-disabled', 'true');
   await expectEverythingKept();
 
-  await expect(newRun.run).toBeEnabled({ timeout: 5_000 });
+  await expect(newRun.run).not.toHaveAttribute('aria-disabled', { timeout: 5_000 });
   await newRun.run.click();
   await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
 
@@ -248,4 +250,33 @@ test('the new-run page has no serious or critical accessibility violations, erro
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
   );
   expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+});
+
+test('a chosen folder: every file inside judged on its own row, and Run sends the accepted ones', async ({
+  page,
+  newRun,
+  simulator,
+}, testInfo) => {
+  // invoices/march.txt, invoices/april.csv and invoices/tools/setup.exe, on disk.
+  const folder = testInfo.outputPath('invoices');
+  await mkdir(join(folder, 'tools'), { recursive: true });
+  await writeFile(join(folder, 'march.txt'), INVOICE);
+  await writeFile(join(folder, 'april.csv'), 'sku,qty\nPP-100,3\n');
+  await writeFile(join(folder, 'tools', 'setup.exe'), 'MZ');
+
+  await newRun.open();
+  await newRun.chooseAgent('summ', 'Document Summarizer');
+  await newRun.folderInput.setInputFiles(folder);
+
+  await expect(newRun.files.getByRole('listitem')).toHaveCount(2);
+  await expect(newRun.fileRow('invoices/march.txt')).toBeVisible();
+  await expect(newRun.fileRow('invoices/april.csv')).toBeVisible();
+  await expect(newRun.rejected.getByRole('listitem')).toHaveCount(1);
+  await expect(newRun.rejectedRow('invoices/tools/setup.exe')).toContainText('type not accepted');
+
+  await newRun.run.click();
+  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
+  const [received] = runRequests(await simulator.requests());
+  const files = (received?.parts ?? []).filter((part) => part.name === 'files');
+  expect(files.map((part) => part.filename).sort()).toEqual(['april.csv', 'march.txt']);
 });

@@ -2,18 +2,22 @@
  * Error boundaries per panel, so a component that throws while rendering (a bug, or data we did
  * not anticipate) takes down only its own panel — the navigation, the connection indicator and
  * the other panels keep working, and the broken one offers "Try again".
+ *
+ * A lazily loaded part that could not be fetched (`ModuleLoadError`) is not a bug: it gets its
+ * own words, and "Try again" imports it again (see `lib/lazy-component.ts`).
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { isModuleLoadError } from '@/lib/lazy-component';
 
 export interface ErrorBoundaryProps {
   children: ReactNode;
   fallback: (props: { error: unknown; reset: () => void }) => ReactNode;
   /** When any of these change (e.g. the location), a shown error is cleared automatically. */
   resetKeys?: readonly unknown[];
-  onReset?: () => void;
+  onReset?: (error: unknown) => void;
 }
 
 interface ErrorBoundaryState {
@@ -43,7 +47,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   }
 
   reset = (): void => {
-    this.props.onReset?.();
+    this.props.onReset?.(this.state.error);
     this.setState({ failed: false, error: null });
   };
 
@@ -62,28 +66,45 @@ export interface PanelErrorBoundaryProps {
 }
 
 /** An `ErrorBoundary` with the standard fallback; "Try again" also resets failed queries below
- *  it so they refetch instead of rethrowing their cached error. */
+ *  it so they refetch instead of rethrowing their cached error, and retries a failed import. */
 export function PanelErrorBoundary({ label, children, resetKeys }: PanelErrorBoundaryProps) {
   const { reset: resetQueries } = useQueryErrorResetBoundary();
   return (
     <ErrorBoundary
       resetKeys={resetKeys}
-      onReset={resetQueries}
-      fallback={({ error, reset }) => (
-        <Alert
-          title={`${label} could not be displayed`}
-          actions={
-            <Button size="sm" onClick={reset}>
-              Try again
-            </Button>
-          }
-        >
-          <p>{error instanceof Error ? error.message : String(error)}</p>
-          <p className="text-muted">
-            This is a problem in the console itself. If trying again does not help, reload the page.
-          </p>
-        </Alert>
-      )}
+      onReset={(error) => {
+        if (isModuleLoadError(error)) error.retry();
+        resetQueries();
+      }}
+      fallback={({ error, reset }) => {
+        const notLoaded = isModuleLoadError(error);
+        return (
+          <Alert
+            title={`${label} could not be ${notLoaded ? 'loaded' : 'displayed'}`}
+            actions={
+              <Button size="sm" onClick={reset}>
+                Try again
+              </Button>
+            }
+          >
+            {notLoaded ? (
+              <p>
+                The console could not fetch this part of itself from the dashboard server. Check
+                your connection and that the dashboard server (npm start) is running, then try
+                again. If the server was restarted with a newer version, reload the page.
+              </p>
+            ) : (
+              <>
+                <p>{error instanceof Error ? error.message : String(error)}</p>
+                <p className="text-muted">
+                  This is a problem in the console itself. If trying again does not help, reload the
+                  page.
+                </p>
+              </>
+            )}
+          </Alert>
+        );
+      }}
     >
       {children}
     </ErrorBoundary>

@@ -2,25 +2,23 @@
  * The route table. The outlet sits in its own error boundary, reset on navigation, so a page
  * that fails to render never takes the header and navigation with it.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
+import { lazyComponent } from '@/lib/lazy-component';
 import { PanelErrorBoundary } from './error-boundary';
 import { NewRunPage } from './pages/new-run-page';
 
 // `/` is the first page and ships in the entry chunk; every other route is its own chunk, so
 // the task views can grow without weighing on the first page's budget.
-const TaskListPlaceholder = lazy(() =>
-  import('@/features/tasks/task-placeholders').then((module) => ({
-    default: module.TaskListPlaceholder,
-  })),
+// A chunk that fails to load is a retryable error of the page's boundary, not a dead page.
+const TaskListPlaceholder = lazyComponent(() =>
+  import('@/features/tasks/task-placeholders').then((module) => module.TaskListPlaceholder),
 );
-const TaskViewPlaceholder = lazy(() =>
-  import('@/features/tasks/task-placeholders').then((module) => ({
-    default: module.TaskViewPlaceholder,
-  })),
+const TaskViewPlaceholder = lazyComponent(() =>
+  import('@/features/tasks/task-placeholders').then((module) => module.TaskViewPlaceholder),
 );
-const NotFoundPage = lazy(() =>
-  import('./pages/not-found-page').then((module) => ({ default: module.NotFoundPage })),
+const NotFoundPage = lazyComponent(() =>
+  import('./pages/not-found-page').then((module) => module.NotFoundPage),
 );
 
 export function AppRoutes() {

@@ -1,13 +1,13 @@
 /**
  * The standard error panel for a failed read: the server's message, what to do next, and Retry.
  * Lives outside `ui/` because it knows about `ApiError`; the primitives in `ui/` know nothing
- * about the API.
+ * about the API. Part of the first page: an error panel must never need the network to explain
+ * that the network failed.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { describeError } from '@/lib/error-advice';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
-
-const ErrorDescription = lazy(() => import('./error-description'));
 
 export interface ApiErrorAlertProps {
   title: ReactNode;
@@ -19,6 +19,7 @@ export interface ApiErrorAlertProps {
 }
 
 export function ApiErrorAlert({ title, error, onRetry, retrying, className }: ApiErrorAlertProps) {
+  const { message, advice } = describeError(error);
   return (
     <Alert
       title={title}
@@ -31,10 +32,8 @@ export function ApiErrorAlert({ title, error, onRetry, retrying, className }: Ap
         ) : undefined
       }
     >
-      {/* Until the advice texts arrive, the raw message already says what went wrong. */}
-      <Suspense fallback={<p>{error instanceof Error ? error.message : String(error)}</p>}>
-        <ErrorDescription error={error} />
-      </Suspense>
+      <p>{message}</p>
+      <p className="text-muted">{advice}</p>
     </Alert>
   );
 }

@@ -3,7 +3,7 @@
  * the run feature (the form) — features never import each other — and takes a started run to
  * its task page with the task already in the cache.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
 import { AgentPicker } from '@/features/agents/agent-picker';
@@ -12,6 +12,7 @@ import { useSelectedAgent } from '@/features/agents/use-selected-agent';
 import { backendQueries } from '@/features/backend/backend-queries';
 import { RunForm } from '@/features/run/run-form';
 import { seedStartedTask } from '@/features/tasks/tasks-queries';
+import { lazyComponent } from '@/lib/lazy-component';
 import { PanelErrorBoundary } from '../error-boundary';
 
 /** Where "Copy as curl" points: the real API, also when the console runs on the simulator,
@@ -19,8 +20,9 @@ import { PanelErrorBoundary } from '../error-boundary';
 const DEFAULT_API_BASE_URL = 'https://agents.nanonets.com';
 
 // Needed only once an agent is chosen; loading it then keeps it off the first page's budget.
-const AgentDetails = lazy(() =>
-  import('@/features/agents/agent-details').then((module) => ({ default: module.AgentDetails })),
+// Its own boundary: if it cannot be fetched, the form around it stays as it is.
+const AgentDetails = lazyComponent(() =>
+  import('@/features/agents/agent-details').then((module) => module.AgentDetails),
 );
 
 export function NewRunPage() {
@@ -31,8 +33,8 @@ export function NewRunPage() {
   const [, navigate] = useLocation();
 
   const agentProblem =
-    agent.data && !agent.data.is_active
-      ? `${agent.data.name} is inactive, so runs are refused. Choose another agent.`
+    agent.data?.is_active === false
+      ? `${agent.data.name ?? 'This agent'} is inactive, so runs are refused. Choose another agent.`
       : null;
   const apiBaseUrl =
     backend.data?.mode === 'upstream' && backend.data.baseUrl
@@ -54,16 +56,23 @@ export function NewRunPage() {
           agentProblem={agentProblem}
           apiBaseUrl={apiBaseUrl}
           fileLimits={backend.data?.limits}
-          agentField={
+          agentField={(field) => (
             <>
-              <AgentPicker value={agentId} onChange={setAgentId} />
+              <AgentPicker
+                value={agentId}
+                onChange={setAgentId}
+                invalid={field.invalid}
+                aria-describedby={field.describedBy}
+              />
               {agentId ? (
-                <Suspense fallback={null}>
-                  <AgentDetails agentId={agentId} />
-                </Suspense>
+                <PanelErrorBoundary label="The agent’s details" resetKeys={[agentId]}>
+                  <Suspense fallback={null}>
+                    <AgentDetails agentId={agentId} />
+                  </Suspense>
+                </PanelErrorBoundary>
               ) : null}
             </>
-          }
+          )}
           onStarted={({ run }, startedAgentId) => {
             seedStartedTask(queryClient, run, startedAgentId);
             remember(startedAgentId);

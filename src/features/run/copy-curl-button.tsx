@@ -6,20 +6,21 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 
 export interface CopyCurlButtonProps {
-  /** Builds the command on click, so it always matches the form at that moment (async: the
-   *  builder is loaded on first use). */
-  command: () => Promise<string>;
+  /** Builds the command on click, so it always matches the form at that moment. */
+  command: () => string;
+  /** Said with "Copied", e.g. that the command still needs the agent's id. */
+  note?: string | undefined;
   disabled?: boolean;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-export function CopyCurlButton({ command, disabled }: CopyCurlButtonProps) {
+export function CopyCurlButton({ command, note, disabled }: CopyCurlButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
   const [shown, setShown] = useState<string | null>(null);
 
   async function copy() {
-    const text = await command();
+    const text = command();
     try {
       await navigator.clipboard.writeText(text);
       setState('copied');
@@ -39,7 +40,7 @@ export function CopyCurlButton({ command, disabled }: CopyCurlButtonProps) {
           Copy as curl
         </Button>
         <span role="status" className="text-sm text-muted">
-          {state === 'copied' ? 'Copied to the clipboard.' : ''}
+          {state === 'copied' ? `Copied to the clipboard.${note ? ` ${note}` : ''}` : ''}
           {state === 'failed' ? 'Could not use the clipboard; copy it from below.' : ''}
         </span>
       </div>

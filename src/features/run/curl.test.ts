@@ -34,6 +34,14 @@ describe('curlForRun', () => {
     );
   });
 
+  it('uses $AGENT_ID, never /agents//run, while no agent is chosen', () => {
+    const command = curlForRun(input({ agentId: '', query: 'Hi' }), BASE);
+    expect(command).not.toContain('/agents//run');
+    expect(command.split(' \\\n  ')[0]).toBe(
+      `curl -X POST '${BASE}/api/v1/agents/'"$AGENT_ID"'/run'`,
+    );
+  });
+
   it('quotes a query with a single quote so the shell passes it through unchanged', () => {
     const command = curlForRun(
       input({ query: "What's the vendor's total?", outputSchema: '{"total": "number"}' }),

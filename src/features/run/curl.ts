@@ -24,10 +24,17 @@ function curlFileName(name: string): string {
   return /[;,"\\]/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : name;
 }
 
+/** Stands in for the agent's id until one is chosen: a shell variable, so the command reads
+ *  as a template (`AGENT_ID=… curl …`) rather than a broken `/agents//run`. */
+const AGENT_ID_PLACEHOLDER = '$AGENT_ID';
+
 export function curlForRun(input: RunDraftInput, baseUrl: string): string {
   const request = buildRunRequest(input);
-  const url = baseUrl.replace(/\/+$/, '') + request.path;
-  const args = [`curl -X POST ${shellQuote(url)}`, '-H "Authorization: Bearer $NANONETS_API_KEY"'];
+  const base = baseUrl.replace(/\/+$/, '');
+  const url = input.agentId
+    ? shellQuote(base + request.path)
+    : `${shellQuote(`${base}/api/v1/agents/`)}"${AGENT_ID_PLACEHOLDER}"${shellQuote('/run')}`;
+  const args = [`curl -X POST ${url}`, '-H "Authorization: Bearer $NANONETS_API_KEY"'];
   if (request.kind === 'json') {
     args.push(
       `-H ${shellQuote('Content-Type: application/json')}`,

@@ -1,10 +1,10 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RESPONSE_TIMEOUT_MS, type StartRunResult } from './use-start-run';
 import { json, stubFetch } from '@/test/fetch-stub';
 import { renderWithProviders } from '@/test/render';
-import { RunForm } from './run-form';
+import { RunForm, type RunFormProps } from './run-form';
 
 const AGENT = '11111111-1111-4111-8111-111111111111';
 const TASK = '99999999-9999-4999-8999-999999999999';
@@ -64,18 +64,27 @@ class FakeXhr {
 function renderForm(
   onStarted = vi.fn<(result: StartRunResult, agentId: string) => void>(),
   fileLimits?: { maxFileBytes: number; maxFiles: number },
+  props: Partial<RunFormProps> = {},
 ) {
   const view = renderWithProviders(
     <RunForm
       agentId={AGENT}
-      agentField={<p>agent chosen</p>}
+      agentField={() => <p>agent chosen</p>}
       apiBaseUrl="https://agents.nanonets.com"
       fileLimits={fileLimits}
       onStarted={onStarted}
+      {...props}
     />,
   );
   return { ...view, onStarted };
 }
+
+const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+const taskPage = (data: unknown[]) => json({ data, has_more: false, next_cursor: null });
+
+// Testing Library unmounts after this file's afterEach, and the draft is flushed on unmount:
+// clear storage before each test too, so no test starts with the last one's draft.
+beforeEach(() => localStorage.clear());
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -270,5 +279,156 @@ describe('RunForm', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('when the lookup for an earlier attempt fails, Run stays usable: check again or start anyway', async () => {
+    const user = userEvent.setup();
+    let posts = 0;
+    let lookupFails = true;
+    const { requests } = stubFetch((request) => {
+      if (request.method === 'POST') {
+        posts += 1;
+        return posts === 1 ? offline() : json(created, { status: 201 });
+      }
+      return lookupFails
+        ? json({ error: 'The task list is unavailable.' }, { status: 500 })
+        : taskPage([]);
+    });
+    const { onStarted } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Reconcile March');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/No answer from the server/);
+
+    // The next Run looks first; the lookup fails; nothing is sent, and the person chooses.
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() =>
+      expect(alert).toHaveTextContent(/Couldn’t check whether your earlier Run started a task/),
+    );
+    expect(alert).toHaveTextContent('The task list is unavailable.');
+    expect(posts).toBe(1);
+    expect(screen.getByRole('link', { name: /Open task list/ })).toHaveAttribute(
+      'href',
+      `/tasks?agent=${AGENT}`,
+    );
+    expect(screen.getByRole('button', { name: 'Run' })).not.toHaveAttribute('aria-disabled');
+    expect(screen.getByRole('textbox', { name: 'Query' })).toHaveValue('Reconcile March');
+
+    // Check again: the lookup runs again (and fails again).
+    const lookups = () => requests.filter((request) => request.url.pathname === '/api/v1/tasks');
+    await user.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(lookups()).toHaveLength(2));
+    expect(posts).toBe(1);
+
+    // Start anyway: a new task, no lookup.
+    await user.click(await screen.findByRole('button', { name: 'Start anyway' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+    expect(onStarted.mock.calls[0]?.[0]).toMatchObject({ recovered: false });
+    expect(posts).toBe(2);
+    expect(lookups()).toHaveLength(2);
+
+    // Settled: the next run of the same request needs no lookup.
+    lookupFails = false;
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Reconcile March');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(2));
+    expect(lookups()).toHaveLength(2);
+  });
+
+  it('finds the earlier task in a page holding an unknown status and null fields', async () => {
+    const user = userEvent.setup();
+    let posts = 0;
+    stubFetch((request) => {
+      if (request.method === 'POST') {
+        posts += 1;
+        return offline();
+      }
+      return taskPage([
+        { task_id: 'odd', status: 'hibernating', title: null, agent_name: null },
+        'not even an object',
+        {
+          ...created,
+          title: 'Reconcile March',
+          status: 'exploded',
+          updated_at: null,
+          created_at: new Date().toISOString(),
+        },
+      ]);
+    });
+    const { onStarted } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Reconcile March');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await screen.findByRole('alert');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+    expect(onStarted.mock.calls[0]?.[0]).toMatchObject({ recovered: true, run: { task_id: TASK } });
+    expect(posts).toBe(1);
+  });
+
+  it('remembers an attempt whose answer was lost across a reload, and looks first', async () => {
+    const user = userEvent.setup();
+    let posts = 0;
+    const { requests } = stubFetch((request) => {
+      if (request.method === 'POST') {
+        posts += 1;
+        return offline();
+      }
+      return taskPage([
+        { ...created, title: 'Reconcile March', created_at: new Date().toISOString() },
+      ]);
+    });
+    const first = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Reconcile March');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await screen.findByRole('alert');
+    first.unmount();
+
+    // A new page: a fresh QueryClient and form, with only what this browser stored.
+    const { onStarted } = renderForm();
+    expect(screen.getByRole('textbox', { name: 'Query' })).toHaveValue('Reconcile March');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+    expect(onStarted.mock.calls[0]?.[0]).toMatchObject({ recovered: true });
+    expect(posts).toBe(1);
+    expect(requests.filter((request) => request.url.pathname === '/api/v1/tasks')).toHaveLength(1);
+  });
+
+  it('keeps a blocked Run focusable, says why, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const { requests } = stubFetch(() => json(created, { status: 201 }));
+    renderForm(undefined, undefined, { agentProblem: 'Legacy is inactive, so runs are refused.' });
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Classify this');
+    const run = screen.getByRole('button', { name: 'Run' });
+    expect(run).not.toBeDisabled();
+    expect(run).toHaveAttribute('aria-disabled', 'true');
+    expect(run).toHaveAccessibleDescription('Legacy is inactive, so runs are refused.');
+    run.focus();
+    expect(run).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await user.click(run);
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+  });
+
+  it('says "Choose an agent" on the Agent field itself', async () => {
+    const user = userEvent.setup();
+    stubFetch(() => json(created, { status: 201 }));
+    renderForm(undefined, undefined, {
+      agentId: null,
+      agentField: ({ invalid, describedBy }) => (
+        <input
+          role="combobox"
+          aria-label="Agent"
+          aria-expanded={false}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        />
+      ),
+    });
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Hello');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    const agent = screen.getByRole('combobox', { name: 'Agent' });
+    expect(agent).toHaveFocus();
+    expect(agent).toHaveAttribute('aria-invalid', 'true');
+    expect(agent).toHaveAccessibleDescription('Choose an agent to run.');
   });
 });

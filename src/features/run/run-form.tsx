@@ -6,8 +6,6 @@
  * request: the alert explains, the fields stay. Only a successful run clears the draft.
  */
 import {
-  lazy,
-  Suspense,
   useId,
   useRef,
   useState,
@@ -18,23 +16,33 @@ import {
 } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { rateLimitWait } from '@/lib/error-advice';
 import { useCountdown } from '@/lib/use-countdown';
 import { CopyCurlButton } from './copy-curl-button';
+import { curlForRun } from './curl';
 import { FilePicker } from './file-picker';
 import type { FileLimits } from './file-rules';
 import { OutputSchemaField } from './output-schema-field';
 import { blocksRun, useOutputSchemaCheck } from './output-schema-check';
-import { rateLimitWait } from './run-outcome';
 import { useRunDraft } from './run-draft';
+import { RunErrorAlert } from './run-error-alert';
 import { buildRunRequest, validateRunInput, type RunDraftInput } from './run-request';
+import { UploadProgress } from './upload-progress';
 import { useFileSelection } from './use-file-selection';
 import { useStartRun, type StartRunResult } from './use-start-run';
+
+/** What the form tells the agent field it renders: whether to mark it invalid, and the id of
+ *  the message that says why (so a screen reader announces it on the field itself). */
+export interface AgentFieldState {
+  invalid: boolean;
+  describedBy: string | undefined;
+}
 
 export interface RunFormProps {
   agentId: string | null;
   /** The agent picker and the chosen agent's details (composed by the page: features never
    *  import each other). */
-  agentField: ReactNode;
+  agentField: (state: AgentFieldState) => ReactNode;
   /** Why the chosen agent cannot be run (e.g. inactive), or null. */
   agentProblem?: string | null | undefined;
   /** Base URL for "Copy as curl". */
@@ -43,13 +51,6 @@ export interface RunFormProps {
   fileLimits?: FileLimits | undefined;
   onStarted: (result: StartRunResult, agentId: string) => void;
 }
-
-// Shown only after something happens (an error, an upload, a click on "Copy as curl"), so they
-// load then and stay off the first page's JavaScript budget.
-const RunErrorAlert = lazy(() => import('./run-error-alert'));
-const UploadProgress = lazy(() =>
-  import('./upload-progress').then((module) => ({ default: module.UploadProgress })),
-);
 
 const FIELD =
   'w-full rounded-md border border-border bg-surface px-3 py-2 text-sm text-text shadow-xs placeholder:text-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent disabled:opacity-60';
@@ -69,6 +70,16 @@ function TextArea({
       <textarea id={id} className={FIELD} {...props} />
       {hint ? <p className="text-xs text-muted">{hint}</p> : null}
     </div>
+  );
+}
+
+/** Why a field blocks the run, right under it; `role="alert"` so it is heard at once, and the
+ *  field's `aria-describedby` points here so it is heard again on the field itself. */
+function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} role="alert" className="text-sm font-medium text-danger">
+      {children}
+    </p>
   );
 }
 
@@ -111,15 +122,16 @@ export function RunForm({
         ? `Rate limited: wait ${waitSeconds} s.`
         : null;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function send({ skipLookup = false } = {}) {
     if (run.isPending || blockedReason) return;
     const values = input();
     const invalid = validateRunInput(values);
     setInputError(invalid);
     if (invalid) {
       if (invalid.field === 'query') queryRef.current?.focus();
-      else event.currentTarget.querySelector<HTMLElement>('[role="combobox"]')?.focus();
+      else formRef.current?.querySelector<HTMLElement>('[role="combobox"]')?.focus();
       return;
     }
     run.start(
@@ -128,6 +140,7 @@ export function RunForm({
         agentId: values.agentId,
         query: values.query,
         fileNames: values.files.map((file) => file.name),
+        skipLookup,
       },
       {
         onSuccess: (result) => {
@@ -142,6 +155,11 @@ export function RunForm({
     );
   }
 
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    send();
+  }
+
   function submitOnModEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
       event.preventDefault();
@@ -153,8 +171,16 @@ export function RunForm({
   const uploading = run.isPending && run.progress !== null;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-label="New run">
-      <div className="space-y-3">{agentField}</div>
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label="New run">
+      <div className="space-y-3">
+        {agentField({
+          invalid: inputError?.field === 'agent',
+          describedBy: inputError?.field === 'agent' ? ids.inputError : undefined,
+        })}
+        {inputError?.field === 'agent' ? (
+          <FieldError id={ids.inputError}>{inputError.message}</FieldError>
+        ) : null}
+      </div>
 
       <TextArea
         id={ids.query}
@@ -170,6 +196,9 @@ export function RunForm({
         disabled={run.isPending}
         hint="Optional when you attach files. Ctrl+Enter (⌘+Enter) runs."
       />
+      {inputError?.field === 'query' ? (
+        <FieldError id={ids.inputError}>{inputError.message}</FieldError>
+      ) : null}
 
       <FilePicker selection={files} disabled={run.isPending} />
 
@@ -193,16 +222,14 @@ export function RunForm({
         disabled={run.isPending}
       />
 
-      {inputError ? (
-        <p id={ids.inputError} role="alert" className="text-sm font-medium text-danger">
-          {inputError.message}
-        </p>
-      ) : null}
-
       {error && !isAbort(error) ? (
-        <Suspense fallback={null}>
-          <RunErrorAlert error={error} waitSeconds={waitSeconds} />
-        </Suspense>
+        <RunErrorAlert
+          error={error}
+          waitSeconds={waitSeconds}
+          onCheckAgain={() => send()}
+          onStartAnyway={() => send({ skipLookup: true })}
+          tasksHref={agentId ? `/tasks?agent=${encodeURIComponent(agentId)}` : '/tasks'}
+        />
       ) : null}
       {error && isAbort(error) ? (
         <Alert tone="info" title="Upload cancelled">
@@ -210,18 +237,18 @@ export function RunForm({
         </Alert>
       ) : null}
 
-      {uploading ? (
-        <Suspense fallback={null}>
-          <UploadProgress progress={run.progress} onCancel={run.cancel} />
-        </Suspense>
-      ) : null}
+      {uploading ? <UploadProgress progress={run.progress} onCancel={run.cancel} /> : null}
 
       <div className="flex flex-wrap items-start gap-3">
+        {/* aria-disabled, not disabled: a blocked Run stays focusable, so keyboard and screen
+            reader users reach it and hear why it is blocked (its description). `send` ignores
+            presses while it is blocked. */}
         <Button
           type="submit"
           variant="primary"
-          disabled={run.isPending || blockedReason !== null}
+          aria-disabled={run.isPending || blockedReason !== null || undefined}
           aria-describedby={blockedReason ? ids.runHint : undefined}
+          className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
         >
           Run
         </Button>
@@ -231,7 +258,8 @@ export function RunForm({
           </span>
         ) : null}
         <CopyCurlButton
-          command={async () => (await import('./curl')).curlForRun(input(), apiBaseUrl)}
+          command={() => curlForRun(input(), apiBaseUrl)}
+          note={agentId ? undefined : 'No agent is chosen yet: set AGENT_ID before running it.'}
         />
         {blockedReason ? (
           <p id={ids.runHint} className="basis-full text-sm text-muted">

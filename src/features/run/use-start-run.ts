@@ -1,31 +1,40 @@
 /**
- * `useStartRun`: submit a run so that one intent creates exactly one task.
+ * `useStartRun`: submit a run so that one intent creates exactly one task (decision 0007).
  *
- * - A click that arrives while a submit is in flight (double click, Enter held down) is
- *   dropped synchronously, before React has re-rendered the disabled button.
+ * - A click that arrives while a submit is in flight (double click, Enter held down, or a form
+ *   remounted by its error boundary mid-request) is dropped synchronously: the QueryClient's
+ *   mutation cache, not the component, says whether a run is in flight, so a remount cannot
+ *   forget it.
  * - Mutations never retry by themselves (see `query-client.ts`): a lost answer must not become
  *   a second task.
- * - When an attempt's fate is unknown (no answer, a proxy 502/504, a cancel after the body was
- *   sent), the next attempt first looks for the task it may have created (`run-intent.ts`) and
- *   adopts it instead of starting another.
+ * - Before the request goes out, the attempt is written to the unsettled-runs store
+ *   (`unsettled-runs.ts`, in `localStorage`); only a definite answer removes it. A later Run of
+ *   the same intent — after a lost answer, a crash or a reload — first looks for the task the
+ *   attempt may have created and opens it instead of starting another.
+ * - If that lookup fails, the run stops with a `RunLookupError` and the person chooses: check
+ *   again, open the task list, or start anyway (`skipLookup`).
  * - Multipart uploads report progress and can be cancelled.
  * - Once the request is out (JSON at once, multipart after its last byte), an answer that takes
  *   longer than `RESPONSE_TIMEOUT_MS` ends the attempt as a lost answer, so a hung request
  *   never leaves the form stuck and the retry cannot start a second task.
  */
-import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ApiError } from '@/api/http';
 import { postRunJson, postRunMultipart, type UploadProgress } from '@/api/runs';
 import type { RunResponse } from '@/api/schemas';
-import { isLostAnswer } from './run-outcome';
+import { isLostAnswer } from '@/lib/error-advice';
+import { findEarlierTask } from './find-earlier-task';
 import type { RunRequest } from './run-request';
+import { findUnsettledRun, markRunUnsettled, settleRun } from './unsettled-runs';
 
 export interface StartRunVariables {
   request: RunRequest;
   agentId: string;
   query: string;
   fileNames: readonly string[];
+  /** Start a new task even though an earlier attempt's fate is unknown (the person chose to). */
+  skipLookup?: boolean;
 }
 
 export interface StartRunResult {
@@ -37,81 +46,92 @@ export interface StartRunResult {
 /** How long to wait for the API's answer once the whole request has been sent. */
 export const RESPONSE_TIMEOUT_MS = 30_000;
 
-export function useStartRun() {
-  const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const inFlight = useRef(false);
-  const controller = useRef<AbortController | null>(null);
-  /** Set while an attempt of the current intent may have created a task we never heard of. */
-  const unknownSince = useRef<number | null>(null);
+const START_RUN_KEY = ['runs', 'start'] as const;
 
-  const mutation = useMutation({
-    mutationFn: async (variables: StartRunVariables): Promise<StartRunResult> => {
-      const { request, agentId, query, fileNames } = variables;
-      if (unknownSince.current !== null) {
-        // Rarely needed, so loaded only when an earlier attempt's fate is unknown.
-        const { findEarlierTask } = await import('./find-earlier-task');
-        const earlier = await findEarlierTask({
-          agentId,
-          query,
-          fileNames,
-          since: unknownSince.current,
-        });
-        if (earlier) return { run: earlier, recovered: true };
-      }
+/** The run in flight in this page, whichever form instance started it, for Cancel. */
+let inFlightController: AbortController | null = null;
 
-      const abort = new AbortController();
-      controller.current = abort;
-      const startedAt = Date.now();
-      let bodySent = false;
-      let timedOut = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const sent = () => {
-        bodySent = true;
-        timer = setTimeout(() => {
-          timedOut = true;
-          abort.abort();
-        }, RESPONSE_TIMEOUT_MS);
-      };
-      try {
-        if (request.kind === 'json') sent();
-        const run =
-          request.kind === 'json'
-            ? await postRunJson(request.path, request.body, { signal: abort.signal })
-            : await postRunMultipart(request.path, request.form, {
-                signal: abort.signal,
-                onUploadProgress: setProgress,
-                onUploaded: sent,
-              });
-        return { run, recovered: false };
-      } catch (error) {
-        const cancelledAfterSend = abort.signal.aborted && bodySent;
-        if ((cancelledAfterSend || isLostAnswer(error)) && unknownSince.current === null) {
-          unknownSince.current = startedAt;
-        }
-        if (timedOut) {
-          throw new ApiError({
-            kind: 'network',
-            status: 0,
-            message: `No answer from the API within ${RESPONSE_TIMEOUT_MS / 1000} s.`,
-            method: 'POST',
-            path: request.path,
-            cause: error,
+async function startRun(
+  variables: StartRunVariables,
+  onUploadProgress: (progress: UploadProgress) => void,
+): Promise<StartRunResult> {
+  const { request, agentId, query, fileNames } = variables;
+  const intent = { agentId, query, fileNames };
+  const abort = new AbortController();
+  inFlightController = abort;
+
+  const unsettled = findUnsettledRun(intent);
+  if (unsettled && !variables.skipLookup) {
+    const earlier = await findEarlierTask({ ...intent, since: unsettled.since }, abort.signal);
+    if (earlier) {
+      settleRun(intent);
+      return { run: earlier, recovered: true };
+    }
+  }
+  // The earlier attempt (if any) created nothing we can see, or the person chose to start anew:
+  // from here on, only this attempt's fate matters.
+  settleRun(intent);
+
+  const startedAt = Date.now();
+  markRunUnsettled({ ...intent, since: startedAt });
+  let bodySent = false;
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const sent = () => {
+    bodySent = true;
+    timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, RESPONSE_TIMEOUT_MS);
+  };
+  try {
+    if (request.kind === 'json') sent();
+    const run =
+      request.kind === 'json'
+        ? await postRunJson(request.path, request.body, { signal: abort.signal })
+        : await postRunMultipart(request.path, request.form, {
+            signal: abort.signal,
+            onUploadProgress,
+            onUploaded: sent,
           });
-        }
-        throw error;
-      } finally {
-        clearTimeout(timer);
-        controller.current = null;
-      }
-    },
-    onSuccess: () => {
-      unknownSince.current = null;
-    },
+    settleRun(intent);
+    return { run, recovered: false };
+  } catch (error) {
+    const fateUnknown = (abort.signal.aborted && bodySent) || isLostAnswer(error);
+    // A definite answer (the API said no, or the upload was stopped before its last byte):
+    // no task exists, so the next Run needs no lookup.
+    if (!fateUnknown) settleRun(intent);
+    if (timedOut) {
+      throw new ApiError({
+        kind: 'network',
+        status: 0,
+        message: `No answer from the API within ${RESPONSE_TIMEOUT_MS / 1000} s.`,
+        method: 'POST',
+        path: request.path,
+        cause: error,
+      });
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function useStartRun() {
+  const queryClient = useQueryClient();
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const mutation = useMutation({
+    mutationKey: START_RUN_KEY,
+    mutationFn: (variables: StartRunVariables) => startRun(variables, setProgress),
+    // Offline, a paused mutation would sit there silently; a run fails at once and says why.
+    networkMode: 'always',
     onSettled: () => {
-      inFlight.current = false;
+      inFlightController = null;
       setProgress(null);
     },
   });
+  // A form remounted while its run is in flight shows it as in flight too.
+  const runsInFlight = useIsMutating({ mutationKey: START_RUN_KEY });
 
   return {
     /** Starts the run unless one is already in flight; returns false when the call was dropped. */
@@ -119,17 +139,18 @@ export function useStartRun() {
       variables: StartRunVariables,
       options?: Parameters<typeof mutation.mutate>[1],
     ): boolean => {
-      if (inFlight.current) return false;
-      inFlight.current = true;
+      // `mutate` marks the mutation pending synchronously, so a second call in the same tick
+      // (a double click) already sees it.
+      if (queryClient.isMutating({ mutationKey: START_RUN_KEY }) > 0) return false;
       mutation.mutate(variables, options);
       return true;
     },
-    /** Stops an upload in progress. The form keeps everything. */
+    /** Stops the run in progress (an upload, a lookup). The form keeps everything. */
     cancel: (): void => {
-      controller.current?.abort();
+      inFlightController?.abort();
     },
     reset: mutation.reset,
-    isPending: mutation.isPending,
+    isPending: mutation.isPending || runsInFlight > 0,
     error: mutation.error,
     progress,
   };
