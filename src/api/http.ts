@@ -11,6 +11,7 @@
  * fetch) is re-thrown untouched: it is not an error to show or retry.
  */
 import * as v from 'valibot';
+import { recordRead, resourceOf, waitForResource } from './request-health';
 import { describeIssues } from './schemas';
 
 /** `http`: the server answered non-2xx. `network`: no answer at all. `invalid-response`: a 2xx
@@ -158,6 +159,13 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
     body = JSON.stringify(init.body);
   }
 
+  // Reads honour the per-resource rate-limit wait and report how they fared (request-health.ts).
+  // Writes do not wait silently: the view that sends one shows its own countdown.
+  const read = method === 'GET';
+  const resource = resourceOf(path);
+  const wait = read ? waitForResource(resource, init.signal) : undefined;
+  if (wait) await wait;
+
   let response: Response;
   try {
     response = await fetch(url, { method, headers, body, signal: init.signal });
@@ -165,7 +173,7 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
     if (init.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) {
       throw error;
     }
-    throw new ApiError({
+    const failure = new ApiError({
       kind: 'network',
       status: 0,
       message: OFFLINE_MESSAGE,
@@ -173,10 +181,17 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
       path,
       cause: error,
     });
+    if (read) recordRead(resource, failure);
+    throw failure;
   }
 
-  if (response.ok) return response;
-  throw await apiErrorFromResponse(response, method, path);
+  if (response.ok) {
+    if (read) recordRead(resource, undefined);
+    return response;
+  }
+  const failure = await apiErrorFromResponse(response, method, path);
+  if (read) recordRead(resource, failure);
+  throw failure;
 }
 
 /** The `ApiError` for a non-2xx response: its status, the API's `error` text (or a sentence

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json, stubFetch } from '@/test/fetch-stub';
+import { ApiError, requestJson } from './http';
+import {
+  connectionState,
+  recordRead,
+  resourceOf,
+  resourceState,
+  subscribeRequestHealth,
+  waitForResource,
+} from './request-health';
+import * as v from 'valibot';
+
+const Anything = v.unknown();
+
+function httpError(status: number, retryAfter?: number) {
+  return new ApiError({
+    kind: 'http',
+    status,
+    message: 'x',
+    retryAfter,
+    method: 'GET',
+    path: '/p',
+  });
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('request health', () => {
+  it('names a resource by its path without the query', () => {
+    expect(resourceOf('/api/v1/tasks?status=running&limit=100')).toBe('/api/v1/tasks');
+    expect(resourceOf('/api/v1/tasks/abc')).toBe('/api/v1/tasks/abc');
+  });
+
+  it('after a 429, holds every read of that resource until Retry-After has passed', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const { requests } = stubFetch(() =>
+      requests.length === 1
+        ? json({ error: 'Slow down' }, { status: 429, headers: { 'Retry-After': '3' } })
+        : json({ ok: true }),
+    );
+    await expect(requestJson('/api/v1/tasks/t1', { schema: Anything })).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(resourceState('/api/v1/tasks/t1')?.blockedUntil).toBe(1_003_000);
+
+    let settled = false;
+    const next = requestJson('/api/v1/tasks/t1', { schema: Anything }).then(() => (settled = true));
+    // Another resource is not held.
+    await requestJson('/api/v1/tasks', { schema: Anything });
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(settled).toBe(false);
+    expect(requests.filter((request) => request.url.pathname === '/api/v1/tasks/t1')).toHaveLength(
+      1,
+    );
+    await vi.advanceTimersByTimeAsync(1);
+    await next;
+    expect(requests.filter((request) => request.url.pathname === '/api/v1/tasks/t1')).toHaveLength(
+      2,
+    );
+  });
+
+  it('waits 5 s after a 429 without Retry-After', () => {
+    recordRead('/r', httpError(429), 10_000);
+    expect(resourceState('/r')?.blockedUntil).toBe(15_000);
+  });
+
+  it('a wait can be cancelled', async () => {
+    recordRead('/r', httpError(429, 60), Date.now());
+    const controller = new AbortController();
+    const waiting = waitForResource('/r', controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toBeDefined();
+    expect(waitForResource('/free')).toBeUndefined();
+  });
+
+  it('counts failures in a row and says the connection is failing until any success', () => {
+    const heard = vi.fn();
+    const stop = subscribeRequestHealth(heard);
+    const offline = new ApiError({
+      kind: 'network',
+      status: 0,
+      message: 'x',
+      method: 'GET',
+      path: '/a',
+    });
+    recordRead('/a', offline, 100);
+    recordRead('/a', httpError(503), 200);
+    expect(resourceState('/a')?.failures).toBe(2);
+    expect(connectionState()).toMatchObject({ failing: true, failingSince: 100 });
+    // A 404 is an answer: the connection works.
+    recordRead('/b', httpError(404), 300);
+    expect(connectionState()).toMatchObject({ failing: false, lastSuccessAt: 300 });
+    recordRead('/a', undefined, 400);
+    expect(resourceState('/a')?.failures).toBe(0);
+    expect(heard).toHaveBeenCalledTimes(4);
+    stop();
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * How the console's reads are faring, per resource (a path without its query string), and the
+ * one rule every read obeys: after a 429, no request to that resource until `Retry-After` has
+ * passed (5 s when the API sends none).
+ *
+ * The rule is kept here, at the fetch layer, rather than in each poller, because many things can
+ * trigger a read — an interval, a window regaining focus, a second view mounting, an invalidation
+ * — and all of them must wait. `apiFetch` awaits `waitForResource` before every GET, so a read
+ * asked for early simply starts when the wait is over; the views show the countdown
+ * (`resourceState`) and keep their last data on screen.
+ *
+ * It also keeps the last outcome of any read, so the shell can say "Reconnecting" while the
+ * dashboard server or the API does not answer, and stop saying it at the first success.
+ */
+import type { ApiError } from './http';
+
+/** Used when a 429 carries no (or an unreadable) `Retry-After`. */
+export const DEFAULT_RETRY_AFTER_S = 5;
+/** A `Retry-After` longer than this is taken as this: the person can still press Retry. */
+const MAX_RETRY_AFTER_S = 300;
+
+export interface ResourceState {
+  /** Epoch ms before which no request is sent (after a 429); 0 when none. */
+  blockedUntil: number;
+  /** Failures in a row (network, 5xx); 0 after any answer that is not one. */
+  failures: number;
+  /** The last failure, while `failures` > 0 or a block lasts. */
+  lastError: ApiError | undefined;
+}
+
+export interface ConnectionState {
+  /** The last read anywhere failed for want of an answer (network, 5xx, the proxy's 502/504). */
+  failing: boolean;
+  /** Reads in a row, anywhere, that got no answer. */
+  failures: number;
+  /** When the current run of failures began (epoch ms). */
+  failingSince: number | undefined;
+  /** The last read anywhere that got a usable answer (epoch ms). */
+  lastSuccessAt: number | undefined;
+}
+
+const resources = new Map<string, ResourceState>();
+const HEALTHY: ConnectionState = {
+  failing: false,
+  failures: 0,
+  failingSince: undefined,
+  lastSuccessAt: undefined,
+};
+let connection: ConnectionState = HEALTHY;
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+/** `useSyncExternalStore`-style subscription to every change of this module's state. */
+export function subscribeRequestHealth(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The resource a path names: its path without the query string. */
+export function resourceOf(path: string): string {
+  const end = path.search(/[?#]/);
+  return end === -1 ? path : path.slice(0, end);
+}
+
+export function resourceState(resource: string): ResourceState | undefined {
+  return resources.get(resource);
+}
+
+export function connectionState(): ConnectionState {
+  return connection;
+}
+
+function update(resource: string, patch: Partial<ResourceState>): void {
+  const previous = resources.get(resource) ?? {
+    blockedUntil: 0,
+    failures: 0,
+    lastError: undefined,
+  };
+  resources.set(resource, { ...previous, ...patch });
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error
+    ? signal.reason
+    : new DOMException('The read was cancelled.', 'AbortError');
+}
+
+/** `undefined` when the resource may be asked now; else a promise that resolves once it may,
+ *  and rejects as the signal aborts. (No promise at all in the usual case, so a read that need
+ *  not wait starts in the same tick.) */
+export function waitForResource(
+  resource: string,
+  signal?: AbortSignal,
+  now: () => number = Date.now,
+): Promise<void> | undefined {
+  const wait = (resources.get(resource)?.blockedUntil ?? 0) - now();
+  if (wait <= 0) return undefined;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, wait);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal as AbortSignal));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function isConnectionFailure(error: ApiError): boolean {
+  return error.kind === 'network' || error.status >= 500;
+}
+
+/** Records the outcome of one read of `resource`: `undefined` for a usable answer (any 2xx, or
+ *  a 4xx other than 429, which is an answer too), else the `ApiError` it ended with. */
+export function recordRead(
+  resource: string,
+  error: ApiError | undefined,
+  now: number = Date.now(),
+): void {
+  if (error === undefined || (!isConnectionFailure(error) && error.status !== 429)) {
+    if (resources.has(resource))
+      update(resource, { failures: 0, lastError: undefined, blockedUntil: 0 });
+    connection = { ...HEALTHY, lastSuccessAt: now };
+  } else if (error.status === 429) {
+    const seconds = Math.min(error.retryAfter ?? DEFAULT_RETRY_AFTER_S, MAX_RETRY_AFTER_S);
+    update(resource, { blockedUntil: now + Math.max(0, seconds) * 1000, lastError: error });
+    // A 429 is an answer: the connection itself is fine.
+    connection = { ...HEALTHY, lastSuccessAt: now };
+  } else {
+    const failures = (resources.get(resource)?.failures ?? 0) + 1;
+    update(resource, { failures, lastError: error });
+    connection = {
+      ...connection,
+      failing: true,
+      failures: connection.failures + 1,
+      failingSince: connection.failingSince ?? now,
+    };
+  }
+  emit();
+}
+
+/** Forgets everything (tests). */
+export function resetRequestHealth(): void {
+  resources.clear();
+  connection = HEALTHY;
+  emit();
+}
