@@ -65,7 +65,7 @@ describe('GET /agents', () => {
       ['Document Summarizer', 1],
     ]);
     const all = await h.get<AgentPage>('/agents?status=draft,published,archived');
-    expect(all.body.data).toHaveLength(8);
+    expect(all.body.data).toHaveLength(9);
     const q = await h.get<AgentPage>('/agents?q=SUMMAR&status=published,archived');
     expect(q.body.data.map((r) => r.version_number)).toEqual([2, 1]);
   });
@@ -73,8 +73,8 @@ describe('GET /agents', () => {
   it('walks every page with small limits without duplicates or gaps', async () => {
     const { rows, pages } = await walk('/agents?status=draft,published,archived', 3);
     expect(pages).toBe(3);
-    expect(rows).toHaveLength(8);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(8);
+    expect(rows).toHaveLength(9);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(9);
     const single = await walk('/agents?status=draft,published,archived', 1);
     expect(single.rows.map((r) => r.id)).toEqual(rows.map((r) => r.id));
   });

@@ -1,8 +1,8 @@
 /**
  * The agents the simulator starts with. Each covers one path of the API a dashboard must handle:
  * versions (summarizer), structured extraction and `ask_user` (invoice), `awaiting_review`
- * (reviewer), `failed` (failing), a huge trace (long-trace) and an inactive agent (legacy, which
- * has no script since it never runs).
+ * (reviewer), `failed` (failing), a long steady run to watch or stop (researcher), a huge trace
+ * (long-trace) and an inactive agent (legacy, which has no script since it never runs).
  *
  * Keys and names are relied on by tests and docs. `created_minutes_ago` values are all distinct
  * so that a newest-first list has one stable order: the summarizer's draft is the newest row, the
@@ -11,6 +11,7 @@
 import { failingScript } from './failing';
 import { invoiceScript } from './invoice';
 import { longTraceScript } from './long-trace';
+import { researcherScript } from './researcher';
 import { reviewerScript } from './reviewer';
 import { summarizerScript } from './summarizer';
 import type { SeedAgent } from './types';
@@ -143,6 +144,27 @@ export function seedAgents(): SeedAgent[] {
         },
       ],
       script: failingScript,
+    },
+    {
+      key: 'researcher',
+      name: 'Deep Researcher',
+      config: {
+        model: 'nanonets-agent-large',
+        tools: ['web_search', 'read_file'],
+      },
+      versions: [
+        {
+          version_number: 1,
+          status: 'published',
+          is_active: true,
+          system_prompt:
+            'You research a topic thoroughly: search it facet by facet (market, competitors, ' +
+            'pricing, regulation, news, reviews, forecasts, risks), read the best source for ' +
+            'each, and write notes with a link per facet. Take your time; quality over speed.',
+          created_minutes_ago: 60 * 24 * 5,
+        },
+      ],
+      script: researcherScript,
     },
     {
       key: 'long-trace',
