@@ -1,9 +1,10 @@
 /**
- * Task endpoints used so far: the filtered list. Each takes the `AbortSignal` React Query (or
- * the caller) hands it, so a superseded or cancelled read stops on the wire.
+ * Task endpoints: the cheap status read, the filtered list, cancel, and the final answer. Each
+ * read takes the `AbortSignal` React Query (or the caller) hands it, so a superseded or cancelled
+ * read stops on the wire.
  */
 import { requestJson } from './http';
-import { TaskPage, type TaskStatus } from './schemas';
+import { Summary, TaskPage, TaskState, type TaskStatus } from './schemas';
 
 export interface ListTasksParams {
   cursor?: string | undefined;
@@ -17,6 +18,23 @@ export interface ListTasksParams {
   q?: string | undefined;
 }
 
+function taskPath(taskId: string, rest = ''): string {
+  return `/api/v1/tasks/${encodeURIComponent(taskId)}${rest}`;
+}
+
+export function getTask(taskId: string, signal?: AbortSignal): Promise<TaskState> {
+  return requestJson(taskPath(taskId), { signal, schema: TaskState });
+}
+
 export function listTasks(params: ListTasksParams, signal?: AbortSignal): Promise<TaskPage> {
   return requestJson('/api/v1/tasks', { query: { ...params }, signal, schema: TaskPage });
+}
+
+/** Idempotent: on a task that already ended, the API answers with its current state. */
+export function cancelTask(taskId: string): Promise<TaskState> {
+  return requestJson(taskPath(taskId, '/cancel'), { method: 'POST', schema: TaskState });
+}
+
+export function getTaskSummary(taskId: string, signal?: AbortSignal): Promise<Summary> {
+  return requestJson(taskPath(taskId, '/summary'), { signal, schema: Summary });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatRelativeTime } from './format';
+import {
+  formatBytes,
+  formatClockTime,
+  formatDuration,
+  formatExactTime,
+  formatRelativeTime,
+} from './format';
 
 describe('formatBytes', () => {
   it.each([
@@ -20,6 +26,27 @@ describe('formatBytes', () => {
   it('refuses nonsense instead of printing NaN', () => {
     expect(formatBytes(-1)).toBe('—');
     expect(formatBytes(Number.NaN)).toBe('—');
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 ms'],
+    [850, '850 ms'],
+    [1000, '1 s'],
+    [1234, '1.2 s'],
+    [9999, '9.9 s'],
+    [42_000, '42 s'],
+    [60_000, '1 min'],
+    [185_000, '3 min 5 s'],
+    [3_600_000, '1 h'],
+    [8_040_000, '2 h 14 min'],
+  ])('%d ms → %s', (ms, expected) => {
+    expect(formatDuration(ms)).toBe(expected);
+  });
+
+  it('refuses negative durations', () => {
+    expect(formatDuration(-5)).toBe('—');
   });
 });
 
@@ -46,5 +73,51 @@ describe('formatRelativeTime', () => {
 
   it('shows a dash for an unparseable timestamp', () => {
     expect(formatRelativeTime('not a date', now)).toBe('—');
+  });
+});
+
+// Expected values are built from local-time Date constructors, so these pass in any time zone.
+describe('formatClockTime', () => {
+  it.each([
+    [new Date(2026, 10, 30, 14, 5, 9), '14:05:09'],
+    [new Date(2026, 10, 30, 0, 0, 0), '00:00:00'],
+    [new Date(2026, 10, 30, 23, 59, 59, 999), '23:59:59'],
+    [new Date(2026, 0, 1, 9, 7, 3), '09:07:03'],
+  ])('%s → %s', (date, expected) => {
+    expect(formatClockTime(date)).toBe(expected);
+  });
+
+  it('accepts epoch milliseconds and ISO strings', () => {
+    const date = new Date(2026, 10, 30, 14, 5, 9);
+    expect(formatClockTime(date.getTime())).toBe('14:05:09');
+    expect(formatClockTime(date.toISOString())).toBe('14:05:09');
+  });
+
+  it('shows a dash for something that is not a time', () => {
+    expect(formatClockTime('not a date')).toBe('—');
+    expect(formatClockTime(Number.NaN)).toBe('—');
+    expect(formatClockTime(new Date(Number.NaN))).toBe('—');
+  });
+});
+
+describe('formatExactTime', () => {
+  it.each([
+    [new Date(2026, 10, 30, 14, 5, 9), '30 Nov 2026, 14:05:09'],
+    [new Date(2026, 0, 1, 0, 0, 0), '1 Jan 2026, 00:00:00'],
+    [new Date(2026, 4, 12, 23, 59, 59), '12 May 2026, 23:59:59'],
+  ])('%s → %s', (date, expected) => {
+    expect(formatExactTime(date)).toBe(expected);
+  });
+
+  it('accepts epoch milliseconds and ISO strings', () => {
+    const date = new Date(2026, 10, 30, 14, 5, 9);
+    expect(formatExactTime(date.getTime())).toBe('30 Nov 2026, 14:05:09');
+    expect(formatExactTime(date.toISOString())).toBe('30 Nov 2026, 14:05:09');
+  });
+
+  it('shows a dash for something that is not a time', () => {
+    expect(formatExactTime('yesterday-ish')).toBe('—');
+    expect(formatExactTime(Number.NaN)).toBe('—');
+    expect(formatExactTime(new Date(Number.NaN))).toBe('—');
   });
 });

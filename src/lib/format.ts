@@ -1,5 +1,5 @@
 /**
- * Human-readable formatting for sizes and timestamps.
+ * Human-readable formatting for sizes, durations and timestamps.
  *
  * Pure functions with an explicit `now` where time matters, so the same input always renders the
  * same text and tests never depend on the wall clock. English only for now; the console has no
@@ -32,6 +32,27 @@ export function formatBytes(bytes: number): string {
   return `${text} ${BYTE_UNITS[unit]}`;
 }
 
+/**
+ * Formats an elapsed time in milliseconds compactly: `850 ms`, `1.2 s`, `42 s`, `3 min 5 s`,
+ * `2 h 14 min`. Precision drops as the value grows because nobody needs milliseconds on a
+ * two-hour task.
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${(Math.floor(ms / 100) / 10).toFixed(1).replace(/\.0$/, '')} s`;
+  const totalSeconds = Math.floor(ms / 1000);
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  if (totalMinutes < 60) {
+    const seconds = totalSeconds % 60;
+    return seconds === 0 ? `${totalMinutes} min` : `${totalMinutes} min ${seconds} s`;
+  }
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}
+
 const relativeFormatter = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
 const RELATIVE_STEPS: ReadonlyArray<{ unit: Intl.RelativeTimeFormatUnit; seconds: number }> = [
@@ -61,4 +82,47 @@ export function formatRelativeTime(value: string | number | Date, now: number): 
     }
   }
   return relativeFormatter.format(Math.trunc(diffSeconds), 'second');
+}
+
+/** Epoch ms of a Date, epoch-ms number or date string; NaN when it names no instant. */
+function toEpochMs(value: Date | number | string): number {
+  return value instanceof Date ? value.getTime() : new Date(value).getTime();
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * `HH:MM:SS` in the browser's local time, 24-hour: the "as of 14:05:09" mark beside data that
+ * may be stale (offline, rate-limited). Seconds matter there because polls are seconds apart;
+ * the date does not, because stale data is minutes old, not days. Built by hand rather than with
+ * `Intl` so no locale can turn it into `2:05:09 PM`.
+ */
+export function formatClockTime(value: Date | number | string): string {
+  const time = toEpochMs(value);
+  if (Number.isNaN(time)) return '—';
+  const date = new Date(time);
+  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}`;
+}
+
+// `hourCycle: 'h23'` rather than `hour12: false`: some engines read the latter as h24 and print
+// midnight as 24:00:00.
+const exactFormatter = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * A full local date and time, e.g. `30 Nov 2026, 14:05:09`, for hover titles on relative times
+ * ("3 minutes ago"), which are easier to scan but useless when comparing with a log. Day before
+ * month in words, so nobody has to guess whether 03/04 is March or April.
+ */
+export function formatExactTime(value: Date | number | string): string {
+  const time = toEpochMs(value);
+  if (Number.isNaN(time)) return '—';
+  return exactFormatter.format(time);
 }

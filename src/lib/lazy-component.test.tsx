@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ErrorBoundary } from '@/app/error-boundary';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { isModuleLoadError, lazyComponent } from './lazy-component';
 
 describe('lazyComponent', () => {

@@ -9,7 +9,23 @@ import { cn } from '@/lib/cn';
 const CIRCLE = 'M3 12a9 9 0 1 0 18 0a9 9 0 1 0 -18 0';
 
 const ICON_PATHS = {
+  clock: [CIRCLE, 'M12 7v5l3 2'],
+  hourglass: ['M6 3h12', 'M6 21h12', 'M7 3v3a5 5 0 0 0 10 0V3', 'M7 21v-3a5 5 0 0 1 10 0v3'],
+  spinner: ['M21 12a9 9 0 1 1-6.2-8.56'],
+  'message-question': [
+    'M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z',
+    'M9.75 9.5a2.25 2.25 0 1 1 3.2 2c-.55.3-.95.75-.95 1.4v.1',
+    'M12 15.75h.01',
+  ],
+  eye: ['M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z', 'M9 12a3 3 0 1 0 6 0a3 3 0 1 0 -6 0'],
   'check-circle': [CIRCLE, 'M8 12.5l2.5 2.5L16 9.5'],
+  'x-circle': [CIRCLE, 'M15 9l-6 6', 'M9 9l6 6'],
+  'stop-circle': [CIRCLE, 'M9.5 9.5h5v5h-5z'],
+  'help-circle': [
+    CIRCLE,
+    'M9.75 9.5a2.25 2.25 0 1 1 3.2 2c-.55.3-.95.75-.95 1.4v.1',
+    'M12 16.5h.01',
+  ],
   'alert-triangle': ['M12 3.5l9.5 17h-19z', 'M12 10v4.5', 'M12 17.5h.01'],
   info: [CIRCLE, 'M12 11v5', 'M12 8h.01'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { TASK_STATUSES } from '@/api/schemas';
+import {
+  FIRST_PAGE_REFRESH_MS,
+  LIVE_STATUSES,
+  TERMINAL_STATUSES,
+  detailPollInterval,
+  failureDelay,
+  isTerminal,
+  listPollInterval,
+  type PollSubject,
+} from './polling-policy';
+
+const CREATED = Date.UTC(2026, 4, 12, 10, 15, 0);
+const SECOND = 1_000;
+const MINUTE = 60_000;
+
+/** A subject created at CREATED; `age` is how long ago, seen from `now`. */
+function at(age: number, status: string | undefined, lastActionAgo?: number) {
+  const now = CREATED + age;
+  const subject: PollSubject = {
+    status,
+    createdAt: CREATED,
+    lastActionAt: lastActionAgo === undefined ? undefined : now - lastActionAgo,
+  };
+  return { subject, now };
+}
+
+describe('status sets', () => {
+  it('splits the API statuses into live and terminal with nothing left over', () => {
+    expect([...LIVE_STATUSES, ...TERMINAL_STATUSES].sort()).toEqual([...TASK_STATUSES].sort());
+    expect(TERMINAL_STATUSES).toEqual(['completed', 'failed', 'stopped']);
+  });
+
+  it.each([
+    ['completed', true],
+    ['failed', true],
+    ['stopped', true],
+    ['pending', false],
+    ['queued', false],
+    ['running', false],
+    ['waiting_for_input', false],
+    ['awaiting_review', false],
+    ['hibernating', false],
+    ['COMPLETED', false],
+    ['', false],
+    [undefined, false],
+  ])('isTerminal(%j) is %s', (status, expected) => {
+    expect(isTerminal(status)).toBe(expected);
+  });
+});
+
+describe('detailPollInterval', () => {
+  it.each<[string, number, string | undefined, number | undefined, number | false]>([
+    // The first 10 s of a task's life: every second, whatever the status.
+    ['new pending', 0, 'pending', undefined, 1_000],
+    ['new running', 5 * SECOND, 'running', undefined, 1_000],
+    ['new waiting', 9_999, 'waiting_for_input', undefined, 1_000],
+    ['new awaiting review', 9_999, 'awaiting_review', undefined, 1_000],
+    ['new unknown', 9_999, 'hibernating', undefined, 1_000],
+    // …and not one millisecond longer.
+    ['pending at 10 s', 10_000, 'pending', undefined, 2_000],
+    ['queued at 10 s', 10_000, 'queued', undefined, 2_000],
+    ['running at 10 s', 10_000, 'running', undefined, 2_000],
+    ['waiting at 10 s', 10_000, 'waiting_for_input', undefined, 5_000],
+    ['review at 10 s', 10_000, 'awaiting_review', undefined, 5_000],
+    // Running slows down with age.
+    ['running just under a minute', 59_999, 'running', undefined, 2_000],
+    ['running at a minute', 60_000, 'running', undefined, 5_000],
+    ['running just under five minutes', 299_999, 'running', undefined, 5_000],
+    ['running at five minutes', 300_000, 'running', undefined, 10_000],
+    ['running for a day', 24 * 60 * MINUTE, 'running', undefined, 10_000],
+    // The other live statuses do not slow down with age.
+    ['pending for an hour', 60 * MINUTE, 'pending', undefined, 2_000],
+    ['queued for an hour', 60 * MINUTE, 'queued', undefined, 2_000],
+    ['waiting for an hour', 60 * MINUTE, 'waiting_for_input', undefined, 5_000],
+    ['review for an hour', 60 * MINUTE, 'awaiting_review', undefined, 5_000],
+    // Unknown or missing status: polled like running.
+    ['unknown at 30 s', 30 * SECOND, 'hibernating', undefined, 2_000],
+    ['unknown at 2 min', 2 * MINUTE, 'hibernating', undefined, 5_000],
+    ['unknown at 10 min', 10 * MINUTE, 'hibernating', undefined, 10_000],
+    ['missing status at 10 min', 10 * MINUTE, undefined, undefined, 10_000],
+    // A reply or cancel opens another 10 s fast window.
+    ['just replied', 10 * MINUTE, 'waiting_for_input', 0, 1_000],
+    ['replied 9.999 s ago', 10 * MINUTE, 'running', 9_999, 1_000],
+    ['replied 10 s ago', 10 * MINUTE, 'running', 10_000, 10_000],
+    ['replied 10 s ago, waiting again', 10 * MINUTE, 'waiting_for_input', 10_000, 5_000],
+    ['replied long ago', 10 * MINUTE, 'running', 5 * MINUTE, 10_000],
+    // Terminal: never again, even inside either fast window.
+    ['completed at birth', 0, 'completed', undefined, false],
+    ['failed within 10 s', 9_999, 'failed', undefined, false],
+    ['stopped right after a cancel', 10 * MINUTE, 'stopped', 0, false],
+    ['completed later', 10 * MINUTE, 'completed', undefined, false],
+  ])('%s → %s', (_name, age, status, lastActionAgo, expected) => {
+    const { subject, now } = at(age, status, lastActionAgo);
+    expect(detailPollInterval(subject, now)).toBe(expected);
+  });
+
+  it('polls a task of unknown age as one past its first minute, not every second for ever', () => {
+    const now = CREATED + 10 * MINUTE;
+    expect(detailPollInterval({ status: 'running', createdAt: undefined }, now)).toBe(5_000);
+    expect(detailPollInterval({ status: 'queued', createdAt: undefined }, now)).toBe(2_000);
+    expect(detailPollInterval({ status: 'completed', createdAt: undefined }, now)).toBe(false);
+    // …but the person's own action still opens the fast window.
+    const acted = { status: 'running', createdAt: undefined, lastActionAt: now - 3_000 };
+    expect(detailPollInterval(acted, now)).toBe(1_000);
+    // An unreadable time is skew, not absence: fresher rather than staler.
+    expect(detailPollInterval({ status: 'running', createdAt: Number.NaN }, now)).toBe(1_000);
+  });
+
+  it('treats a createdAt in the future (clock skew) as age 0', () => {
+    const now = CREATED;
+    const subject = { status: 'running', createdAt: CREATED + 5 * MINUTE };
+    expect(detailPollInterval(subject, now)).toBe(1_000);
+  });
+
+  it('treats a lastActionAt in the future as an action just now', () => {
+    const now = CREATED + 10 * MINUTE;
+    const subject = { status: 'running', createdAt: CREATED, lastActionAt: now + 3 * SECOND };
+    expect(detailPollInterval(subject, now)).toBe(1_000);
+  });
+
+  it('never waits longer than 30 s for any live status at any age', () => {
+    const now = CREATED + 7 * 24 * 60 * MINUTE;
+    for (const status of [...LIVE_STATUSES, 'hibernating', undefined]) {
+      const interval = detailPollInterval({ status, createdAt: CREATED }, now);
+      expect(interval).not.toBe(false);
+      expect(interval).toBeLessThanOrEqual(30_000);
+    }
+  });
+});
+
+describe('listPollInterval', () => {
+  const now = CREATED + 10 * MINUTE;
+  const old = (status: string | undefined): PollSubject => ({ status, createdAt: CREATED });
+
+  it('polls as often as the most eager live task needs', () => {
+    expect(listPollInterval([old('running'), old('waiting_for_input')], now)).toBe(5_000);
+    expect(listPollInterval([old('running'), old('queued'), old('completed')], now)).toBe(2_000);
+    expect(
+      listPollInterval(
+        [
+          old('running'),
+          { status: 'running', createdAt: now - 3 * SECOND },
+          old('awaiting_review'),
+        ],
+        now,
+      ),
+    ).toBe(1_000);
+  });
+
+  it('ignores terminal tasks, however fast they would otherwise be', () => {
+    const justFinished = { status: 'failed', createdAt: now - SECOND, lastActionAt: now };
+    expect(listPollInterval([justFinished, old('running')], now)).toBe(10_000);
+  });
+
+  it('counts a task without a status as live', () => {
+    expect(listPollInterval([old('completed'), old(undefined)], now)).toBe(10_000);
+  });
+
+  it('stops when nothing is live', () => {
+    expect(listPollInterval([], now)).toBe(false);
+    expect(listPollInterval([old('completed'), old('failed'), old('stopped')], now)).toBe(false);
+  });
+});
+
+describe('failureDelay', () => {
+  const almostOne = () => 1 - Number.EPSILON;
+  const zero = () => 0;
+  const half = () => 0.5;
+
+  it.each([
+    [1, 1_000],
+    [2, 2_000],
+    [3, 5_000],
+    [4, 10_000],
+    [5, 30_000],
+    [6, 30_000],
+    [100, 30_000],
+  ])('failure %d waits up to %d ms', (failures, step) => {
+    expect(failureDelay(failures, almostOne)).toBe(step - 1);
+    expect(failureDelay(failures, half)).toBe(Math.max(250, step / 2));
+  });
+
+  it('never waits less than 250 ms, even when the jitter draws 0', () => {
+    for (const failures of [1, 2, 3, 4, 5, 6]) {
+      expect(failureDelay(failures, zero)).toBe(250);
+    }
+    expect(failureDelay(1, () => 0.2)).toBe(250);
+    expect(failureDelay(1, () => 0.3)).toBe(300);
+  });
+
+  it('spreads delays across the whole step with the default jitter', () => {
+    const draws = Array.from({ length: 200 }, () => failureDelay(5));
+    for (const delay of draws) {
+      expect(delay).toBeGreaterThanOrEqual(250);
+      expect(delay).toBeLessThan(30_000);
+    }
+    expect(new Set(draws).size).toBeGreaterThan(1);
+  });
+
+  it('keeps a misbehaving jitter source inside the step', () => {
+    expect(failureDelay(2, () => 7)).toBe(2_000);
+    expect(failureDelay(2, () => -1)).toBe(250);
+    expect(failureDelay(2, () => Number.NaN)).toBe(2_000);
+  });
+
+  it('does not wait when nothing has failed', () => {
+    expect(failureDelay(0, half)).toBe(0);
+    expect(failureDelay(-3, half)).toBe(0);
+    expect(failureDelay(Number.NaN, half)).toBe(0);
+  });
+});
+
+describe('first page refresh', () => {
+  it('re-reads the first page every 15 s', () => {
+    expect(FIRST_PAGE_REFRESH_MS).toBe(15_000);
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * How long a task has taken, for its list row: from `created_at` to now while it is live
+ * (ticking, whole seconds so the text does not flicker between ticks), to `updated_at` once it
+ * is terminal (its last change is when it ended). `—` when the timestamps cannot say.
+ */
+import { formatDuration } from '@/lib/format';
+import type { CachedTask } from './task-cache';
+import { taskStatusMeta } from './task-status';
+
+export function taskDuration(task: CachedTask, now: number): string {
+  const created = Date.parse(task.created_at ?? '');
+  if (Number.isNaN(created)) return '—';
+  if (taskStatusMeta(task.status).terminal) {
+    const ended = Date.parse(task.updated_at ?? '');
+    return Number.isNaN(ended) ? '—' : formatDuration(Math.max(0, ended - created));
+  }
+  const seconds = Math.floor(Math.max(0, now - created) / 1000);
+  return seconds === 0 ? '0 s' : formatDuration(seconds * 1000);
+}
