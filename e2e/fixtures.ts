@@ -5,12 +5,14 @@
 import { test as base, expect } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
 import { NewRunPage } from './pages/new-run-page';
+import { TasksPage } from './pages/tasks-page';
 import { SimulatorHandle } from './simulator';
 
 interface Fixtures {
   simulator: SimulatorHandle;
   shell: AppShell;
   newRun: NewRunPage;
+  tasks: TasksPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -26,6 +28,9 @@ export const test = base.extend<Fixtures>({
   },
   newRun: async ({ page, simulator: _ }, use) => {
     await use(new NewRunPage(page));
+  },
+  tasks: async ({ page, simulator: _ }, use) => {
+    await use(new TasksPage(page));
   },
 });
 

@@ -68,6 +68,35 @@ export class SimulatorHandle {
     });
   }
 
+  /** The published version's id of a seeded agent, by its key (`invoice`, `researcher`, …). */
+  async agentId(key: string): Promise<string> {
+    const response = await this.request.get(`${this.url}/__sim/seed`);
+    const seed = (await response.json()) as {
+      data: { key: string; published_id: string | null }[];
+    };
+    const id = seed.data.find((agent) => agent.key === key)?.published_id;
+    if (!id) throw new Error(`no published seeded agent ${key}`);
+    return id;
+  }
+
+  /** Starts a task straight through the API (not the dashboard), as a script would. */
+  async run(key: string, query: string): Promise<string> {
+    const response = await this.api(`/agents/${await this.agentId(key)}/run`, {
+      method: 'POST',
+      data: { query },
+    });
+    expect(response.ok()).toBe(true);
+    return ((await response.json()) as { task_id: string }).task_id;
+  }
+
+  /** A task's state, read straight from the API. */
+  async task(taskId: string): Promise<{ status: string; title?: string }> {
+    return (await (await this.api(`/tasks/${taskId}`)).json()) as {
+      status: string;
+      title?: string;
+    };
+  }
+
   private async ok(pending: ReturnType<APIRequestContext['get']>): Promise<void> {
     const response = await pending;
     expect(response.ok(), `${response.url()} → ${response.status()} ${await response.text()}`).toBe(

@@ -8,7 +8,8 @@
  */
 import { lazy, Suspense } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Router } from 'wouter';
+import { Router, useLocation } from 'wouter';
+import { useTaskEvents } from '@/features/tasks/use-task-events';
 import { Layout } from './layout';
 import { queryClient } from './query-client';
 import { AppRoutes } from './routes';
@@ -22,6 +23,13 @@ const ReactQueryDevtools = import.meta.env.DEV
   : null;
 
 export function AppShell() {
+  const [, navigate] = useLocation();
+  // Status changes of any task, wherever they were read: announced, recorded, notified.
+  useTaskEvents((taskId, status) =>
+    navigate(
+      `/tasks/${encodeURIComponent(taskId)}${status === 'waiting_for_input' ? '?tab=conversation' : ''}`,
+    ),
+  );
   return (
     <Layout>
       <AppRoutes />

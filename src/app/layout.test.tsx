@@ -106,9 +106,18 @@ describe('the app shell', () => {
     expect(within(nav).getByRole('link', { name: 'New run' })).not.toHaveAttribute('aria-current');
   });
 
-  it('titles a task view with its id and keeps Tasks current there', async () => {
-    stubFetch(simulatorBackend);
+  it('titles a task view with its id until it has a title, and keeps Tasks current there', async () => {
     const taskId = '3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b';
+    stubFetch((request) =>
+      request.url.pathname === `/api/v1/tasks/${taskId}`
+        ? json({
+            task_id: taskId,
+            agent_id: 'a1',
+            status: 'pending',
+            created_at: new Date().toISOString(),
+          })
+        : simulatorBackend(request),
+    );
     renderWithProviders(<AppShell />, { path: `/tasks/${taskId}` });
     expect(await screen.findByRole('heading', { level: 1, name: taskId })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });

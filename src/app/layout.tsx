@@ -4,6 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { Announcer } from '@/components/announcer';
+import { ConnectionBanner } from '@/components/connection-banner';
 import { ConnectionIndicator } from '@/features/backend/connection-indicator';
 import { cn } from '@/lib/cn';
 
@@ -66,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to main content
       </a>
       <header className="border-b border-border bg-surface">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <p className="flex items-center gap-2 font-semibold tracking-tight">
             <img src="/favicon.svg" alt="" className="size-6" />
             Agent Console
@@ -74,11 +76,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <MainNav />
           <ConnectionIndicator className="ml-auto" />
         </div>
+        <ConnectionBanner />
       </header>
+      <Announcer />
       <main
         id={MAIN_CONTENT_ID}
         tabIndex={-1}
-        className="mx-auto max-w-6xl px-4 py-6 focus:outline-none"
+        className="mx-auto max-w-screen-2xl px-4 py-6 focus:outline-none"
       >
         {children}
       </main>

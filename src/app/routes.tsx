@@ -5,18 +5,16 @@
 import { Suspense } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import { lazyComponent } from '@/lib/lazy-component';
-import { PanelErrorBoundary } from './error-boundary';
+import { PanelErrorBoundary } from '@/components/error-boundary';
 import { NewRunPage } from './pages/new-run-page';
 
 // `/` is the first page and ships in the entry chunk; every other route is its own chunk, so
 // the task views can grow without weighing on the first page's budget.
 // A chunk that fails to load is a retryable error of the page's boundary, not a dead page.
-const TaskListPlaceholder = lazyComponent(() =>
-  import('@/features/tasks/task-placeholders').then((module) => module.TaskListPlaceholder),
+const TasksPage = lazyComponent(() =>
+  import('./pages/tasks-page').then((module) => module.TasksPage),
 );
-const TaskViewPlaceholder = lazyComponent(() =>
-  import('@/features/tasks/task-placeholders').then((module) => module.TaskViewPlaceholder),
-);
+const TaskPage = lazyComponent(() => import('./pages/task-page').then((module) => module.TaskPage));
 const NotFoundPage = lazyComponent(() =>
   import('./pages/not-found-page').then((module) => module.NotFoundPage),
 );
@@ -31,11 +29,9 @@ export function AppRoutes() {
             <NewRunPage />
           </Route>
           <Route path="/tasks">
-            <TaskListPlaceholder />
+            <TasksPage />
           </Route>
-          <Route path="/tasks/:taskId">
-            {(params) => <TaskViewPlaceholder taskId={params.taskId} />}
-          </Route>
+          <Route path="/tasks/:taskId">{(params) => <TaskPage taskId={params.taskId} />}</Route>
           <Route>
             <NotFoundPage />
           </Route>

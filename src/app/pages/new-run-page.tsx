@@ -5,15 +5,17 @@
  */
 import { Suspense } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useLocation } from 'wouter';
+import { useLocation, useSearchParams } from 'wouter';
 import { AgentPicker } from '@/features/agents/agent-picker';
 import { agentQueries } from '@/features/agents/agents-queries';
 import { useSelectedAgent } from '@/features/agents/use-selected-agent';
 import { backendQueries } from '@/features/backend/backend-queries';
 import { RunForm } from '@/features/run/run-form';
+import { PageTitle } from '@/features/tasks/page-title';
 import { seedStartedTask } from '@/features/tasks/tasks-queries';
 import { lazyComponent } from '@/lib/lazy-component';
-import { PanelErrorBoundary } from '../error-boundary';
+import { taskInputsOf } from '@/lib/task-inputs';
+import { PanelErrorBoundary } from '@/components/error-boundary';
 
 /** Where "Copy as curl" points: the real API, also when the console runs on the simulator,
  *  because that is where a pasted command is meant to run. */
@@ -27,6 +29,9 @@ const AgentDetails = lazyComponent(() =>
 
 export function NewRunPage() {
   const { agentId, setAgentId, remember } = useSelectedAgent();
+  const [params, setParams] = useSearchParams();
+  const rerunOf = params.get('rerun');
+  const rerunInputs = rerunOf ? taskInputsOf(rerunOf) : undefined;
   const agent = useQuery({ ...agentQueries.detail(agentId ?? ''), enabled: agentId !== null });
   const backend = useQuery(backendQueries.info());
   const queryClient = useQueryClient();
@@ -42,8 +47,8 @@ export function NewRunPage() {
       : DEFAULT_API_BASE_URL;
 
   return (
-    <div className="space-y-6">
-      <title>New run · Agent Console</title>
+    <div className="mx-auto max-w-4xl space-y-6">
+      <PageTitle page="New run" />
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">New run</h1>
         <p className="text-muted">
@@ -73,6 +78,17 @@ export function NewRunPage() {
               ) : null}
             </>
           )}
+          prefill={rerunOf && rerunInputs ? { key: rerunOf, inputs: rerunInputs } : undefined}
+          onPrefilled={() =>
+            setParams(
+              (previous) => {
+                const next = new URLSearchParams(previous);
+                next.delete('rerun');
+                return next;
+              },
+              { replace: true },
+            )
+          }
           onStarted={({ run }, startedAgentId) => {
             seedStartedTask(queryClient, run, startedAgentId);
             remember(startedAgentId);

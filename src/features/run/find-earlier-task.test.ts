@@ -21,9 +21,11 @@ function hangingFetch() {
   vi.stubGlobal('fetch', (_input: string, init?: RequestInit) => {
     const signal = init?.signal;
     if (signal) signals.push(signal);
-    return new Promise<Response>((_, reject) =>
-      signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
-    );
+    return new Promise<Response>((_, reject) => {
+      const abort = () => reject(new DOMException('aborted', 'AbortError'));
+      if (signal?.aborted) abort();
+      signal?.addEventListener('abort', abort);
+    });
   });
   return signals;
 }

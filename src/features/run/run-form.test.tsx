@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RESPONSE_TIMEOUT_MS, type StartRunResult } from './use-start-run';
 import { json, stubFetch } from '@/test/fetch-stub';
 import { renderWithProviders } from '@/test/render';
+import { reloadTaskInputs, taskInputsOf } from '@/lib/task-inputs';
 import { RunForm, type RunFormProps } from './run-form';
 
 const AGENT = '11111111-1111-4111-8111-111111111111';
@@ -430,5 +431,49 @@ describe('RunForm', () => {
     expect(agent).toHaveFocus();
     expect(agent).toHaveAttribute('aria-invalid', 'true');
     expect(agent).toHaveAccessibleDescription('Choose an agent to run.');
+  });
+
+  it('Run again: fills the form once from what the earlier task was run with', async () => {
+    const user = userEvent.setup();
+    stubFetch(() => json(created, { status: 201 }));
+    const onPrefilled = vi.fn();
+    const inputs = {
+      agentId: AGENT,
+      query: 'Extract the totals',
+      outputSchema: '{"total": "number"}',
+      instructions: 'Dates as YYYY-MM-DD',
+      plainLanguage: false,
+      fileNames: ['march.pdf'],
+      startedAt: Date.now(),
+    };
+    renderForm(undefined, undefined, {
+      prefill: { key: TASK, inputs },
+      onPrefilled,
+    });
+    expect(screen.getByRole('textbox', { name: 'Query' })).toHaveValue('Extract the totals');
+    expect(screen.getByRole('textbox', { name: 'Output schema' })).toHaveValue(
+      '{"total": "number"}',
+    );
+    expect(screen.getByRole('textbox', { name: 'Instructions' })).toHaveValue(
+      'Dates as YYYY-MM-DD',
+    );
+    expect(screen.getByText(/march\.pdf/)).toBeInTheDocument();
+    expect(onPrefilled).toHaveBeenCalledTimes(1);
+
+    // What is typed afterwards (each key a render with the same task) is not overwritten.
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), ' please');
+    expect(screen.getByRole('textbox', { name: 'Query' })).toHaveValue('Extract the totals please');
+    expect(onPrefilled).toHaveBeenCalledTimes(1);
+  });
+
+  it('remembers what a started task was run with, for Run again', async () => {
+    const user = userEvent.setup();
+    stubFetch(() => json(created, { status: 201 }));
+    const { onStarted } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Summarize the memo');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
+    reloadTaskInputs();
+    expect(taskInputsOf(TASK)).toMatchObject({ agentId: AGENT, query: 'Summarize the memo' });
   });
 });

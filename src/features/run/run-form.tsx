@@ -6,6 +6,7 @@
  * request: the alert explains, the fields stay. Only a successful run clears the draft.
  */
 import {
+  useEffect,
   useId,
   useRef,
   useState,
@@ -17,6 +18,7 @@ import {
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { rateLimitWait } from '@/lib/error-advice';
+import { rememberTaskInputs, type TaskInputs } from '@/lib/task-inputs';
 import { useCountdown } from '@/lib/use-countdown';
 import { CopyCurlButton } from './copy-curl-button';
 import { curlForRun } from './curl';
@@ -50,6 +52,10 @@ export interface RunFormProps {
   /** Upload limits announced by the dashboard server; the simulator's defaults otherwise. */
   fileLimits?: FileLimits | undefined;
   onStarted: (result: StartRunResult, agentId: string) => void;
+  /** What to fill the form with once (`Run again` of an earlier task), keyed so it applies
+   *  once per task; `onPrefilled` is called after, so the page can drop its `?rerun=`. */
+  prefill?: { key: string; inputs: TaskInputs } | undefined;
+  onPrefilled?: (() => void) | undefined;
 }
 
 const FIELD =
@@ -94,9 +100,33 @@ export function RunForm({
   apiBaseUrl,
   fileLimits,
   onStarted,
+  prefill,
+  onPrefilled,
 }: RunFormProps) {
   const ids = { query: useId(), instructions: useId(), inputError: useId(), runHint: useId() };
   const [draft, patchDraft, clearDraft] = useRunDraft();
+  // `Run again`: fill the form once per task (adjusting state while rendering, so the first
+  // paint already shows it), then tell the page, which drops its `?rerun=`.
+  const [prefilled, setPrefilled] = useState<{ key: string; fileNames: string[] } | null>(null);
+  if (prefill && prefill.key !== prefilled?.key) {
+    const { inputs } = prefill;
+    setPrefilled({ key: prefill.key, fileNames: inputs.fileNames });
+    patchDraft({
+      query: inputs.query,
+      outputSchema: inputs.outputSchema,
+      instructions: inputs.instructions,
+      plainLanguage: inputs.plainLanguage,
+    });
+  }
+  const prefilledKey = prefilled?.key;
+  const onPrefilledRef = useRef(onPrefilled);
+  useEffect(() => {
+    onPrefilledRef.current = onPrefilled;
+  });
+  useEffect(() => {
+    if (prefilledKey !== undefined) onPrefilledRef.current?.();
+  }, [prefilledKey]);
+  const rerunFiles = prefilled?.fileNames ?? [];
   const files = useFileSelection(fileLimits);
   const schemaCheck = useOutputSchemaCheck(draft.outputSchema, draft.plainLanguage);
   const run = useStartRun();
@@ -144,6 +174,16 @@ export function RunForm({
       },
       {
         onSuccess: (result) => {
+          // What the task was run with, for `Run again`, the list and the schema check.
+          rememberTaskInputs(result.run.task_id, {
+            agentId: values.agentId,
+            query: values.query,
+            outputSchema: values.outputSchema,
+            instructions: values.instructions,
+            plainLanguage: draft.plainLanguage,
+            fileNames: values.files.map((file) => file.name),
+            startedAt: Date.now(),
+          });
           clearDraft();
           onStarted(result, values.agentId);
         },
@@ -200,6 +240,13 @@ export function RunForm({
         <FieldError id={ids.inputError}>{inputError.message}</FieldError>
       ) : null}
 
+      {rerunFiles.length > 0 ? (
+        <Alert tone="info" title="Add the files again">
+          The earlier run had {rerunFiles.length === 1 ? 'this file' : 'these files'}:{' '}
+          {rerunFiles.join(', ')}. Browsers cannot hand a page a file it did not just receive, so
+          drop or choose {rerunFiles.length === 1 ? 'it' : 'them'} again.
+        </Alert>
+      ) : null}
       <FilePicker selection={files} disabled={run.isPending} />
 
       <OutputSchemaField

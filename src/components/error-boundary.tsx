@@ -1,7 +1,9 @@
 /**
- * Error boundaries per panel, so a component that throws while rendering (a bug, or data we did
- * not anticipate) takes down only its own panel — the navigation, the connection indicator and
- * the other panels keep working, and the broken one offers "Try again".
+ * Error boundaries per panel (a page, a form, a tab), so a component that throws while rendering
+ * (a bug, or data we did not anticipate) takes down only its own panel — the navigation, the
+ * connection indicator and the other panels keep working, and the broken one offers "Try again".
+ * In `components/` so the app's pages and the features' own panels (the task view's tabs) share
+ * one.
  *
  * A lazily loaded part that could not be fetched (`ModuleLoadError`) is not a bug: it gets its
  * own words, and "Try again" imports it again (see `lib/lazy-component.ts`).

@@ -1,0 +1,180 @@
+/**
+ * The live task list and the task view, against the production build, the proxy and the
+ * simulator at 20×: tasks move to their end on screen without a reload, the one that asks a
+ * question comes first, cancel works, filters live in the URL, and the polling keeps its
+ * promises as the simulator's request log and the browser's own network see them.
+ */
+import { expect, test } from './fixtures';
+import type { NewRunPage } from './pages/new-run-page';
+
+const TWO_TOTALS = `ACME Supplies GmbH
+INVOICE
+Invoice Number: INV-2026-0077
+Total: EUR 505.51
+Grand total: EUR 520.00
+`;
+
+async function startFromForm(
+  newRun: NewRunPage,
+  agentSearch: string,
+  agentName: string,
+  query: string,
+  file?: { name: string; text: string },
+): Promise<string> {
+  await newRun.open();
+  await newRun.chooseAgent(agentSearch, agentName);
+  await newRun.query.fill(query);
+  if (file) {
+    await newRun.fileInput.setInputFiles({
+      name: file.name,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(file.text),
+    });
+  }
+  await newRun.run.click();
+  await newRun.page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+  return newRun.page.url().split('/').pop() ?? '';
+}
+
+test('three tasks on three agents reach their ends on screen; the one that asks comes first', async ({
+  page,
+  newRun,
+  tasks,
+  simulator,
+}) => {
+  await startFromForm(newRun, 'summ', 'Document Summarizer', 'Summarize the board memo', {
+    name: 'memo.txt',
+    text: 'Revenue grew 12% to EUR 1.2 million.',
+  });
+  await startFromForm(newRun, 'ledger', 'Ledger Sync', 'Sync account GLOBEX-042');
+  await startFromForm(newRun, 'invo', 'Invoice Extractor', 'Extract the invoice total', {
+    name: 'invoice.txt',
+    text: TWO_TOTALS,
+  });
+
+  await tasks.open('/tasks');
+  // Each row moves through its statuses to its end, without a reload.
+  await expect(tasks.row('Summarize the board memo')).toContainText('Completed', {
+    timeout: 20_000,
+  });
+  await expect(tasks.row('Sync account GLOBEX-042')).toContainText('Failed', { timeout: 20_000 });
+  await expect(tasks.row('Extract the invoice total')).toContainText('Waiting for input', {
+    timeout: 20_000,
+  });
+
+  // Needs you holds the task that asked, linking straight to its conversation; the title counts it.
+  const asking = tasks.needsYou.getByRole('link', { name: /Extract the invoice total/ });
+  await expect(asking).toBeVisible();
+  await expect(asking).toHaveAttribute('href', /\?tab=conversation$/);
+  await expect(page).toHaveTitle(/^\(1\) Tasks · Agent Console$/);
+
+  // A task started straight through the API (a script, another tab) appears without a reload.
+  await simulator.run('researcher', 'Research the e-bike market');
+  await expect(tasks.row('Research the e-bike market')).toBeVisible({ timeout: 20_000 });
+
+  // Cancel a long task while it runs: confirm, and it is Stopped.
+  const long = await simulator.run('researcher', 'Research cargo bikes');
+  await tasks.open(`/tasks/${long}`);
+  await expect(tasks.heading).toHaveText('Research cargo bikes');
+  await expect(tasks.status('Running')).toBeVisible();
+  await tasks.cancelTask.click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText(/cancel this task/i);
+  await confirm.getByRole('button', { name: 'Cancel task' }).click();
+  await expect(tasks.status('Stopped')).toBeVisible();
+  await expect(tasks.cancelTask).toBeHidden();
+  const cancels = await simulator.requests({ path: '/api/v1/tasks/', method: 'POST' });
+  expect(cancels.filter((request) => request.path.endsWith('/cancel'))).toHaveLength(1);
+
+  // Filters and search live in the URL: a reload shows the same view.
+  await tasks.open('/tasks');
+  await tasks.statusFilter.getByRole('checkbox', { name: 'Failed' }).check();
+  await tasks.search.fill('GLOBEX');
+  await expect(page).toHaveURL(/status=failed/);
+  await expect(page).toHaveURL(/q=GLOBEX/);
+  await expect(tasks.list.getByRole('listitem')).toHaveCount(1);
+  await page.reload();
+  await expect(tasks.statusFilter.getByRole('checkbox', { name: 'Failed' })).toBeChecked();
+  await expect(tasks.search).toHaveValue('GLOBEX');
+  await expect(tasks.list.getByRole('listitem')).toHaveCount(1);
+  await expect(tasks.row('Sync account GLOBEX-042')).toBeVisible();
+});
+
+test('a finished task costs no more requests; a 429 holds its resource and shows a countdown', async ({
+  page,
+  newRun,
+  tasks,
+  simulator,
+}) => {
+  const done = await startFromForm(newRun, 'summ', 'Document Summarizer', 'Summarize the memo', {
+    name: 'memo.txt',
+    text: 'Costs fell 4% in March.',
+  });
+  await expect(tasks.status('Completed')).toBeVisible({ timeout: 20_000 });
+  // The answer is read once, the state never again: watch the page for a while.
+  await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
+  const seenAt = (await simulator.requests({ path: `/api/v1/tasks/${done}` })).length;
+  await page.waitForTimeout(4_000);
+  const after = await simulator.requests({ path: `/api/v1/tasks/${done}` });
+  expect(after.slice(seenAt)).toEqual([]);
+  expect(after.filter((request) => request.path.endsWith('/summary'))).toHaveLength(1);
+
+  // A long task, rate limited once: no request for its state until Retry-After has passed.
+  const slow = await simulator.run('researcher', 'Research heat pumps');
+  const path = `/api/v1/tasks/${slow}`;
+  const seen: { status: number; at: number }[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === path) {
+      seen.push({ status: response.status(), at: Date.now() });
+    }
+  });
+  await tasks.open(`/tasks/${slow}`);
+  await expect(tasks.status('Running')).toBeVisible();
+  await simulator.injectFault({
+    status: 429,
+    count: 1,
+    method: 'GET',
+    path,
+    error: 'Rate limit exceeded (injected).',
+    retry_after: 3,
+  });
+  await expect(page.getByText(/Rate limited/)).toBeVisible();
+  await expect(page.getByText(/next update in \d s/)).toBeVisible();
+  // The last known state stays on screen meanwhile.
+  await expect(tasks.status('Running')).toBeVisible();
+  await expect.poll(() => seen.filter((entry) => entry.status === 200).length > 0).toBe(true);
+  await expect
+    .poll(() => seen.findIndex((entry) => entry.status === 429) < seen.length - 1, {
+      timeout: 8_000,
+    })
+    .toBe(true);
+  const limited = seen.findIndex((entry) => entry.status === 429);
+  const next = seen[limited + 1];
+  expect(next && next.at - (seen[limited]?.at ?? 0)).toBeGreaterThanOrEqual(2_950);
+  const logged = await simulator.requests({ path });
+  expect(logged.filter((request) => request.status === 429)).toHaveLength(1);
+  await expect(page.getByText(/Rate limited/)).toBeHidden();
+});
+
+test('offline: the banner shows within one poll, the last data stays, and recovery clears it', async ({
+  context,
+  tasks,
+  simulator,
+}) => {
+  const slow = await simulator.run('researcher', 'Research solar panels');
+  await tasks.open(`/tasks/${slow}`);
+  await expect(tasks.status('Running')).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(tasks.offlineBanner).toBeVisible({ timeout: 3_000 });
+  await expect(tasks.offlineBanner).toContainText('Offline');
+  await expect(tasks.heading).toHaveText('Research solar panels');
+
+  await context.setOffline(false);
+  await expect(tasks.offlineBanner).toBeHidden({ timeout: 5_000 });
+  // Then the API itself fails: reads get no answer twice in a row, and the console says so.
+  await simulator.injectFault({ status: 503, count: 3, method: 'GET', path: '/api/v1/tasks' });
+  await expect(tasks.offlineBanner).toContainText('Reconnecting', { timeout: 10_000 });
+  await expect(tasks.offlineBanner).toBeHidden({ timeout: 15_000 });
+  await expect(tasks.status('Running')).toBeVisible();
+});

@@ -1,0 +1,80 @@
+/**
+ * `/tasks/:taskId`: one task. On screens 1280 px and wider the list sits beside it, as an inbox
+ * (mounted only there: a hidden list would still poll). The tabs' contents are separate chunks,
+ * loaded when a tab is first shown; the agent's name comes from the agents feature.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { agentQueries } from '@/features/agents/agents-queries';
+import { NeedsYou } from '@/features/tasks/needs-you';
+import { PageTitle } from '@/features/tasks/page-title';
+import { taskLabel } from '@/features/tasks/task-label';
+import { TaskList } from '@/features/tasks/task-list';
+import type { TaskTabComponents } from '@/features/tasks/task-tabs';
+import { TaskView } from '@/features/tasks/task-view';
+import { useCachedTask } from '@/features/tasks/use-cached-task';
+import { useTaskFilters } from '@/features/tasks/use-task-filters';
+import { lazyComponent } from '@/lib/lazy-component';
+import { useMediaQuery } from '@/lib/use-media-query';
+import { PanelErrorBoundary } from '@/components/error-boundary';
+import { useAgentChoices } from './use-agent-choices';
+
+const TABS: TaskTabComponents = {
+  summary: lazyComponent(() =>
+    import('@/features/tasks/summary-tab').then((module) => module.SummaryTab),
+  ),
+  conversation: lazyComponent(() =>
+    import('@/features/tasks/conversation-placeholder').then(
+      (module) => module.ConversationPlaceholder,
+    ),
+  ),
+  trace: lazyComponent(() =>
+    import('@/features/tasks/trace-placeholder').then((module) => module.TracePlaceholder),
+  ),
+};
+
+function AgentAwareTaskView({ taskId }: { taskId: string }) {
+  const task = useCachedTask(taskId);
+  const agentId = task?.agent_id;
+  const agent = useQuery({ ...agentQueries.detail(agentId ?? ''), enabled: agentId !== undefined });
+  return (
+    <>
+      <PageTitle page={taskLabel(taskId, task).text} />
+      <TaskView taskId={taskId} agentName={agent.data?.name} tabs={TABS} />
+    </>
+  );
+}
+
+function TaskInbox({ taskId }: { taskId: string }) {
+  const { filters, search } = useTaskFilters();
+  const agents = useAgentChoices();
+  return (
+    <aside aria-label="Task inbox" className="space-y-4">
+      <NeedsYou />
+      <TaskList
+        filters={filters}
+        agents={agents}
+        activeTaskId={taskId}
+        compact
+        linkSearch={search}
+      />
+    </aside>
+  );
+}
+
+export function TaskPage({ taskId }: { taskId: string }) {
+  const twoPane = useMediaQuery('(min-width: 1280px)');
+  const view = (
+    <PanelErrorBoundary label="This task" resetKeys={[taskId]}>
+      <AgentAwareTaskView taskId={taskId} />
+    </PanelErrorBoundary>
+  );
+  if (!twoPane) return view;
+  return (
+    <div className="grid grid-cols-[minmax(20rem,26rem)_minmax(0,1fr)] items-start gap-6">
+      <PanelErrorBoundary label="The task list">
+        <TaskInbox taskId={taskId} />
+      </PanelErrorBoundary>
+      <div className="min-w-0">{view}</div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * `/tasks`: the live task list — what needs the person first, then every task, newest first,
+ * with its filters in the URL. The agents feature supplies the names the agent filter offers;
+ * features never import each other, so this page hands them over.
+ */
+import { NeedsYou } from '@/features/tasks/needs-you';
+import { OpenTaskById } from '@/features/tasks/open-task-by-id';
+import { PageTitle } from '@/features/tasks/page-title';
+import { TaskList } from '@/features/tasks/task-list';
+import { TaskListFilterBar } from '@/features/tasks/task-list-filters';
+import { useTaskFilters } from '@/features/tasks/use-task-filters';
+import { PanelErrorBoundary } from '@/components/error-boundary';
+import { useAgentChoices } from './use-agent-choices';
+
+export function TasksPage() {
+  const { filters } = useTaskFilters();
+  const agents = useAgentChoices();
+  return (
+    <div className="space-y-6">
+      <PageTitle page="Tasks" />
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
+          <p className="text-muted">Every task of this workspace, kept up to date as it runs.</p>
+        </div>
+        <OpenTaskById />
+      </header>
+      <PanelErrorBoundary label="Needs you">
+        <NeedsYou />
+      </PanelErrorBoundary>
+      <PanelErrorBoundary label="The task list">
+        <div className="space-y-4">
+          <TaskListFilterBar agents={agents} />
+          <TaskList filters={filters} agents={agents} />
+        </div>
+      </PanelErrorBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * `Cancel task`, with a confirmation first: cancelling cannot be undone, and the button sits
+ * beside `Run again`, where a slip is easy.
+ *
+ * The confirmation is a native `<dialog>` opened with `showModal()`, so the browser provides
+ * what a modal needs — the rest of the page inert, Escape closes it, focus comes back to the
+ * button — without a dialog library. Focus starts on `Keep it running`, the safe choice.
+ *
+ * A failed cancel explains itself with the server's words and what to do next; the task stays
+ * as it was (the cache is written only by a successful answer), and the button stays to try
+ * again. Render it only while the task is live: once it ends there is nothing to cancel.
+ */
+import { useId, useRef } from 'react';
+import { ApiErrorAlert } from '@/components/api-error-alert';
+import { Button } from '@/components/ui/button';
+import { useCancelTask } from './use-cancel-task';
+
+export interface CancelTaskButtonProps {
+  taskId: string;
+}
+
+export function CancelTaskButton({ taskId }: CancelTaskButtonProps) {
+  const { cancel, isPending, error, reset } = useCancelTask(taskId);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  const open = () => {
+    reset();
+    dialog.current?.showModal();
+    keep.current?.focus();
+  };
+  const close = () => dialog.current?.close();
+  const confirm = () => {
+    // One confirmation, one cancel: a second click of a double click lands on a closed dialog.
+    if (!dialog.current?.open) return;
+    close();
+    cancel();
+  };
+
+  return (
+    <>
+      <Button
+        ref={trigger}
+        onClick={open}
+        // Not disabled while the cancel is out: that would throw focus to the page. A second
+        // confirmation meanwhile is dropped by `useCancelTask`.
+        aria-busy={isPending || undefined}
+        className="text-danger"
+      >
+        Cancel task
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+        // Browsers that do not give focus back on close still find their way to the button.
+        onClose={() => trigger.current?.focus()}
+        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-lg border border-border bg-surface p-5 text-text shadow-lg backdrop:bg-surface-muted/80"
+      >
+        <h2 id={titleId} className="text-lg font-semibold">
+          Cancel this task?
+        </h2>
+        <p id={descriptionId} className="mt-2 text-sm text-muted">
+          The agent stops after the step it is running.
+        </p>
+        <div className="mt-5 flex flex-wrap justify-end gap-2">
+          <Button ref={keep} onClick={close}>
+            Keep it running
+          </Button>
+          <Button variant="danger" onClick={confirm}>
+            Cancel task
+          </Button>
+        </div>
+      </dialog>
+      {error ? (
+        <ApiErrorAlert
+          title="The task could not be cancelled"
+          error={error}
+          className="basis-full"
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * The top of the task view: what the task is (its title, or its id until the platform sets
+ * one), where it stands (status, and how fresh that is), what a person can do about it (`Run
+ * again`, `Cancel task` while it is live, approve it when it awaits review), and its facts
+ * (agent, times).
+ *
+ * Titles and ids come from elsewhere and may be long or written right to left: the heading wraps
+ * anywhere and isolates its text (`<bdi>`), so neither breaks the layout around it.
+ */
+import { Link } from 'wouter';
+import { formatClockTime } from '@/lib/format';
+import { AwaitingReviewNotice } from './awaiting-review-notice';
+import { CancelTaskButton } from './cancel-task-button';
+import { isTerminal } from './polling-policy';
+import { StatusBadge } from './status-badge';
+import type { CachedTask } from './task-cache';
+import { TaskRow, TaskTiming } from './task-timing';
+import type { WatchedTask } from './use-watched-task';
+
+const LINK_CLASS = 'text-accent underline underline-offset-2';
+const BUTTON_LINK_CLASS =
+  'inline-flex h-10 items-center rounded-md border border-border bg-surface px-4 text-sm font-medium text-text hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent';
+
+/** `/?agent=…[&rerun=…]`: the new-run form, on an agent, optionally prefilled from a task. */
+export function newRunHref(agentId: string, rerunTaskId?: string): string {
+  const params = new URLSearchParams({ agent: agentId });
+  if (rerunTaskId !== undefined) params.set('rerun', rerunTaskId);
+  return `/?${params.toString()}`;
+}
+
+export interface TaskHeaderProps {
+  /** The id as in the URL, shown until the task has a title. */
+  taskId: string;
+  task: CachedTask;
+  /** The agent's name, when the page knows it; else the list's `agent_name`, else the id. */
+  agentName?: string | undefined;
+  freshness: Pick<WatchedTask, 'error' | 'lastReadFailed' | 'dataUpdatedAt' | 'rateLimitSeconds'>;
+}
+
+export function TaskHeader({ taskId, task, agentName, freshness }: TaskHeaderProps) {
+  const title = task.title?.trim() || taskId;
+  const agentId = task.agent_id;
+  const live = !isTerminal(task.status);
+  return (
+    <header className="space-y-4">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">
+          <bdi>{title}</bdi>
+        </h1>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <StatusBadge status={task.status} />
+          <Freshness {...freshness} />
+        </div>
+      </div>
+      {task.status === 'awaiting_review' ? <AwaitingReviewNotice /> : null}
+      <div className="flex flex-wrap items-center gap-2">
+        {agentId ? (
+          <Link href={newRunHref(agentId, task.task_id)} className={BUTTON_LINK_CLASS}>
+            Run again
+          </Link>
+        ) : null}
+        {live ? <CancelTaskButton taskId={taskId} /> : null}
+      </div>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+        <TaskRow term="Agent">
+          {agentId ? (
+            <Link
+              href={newRunHref(agentId)}
+              title="Start a new run with this agent"
+              className={LINK_CLASS}
+            >
+              <bdi>{agentName ?? task.agent_name ?? agentId}</bdi>
+            </Link>
+          ) : (
+            <span className="text-muted">Not known</span>
+          )}
+        </TaskRow>
+        <TaskTiming task={task} />
+      </dl>
+    </header>
+  );
+}
+
+/** "as of HH:MM:SS" when the last read failed, and the wait after a 429. Not a live region:
+ *  it changes every second while counting down; the shell's banner announces outages. */
+function Freshness({
+  error,
+  lastReadFailed,
+  dataUpdatedAt,
+  rateLimitSeconds,
+}: TaskHeaderProps['freshness']) {
+  return (
+    <>
+      {lastReadFailed ? (
+        <span className="text-muted" title={error?.message}>
+          as of {formatClockTime(dataUpdatedAt)}
+        </span>
+      ) : null}
+      {rateLimitSeconds > 0 ? (
+        <span className="text-warning tabular-nums">
+          Rate limited — next update in {rateLimitSeconds} s
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * One row of the task list: the task's name as its one link (stretched over the row, so the
+ * whole row is a click target while the link's name stays just the name), agent, status, when it
+ * was created, how long it took or has been taking, and when it last changed.
+ *
+ * The row reads the task from its one cache entry (`useCachedTask`), so a status the live
+ * refresh or the task page learns shows here at once. Until anything is known the row keeps its
+ * link (named by the id, so the keyboard can still reach it) and shows placeholders for the rest.
+ */
+import { Link } from 'wouter';
+import type { UnreadableItem } from '@/api/schemas';
+import { Skeleton } from '@/components/ui/skeleton';
+import { cn } from '@/lib/cn';
+import { formatExactTime, formatRelativeTime } from '@/lib/format';
+import { useNow } from '@/lib/use-now';
+import { StatusBadge } from './status-badge';
+import { taskDuration } from './task-duration';
+import { taskLabel } from './task-label';
+import { useCachedTask } from './use-cached-task';
+
+/** Column template of a full-width row; the header uses it too so the two line up. */
+export const FULL_ROW_GRID =
+  'grid grid-cols-[minmax(0,1fr)_9.5rem_6.5rem] items-center gap-3 px-3 md:grid-cols-[minmax(0,1fr)_minmax(0,9rem)_9.5rem_6.5rem_5.5rem_6.5rem]';
+
+/** Fixed row heights: the virtualizer estimates with them and the rows never grow past them. */
+export const ROW_HEIGHT = { full: 48, compact: 64 } as const;
+
+function Time({ value, now }: { value: string | undefined; now: number }) {
+  if (!value || Number.isNaN(Date.parse(value))) return <span>—</span>;
+  return (
+    <time dateTime={value} title={formatExactTime(value)} className="relative z-10">
+      {formatRelativeTime(value, now)}
+    </time>
+  );
+}
+
+const Label = ({ children }: { children: string }) => (
+  <span className="sr-only">{`${children}: `}</span>
+);
+
+export interface TaskRowProps {
+  taskId: string;
+  href: string;
+  active: boolean;
+  compact: boolean;
+}
+
+export function TaskRow({ taskId, href, active, compact }: TaskRowProps) {
+  const task = useCachedTask(taskId);
+  const now = useNow(1000);
+  const label = taskLabel(taskId, task);
+
+  const link = (
+    <Link
+      href={href}
+      aria-current={active ? 'page' : undefined}
+      title={label.full}
+      className={cn(
+        'block truncate text-sm font-medium text-text outline-none',
+        "after:absolute after:inset-0 after:rounded-sm after:content-['']",
+        'focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-accent',
+        label.source === 'query' && 'italic',
+        label.source === 'id' && 'font-mono text-xs',
+      )}
+    >
+      {label.text}
+    </Link>
+  );
+  const placeholder = <Skeleton className="h-4 w-20" />;
+  const agent = task ? (
+    <span className="truncate">{task.agent_name ?? task.agent_id ?? '—'}</span>
+  ) : (
+    placeholder
+  );
+  const status = task ? <StatusBadge status={task.status} /> : placeholder;
+  const rowClass = cn(
+    'relative h-full border-b border-border text-xs text-muted hover:bg-surface-muted',
+    active && 'bg-accent/10 shadow-[inset_3px_0_0_var(--ac-accent)] hover:bg-accent/10',
+  );
+
+  if (compact) {
+    return (
+      <div className={cn(rowClass, 'flex flex-col justify-center gap-1 px-3')}>
+        {link}
+        <div className="flex min-w-0 items-center gap-2">
+          {status}
+          <span className="flex min-w-0 items-center gap-1">
+            <Label>Agent</Label>
+            {agent}
+          </span>
+          <span className="ml-auto shrink-0">
+            <Label>Created</Label>
+            {task ? <Time value={task.created_at} now={now} /> : null}
+          </span>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={cn(rowClass, FULL_ROW_GRID)}>
+      {link}
+      <span className="hidden min-w-0 md:flex">
+        <Label>Agent</Label>
+        {agent}
+      </span>
+      <span>{status}</span>
+      <span className="truncate">
+        <Label>Created</Label>
+        {task ? <Time value={task.created_at} now={now} /> : placeholder}
+      </span>
+      <span className="hidden truncate tabular-nums md:block">
+        <Label>Duration</Label>
+        {task ? taskDuration(task, now) : placeholder}
+      </span>
+      <span className="hidden truncate md:block">
+        <Label>Updated</Label>
+        {task ? <Time value={task.updated_at} now={now} /> : placeholder}
+      </span>
+    </div>
+  );
+}
+
+/** An item the API sent that the console could not read: shown, not silently dropped. */
+export function UnreadableRow({ item }: { item: UnreadableItem }) {
+  return (
+    <div className="flex h-full flex-col justify-center border-b border-border px-3 text-xs">
+      <p className="font-medium text-warning">A task this console could not read</p>
+      <p className="truncate text-muted" title={item.problem}>
+        {item.problem}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The task view's tabs — Summary, Conversation, Trace — as the ARIA tabs pattern: a `tablist`,
+ * arrow keys (and Home/End) move between tabs and select them, only the selected tab is in the
+ * Tab order, and the one `tabpanel` is labelled by its tab.
+ *
+ * The selected tab lives in the URL (`?tab=`, default `summary`), so a link can open a tab and
+ * a reload keeps it; switching replaces the history entry, so Back leaves the task instead of
+ * walking through tabs. The hash is kept when switching: deep links such as `?tab=trace#step-5`
+ * point into a tab (wouter's `setSearchParams` would drop it, hence `navigate`).
+ *
+ * The page passes the tabs' contents in, each typically its own lazily loaded chunk; each is
+ * rendered inside `Suspense` and its own error boundary, so a tab that fails to load or render
+ * breaks nothing else.
+ */
+import { Suspense, useId, useRef, type ComponentType, type KeyboardEvent } from 'react';
+import { useLocation, useSearchParams } from 'wouter';
+import { Skeleton } from '@/components/ui/skeleton';
+import { cn } from '@/lib/cn';
+import { PanelErrorBoundary } from '@/components/error-boundary';
+
+export const TASK_TABS = ['summary', 'conversation', 'trace'] as const;
+export type TaskTabId = (typeof TASK_TABS)[number];
+
+/** What the page hands in: one component per tab, each given the task's id. */
+export type TaskTabComponents = Readonly<Record<TaskTabId, ComponentType<{ taskId: string }>>>;
+
+const LABELS: Readonly<Record<TaskTabId, string>> = {
+  summary: 'Summary',
+  conversation: 'Conversation',
+  trace: 'Trace',
+};
+
+/** The tab a `?tab=` value names; anything else (or nothing) is the Summary. */
+export function parseTaskTab(value: string | null | undefined): TaskTabId {
+  const wanted = value?.trim().toLowerCase();
+  return TASK_TABS.find((tab) => tab === wanted) ?? 'summary';
+}
+
+export function useTaskTab(): [TaskTabId, (tab: TaskTabId) => void] {
+  const [params] = useSearchParams();
+  const [location, navigate] = useLocation();
+  const select = (tab: TaskTabId) => {
+    const next = new URLSearchParams(params);
+    next.set('tab', tab);
+    navigate(`${location}?${next.toString()}${window.location.hash}`, { replace: true });
+  };
+  return [parseTaskTab(params.get('tab')), select];
+}
+
+const KEY_MOVES: Readonly<Record<string, (index: number, count: number) => number>> = {
+  ArrowRight: (index, count) => (index + 1) % count,
+  ArrowLeft: (index, count) => (index - 1 + count) % count,
+  Home: () => 0,
+  End: (_index, count) => count - 1,
+};
+
+export interface TaskTabsProps {
+  taskId: string;
+  tabs: TaskTabComponents;
+}
+
+export function TaskTabs({ taskId, tabs }: TaskTabsProps) {
+  const [selected, select] = useTaskTab();
+  const baseId = useId();
+  const buttons = useRef(new Map<TaskTabId, HTMLButtonElement>());
+  const tabId = (tab: TaskTabId) => `${baseId}-tab-${tab}`;
+  const panelId = (tab: TaskTabId) => `${baseId}-panel-${tab}`;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const move = KEY_MOVES[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const tab = TASK_TABS[move(TASK_TABS.indexOf(selected), TASK_TABS.length)] ?? selected;
+    select(tab);
+    buttons.current.get(tab)?.focus();
+  };
+
+  const Content = tabs[selected];
+  return (
+    <div className="space-y-4">
+      <div
+        role="tablist"
+        aria-label="Task details"
+        onKeyDown={onKeyDown}
+        className="flex gap-1 overflow-x-auto border-b border-border"
+      >
+        {TASK_TABS.map((tab) => {
+          const current = tab === selected;
+          return (
+            <button
+              key={tab}
+              ref={(node) => {
+                if (node) buttons.current.set(tab, node);
+                else buttons.current.delete(tab);
+              }}
+              type="button"
+              role="tab"
+              id={tabId(tab)}
+              aria-selected={current}
+              aria-controls={panelId(tab)}
+              tabIndex={current ? 0 : -1}
+              onClick={() => select(tab)}
+              className={cn(
+                '-mb-px border-b-2 px-3 py-2 text-sm font-medium transition-colors',
+                'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
+                current
+                  ? 'border-accent text-accent'
+                  : 'border-transparent text-muted hover:text-text',
+              )}
+            >
+              {LABELS[tab]}
+            </button>
+          );
+        })}
+      </div>
+      <div
+        role="tabpanel"
+        id={panelId(selected)}
+        aria-labelledby={tabId(selected)}
+        tabIndex={0}
+        className="focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-accent"
+      >
+        <PanelErrorBoundary key={`${taskId}:${selected}`} label={`The ${LABELS[selected]} tab`}>
+          <Suspense fallback={<TabSkeleton />}>
+            <Content taskId={taskId} />
+          </Suspense>
+        </PanelErrorBoundary>
+      </div>
+    </div>
+  );
+}
+
+function TabSkeleton() {
+  return (
+    <div aria-busy="true" className="space-y-2">
+      <p className="sr-only">Loading…</p>
+      <Skeleton className="h-4 w-2/3" />
+      <Skeleton className="h-4 w-1/2" />
+      <Skeleton className="h-24 w-full" />
+    </div>
+  );
+}

@@ -1,0 +1,346 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { createQueryClient } from '@/app/query-client';
+import { lazyComponent } from '@/lib/lazy-component';
+import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
+import { ConversationPlaceholder } from './conversation-placeholder';
+import { SummaryTab } from './summary-tab';
+import type { CachedTask } from './task-cache';
+import type { TaskTabComponents } from './task-tabs';
+import { TaskView } from './task-view';
+import { taskKeys } from './tasks-queries';
+import { TracePlaceholder } from './trace-placeholder';
+import { observeStatus } from './transitions-store';
+
+const AGENT = '11111111-1111-4111-8111-111111111111';
+
+// jsdom has `<dialog>` but not its methods; the browser's own do the focus trap and Escape.
+beforeAll(() => {
+  if ('showModal' in HTMLDialogElement.prototype) return;
+  Object.assign(HTMLDialogElement.prototype, {
+    showModal(this: HTMLDialogElement) {
+      this.open = true;
+    },
+    close(this: HTMLDialogElement) {
+      if (!this.open) return;
+      this.open = false;
+      this.dispatchEvent(new Event('close'));
+    },
+  });
+});
+
+let counter = 0;
+/** A fresh id per test: the watch registry and the transitions store are module state. */
+function newTaskId(): string {
+  counter += 1;
+  return `task-${counter}-${Date.now()}`;
+}
+
+function taskState(taskId: string, overrides: Partial<CachedTask> = {}): CachedTask {
+  const created = new Date(Date.now() - 2 * 60_000).toISOString();
+  return {
+    task_id: taskId,
+    agent_id: AGENT,
+    status: 'running',
+    title: 'Reconcile the March invoices',
+    created_at: created,
+    updated_at: created,
+    ...overrides,
+  };
+}
+
+afterEach(() => {
+  window.location.hash = '';
+  vi.restoreAllMocks();
+});
+
+const tabs = {
+  summary: SummaryTab,
+  conversation: ConversationPlaceholder,
+  // Lazy like the page's, so Suspense is part of what runs.
+  trace: lazyComponent(() => Promise.resolve(TracePlaceholder)),
+};
+
+/** Like `renderWithProviders`, with a chance to seed the cache before the first render. */
+function renderTaskView(
+  taskId: string,
+  {
+    path = `/tasks/${taskId}`,
+    seed,
+    tabComponents = tabs,
+  }: {
+    path?: string;
+    seed?: (client: QueryClient) => void;
+    tabComponents?: TaskTabComponents;
+  } = {},
+) {
+  const queryClient = createQueryClient({ queries: { retry: false } });
+  seed?.(queryClient);
+  const location = memoryLocation({ path, record: true });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <Router hook={location.hook}>
+        <TaskView taskId={taskId} tabs={tabComponents} />
+      </Router>
+    </QueryClientProvider>,
+  );
+  return { queryClient, location };
+}
+
+const isCancel = (taskId: string) => (request: RecordedRequest) =>
+  request.method === 'POST' && request.url.pathname === `/api/v1/tasks/${taskId}/cancel`;
+
+describe('TaskView', () => {
+  it('shows a running task with its status, agent, Run again and Cancel task', async () => {
+    const id = newTaskId();
+    stubFetch(() => json(taskState(id)));
+    renderTaskView(id);
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Reconcile the March invoices' }),
+    ).toBeVisible();
+    expect(screen.getByText('Running')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Cancel task' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Run again' })).toHaveAttribute(
+      'href',
+      `/?agent=${AGENT}&rerun=${id}`,
+    );
+    expect(screen.getByRole('link', { name: AGENT })).toHaveAttribute('href', `/?agent=${AGENT}`);
+    expect(screen.getByText('The answer appears here when the task ends.')).toBeVisible();
+  });
+
+  it('shows the id as the heading until the task has a title', async () => {
+    const id = newTaskId();
+    stubFetch(() => json(taskState(id, { title: null as unknown as undefined })));
+    renderTaskView(id);
+    expect(await screen.findByRole('heading', { level: 1, name: id })).toBeVisible();
+  });
+
+  it('cancels after confirmation, once even on a double click, and shows Stopped', async () => {
+    const id = newTaskId();
+    let state = taskState(id);
+    const { requests } = stubFetch((request) => {
+      if (isCancel(id)(request)) {
+        state = { ...state, status: 'stopped', updated_at: new Date().toISOString() };
+      }
+      return json(state);
+    });
+    const user = userEvent.setup();
+    renderTaskView(id);
+
+    await user.click(await screen.findByRole('button', { name: 'Cancel task' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this task?' });
+    expect(dialog).toHaveTextContent('The agent stops after the step it is running.');
+    expect(within(dialog).getByRole('button', { name: 'Keep it running' })).toHaveFocus();
+    await user.dblClick(within(dialog).getByRole('button', { name: 'Cancel task' }));
+
+    expect(await screen.findByText('Stopped')).toBeVisible();
+    expect(requests.filter(isCancel(id))).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Cancel task' })).not.toBeInTheDocument();
+    // The detail is read again at once to confirm it.
+    await waitFor(() => {
+      const reads = requests.filter((r) => r.method === 'GET' && r.url.pathname.endsWith(id));
+      expect(reads.length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  it('keeps the task running when the person changes their mind', async () => {
+    const id = newTaskId();
+    const { requests } = stubFetch(() => json(taskState(id)));
+    const user = userEvent.setup();
+    renderTaskView(id);
+
+    const trigger = await screen.findByRole('button', { name: 'Cancel task' });
+    await user.click(trigger);
+    await user.click(screen.getByRole('button', { name: 'Keep it running' }));
+
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(trigger).toHaveFocus();
+    expect(requests.filter(isCancel(id))).toHaveLength(0);
+    expect(screen.getByText('Running')).toBeVisible();
+  });
+
+  it('explains a failed cancel and keeps the task as it was', async () => {
+    const id = newTaskId();
+    stubFetch((request) =>
+      isCancel(id)(request)
+        ? json({ error: 'Task belongs to another workspace' }, { status: 403 })
+        : json(taskState(id)),
+    );
+    const user = userEvent.setup();
+    renderTaskView(id);
+
+    await user.click(await screen.findByRole('button', { name: 'Cancel task' }));
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel task' }),
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The task could not be cancelled');
+    expect(alert).toHaveTextContent('Task belongs to another workspace');
+    expect(alert).toHaveTextContent(/another workspace/);
+    expect(screen.getByText('Running')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Cancel task' })).toBeVisible();
+  });
+
+  it('offers no Cancel task once the task has ended, and shows its answer', async () => {
+    const id = newTaskId();
+    const done = taskState(id, { status: 'completed' });
+    stubFetch((request) =>
+      request.url.pathname.endsWith('/summary')
+        ? json({ ...done, result: 'Total: 42 invoices\nAll reconciled.' })
+        : json(done),
+    );
+    renderTaskView(id);
+
+    expect(await screen.findByText('Completed')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Cancel task' })).not.toBeInTheDocument();
+    const answer = await screen.findByRole('region', { name: 'Answer' });
+    expect(answer).toHaveTextContent('Total: 42 invoices All reconciled.');
+  });
+
+  it('says when no task has the id', async () => {
+    const id = newTaskId();
+    stubFetch(() => json({ error: 'Task not found' }, { status: 404 }));
+    renderTaskView(id);
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'No task with this id' }),
+    ).toBeVisible();
+    expect(screen.getByText(id)).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Back to Tasks' })).toHaveAttribute('href', '/tasks');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('offers Retry when the first read fails otherwise', async () => {
+    const id = newTaskId();
+    let fail = true;
+    stubFetch(() =>
+      fail ? json({ error: 'Invalid API key' }, { status: 401 }) : json(taskState(id)),
+    );
+    const user = userEvent.setup();
+    renderTaskView(id);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Invalid API key');
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Running')).toBeVisible();
+  });
+
+  it('keeps a seeded task on screen after a 429 on the first read, with a countdown', async () => {
+    const id = newTaskId();
+    const { requests } = stubFetch(() =>
+      json({ error: 'Rate limit exceeded' }, { status: 429, headers: { 'Retry-After': '30' } }),
+    );
+    renderTaskView(id, {
+      seed: (client) => client.setQueryData(taskKeys.detail(id), taskState(id)),
+    });
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Reconcile the March invoices' }));
+    expect(await screen.findByText(/^Rate limited — next update in (29|30) s$/)).toBeVisible();
+    expect(requests).toHaveLength(1);
+    expect(screen.getByText('Running')).toBeVisible();
+    expect(await screen.findByText(/^as of \d\d:\d\d:\d\d$/)).toBeVisible();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('opens the tab named in the URL and keeps the choice in the URL', async () => {
+    const id = newTaskId();
+    stubFetch(() => json(taskState(id)));
+    const user = userEvent.setup();
+    const { location } = renderTaskView(id, { path: `/tasks/${id}?tab=trace` });
+
+    const trace = await screen.findByRole('tab', { name: 'Trace' });
+    expect(trace).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tablist')).toBeVisible();
+    expect(await screen.findByText(/Every step of the agent’s work/)).toBeVisible();
+    expect(screen.getByRole('tabpanel', { name: 'Trace' })).toBeVisible();
+
+    await user.click(screen.getByRole('tab', { name: 'Conversation' }));
+    expect(location.history?.at(-1)).toBe(`/tasks/${id}?tab=conversation`);
+    expect(location.history).toHaveLength(1);
+    expect(screen.getByRole('tab', { name: 'Conversation' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('tabpanel', { name: 'Conversation' })).toHaveTextContent(/Reply box/);
+
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Trace' })).toHaveFocus();
+    expect(location.history?.at(-1)).toBe(`/tasks/${id}?tab=trace`);
+    await user.keyboard('{Home}');
+    expect(screen.getByRole('tab', { name: 'Summary' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('tells what an awaiting-review task waits for, with a link to approve it', async () => {
+    const id = newTaskId();
+    stubFetch(() => json(taskState(id, { status: 'awaiting_review' })));
+    renderTaskView(id);
+
+    const notice = (await screen.findAllByRole('status')).find((element) =>
+      element.textContent?.includes('Awaiting review'),
+    );
+    expect(notice).toBeDefined();
+    const link = within(notice as HTMLElement).getByRole('link', {
+      name: /Approve it in the Nanonets dashboard/,
+    });
+    expect(link).toHaveAttribute('href', 'https://agents.nanonets.com');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('keeps the hash when switching tabs, for deep links into a tab', async () => {
+    const id = newTaskId();
+    stubFetch(() => json(taskState(id)));
+    window.location.hash = '#step-5';
+    const user = userEvent.setup();
+    const { location } = renderTaskView(id, { path: `/tasks/${id}?tab=trace` });
+
+    await user.click(await screen.findByRole('tab', { name: 'Summary' }));
+    expect(location.history?.at(-1)).toBe(`/tasks/${id}?tab=summary#step-5`);
+  });
+
+  it('confines a tab that fails to load to its panel, and loads it again on Try again', async () => {
+    const id = newTaskId();
+    stubFetch(() => json(taskState(id)));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    let attempts = 0;
+    const trace = lazyComponent(() => {
+      attempts += 1;
+      return attempts === 1
+        ? Promise.reject(new Error('Failed to fetch dynamically imported module'))
+        : Promise.resolve(TracePlaceholder);
+    });
+    const user = userEvent.setup();
+    renderTaskView(id, { path: `/tasks/${id}?tab=trace`, tabComponents: { ...tabs, trace } });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The Trace tab could not be loaded');
+    expect(screen.getByRole('heading', { level: 1 })).toBeVisible();
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(/Every step of the agent’s work/)).toBeVisible();
+    expect(attempts).toBe(2);
+  });
+
+  it('breaks the time down by status, from what this browser observed', async () => {
+    const id = newTaskId();
+    const state = taskState(id, { status: 'waiting_for_input' });
+    const created = Date.parse(state.created_at as string);
+    observeStatus(id, 'running', created + 60_000);
+    observeStatus(id, 'waiting_for_input', created + 90_000);
+    stubFetch(() => json(state));
+    renderTaskView(id);
+
+    expect(await screen.findByText('Counted since you opened it')).toBeVisible();
+    const items = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toContain('Queued 0 s');
+    expect(items).toContain('Working 30 s');
+    expect(items.some((text) => /^Waiting on you (29|30|31) s$/.test(text ?? ''))).toBe(true);
+    expect(screen.getByText('Duration').nextElementSibling).toHaveTextContent(/^2 min( \d+ s)?$/);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * The task view (`/tasks/:taskId`): one task, kept current by its own poller, with its header
+ * (status, actions, times) and its Summary / Conversation / Trace tabs.
+ *
+ * Data before error before loading: whatever is known of the task stays on screen, however the
+ * reads are faring — a failed read only marks it "as of HH:MM:SS" and a 429 adds a countdown
+ * (both in the header). Without data, a first read still under way shows a skeleton, a 404 says
+ * plainly that no task has this id (not a generic error: the id is usually mistyped or from
+ * another workspace), and any other failure offers Retry.
+ *
+ * The page composes this with what other features know (the agent's name) and hands in the
+ * tabs' contents, each its own lazily loaded chunk.
+ */
+import { Link } from 'wouter';
+import { isApiError } from '@/api/http';
+import { ApiErrorAlert } from '@/components/api-error-alert';
+import { Skeleton } from '@/components/ui/skeleton';
+import { TaskHeader } from './task-header';
+import { TaskTabs, type TaskTabComponents } from './task-tabs';
+import { useWatchedTask } from './use-watched-task';
+
+export interface TaskViewProps {
+  /** The id as in the URL. */
+  taskId: string;
+  /** The agent's name, from the agents feature; without it the list's name or the id shows. */
+  agentName?: string | undefined;
+  tabs: TaskTabComponents;
+}
+
+export function TaskView({ taskId, agentName, tabs }: TaskViewProps) {
+  const watched = useWatchedTask(taskId);
+  const { task, error } = watched;
+
+  if (task) {
+    return (
+      <div className="space-y-6">
+        <TaskHeader taskId={taskId} task={task} agentName={agentName} freshness={watched} />
+        <TaskTabs taskId={taskId} tabs={tabs} />
+      </div>
+    );
+  }
+  if (isApiError(error) && error.status === 404) return <TaskNotFound taskId={taskId} />;
+  if (error) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">
+          <bdi>{taskId}</bdi>
+        </h1>
+        <ApiErrorAlert
+          title="This task could not be loaded"
+          error={error}
+          onRetry={watched.refetch}
+          retrying={watched.isFetching}
+        />
+      </div>
+    );
+  }
+  return <TaskViewSkeleton />;
+}
+
+export function TaskNotFound({ taskId }: { taskId: string }) {
+  return (
+    <section className="space-y-3">
+      <h1 className="text-2xl font-semibold tracking-tight">No task with this id</h1>
+      <p className="font-mono text-sm [overflow-wrap:anywhere]">
+        <bdi>{taskId}</bdi>
+      </p>
+      <p className="text-muted">
+        The id may be mistyped or cut short, or the task belongs to another workspace than this API
+        key.{' '}
+        <Link href="/tasks" className="text-accent underline underline-offset-2">
+          Back to Tasks
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/** The shape of the header and tabs, while the first read is under way. */
+export function TaskViewSkeleton() {
+  return (
+    <div aria-busy="true" className="space-y-6">
+      <p className="sr-only">Loading the task…</p>
+      <div className="space-y-3">
+        <Skeleton className="h-8 w-2/3" />
+        <Skeleton className="h-5 w-24 rounded-full" />
+      </div>
+      <div className="space-y-2">
+        <Skeleton className="h-4 w-1/2" />
+        <Skeleton className="h-4 w-1/3" />
+        <Skeleton className="h-4 w-2/5" />
+      </div>
+      <Skeleton className="h-9 w-72" />
+      <Skeleton className="h-32 w-full" />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * `useCancelTask(taskId)`: stop a task (`POST /tasks/{id}/cancel`).
+ *
+ * - The person just acted, so the task's page polls fast for a few seconds (`recordAction`) to
+ *   show the consequence at once.
+ * - The answer is the task's state: it goes into the task's one cache entry, so every view shows
+ *   `Stopped` without waiting for a poll, and the detail is invalidated so the poller confirms it
+ *   with a read straight away.
+ * - Cancelling is idempotent in the API, but a second request is still noise: `cancel()` drops a
+ *   call while one for the same task is in flight (a double click), checked against the mutation
+ *   cache, which marks a mutation pending synchronously.
+ * - Like every mutation of the console it never retries by itself; a failure stays on the
+ *   mutation for the view to explain, and the cache keeps the task as it was.
+ */
+import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
+import { cancelTask } from '@/api/tasks';
+import { writeTasks } from './task-cache';
+import { taskKeys } from './tasks-queries';
+import { recordAction } from './watch-registry';
+
+export const cancelTaskKey = (taskId: string) => ['tasks', 'cancel', taskId] as const;
+
+export function useCancelTask(taskId: string) {
+  const queryClient = useQueryClient();
+  const mutationKey = cancelTaskKey(taskId);
+  const mutation = useMutation({
+    mutationKey,
+    mutationFn: () => cancelTask(taskId),
+    // Offline, a paused mutation would wait silently; a cancel fails at once and says why.
+    networkMode: 'always',
+    onMutate: () => {
+      recordAction(taskId);
+    },
+    onSuccess: (state) => {
+      writeTasks(queryClient, [state]);
+      void queryClient.invalidateQueries({ queryKey: taskKeys.detail(taskId), exact: true });
+    },
+  });
+  // A view remounted while its cancel is in flight shows it as in flight too.
+  const inFlight = useIsMutating({ mutationKey }) > 0;
+
+  return {
+    /** Sends the cancel unless one for this task is in flight; false when the call was dropped. */
+    cancel: (options?: Parameters<typeof mutation.mutate>[1]): boolean => {
+      if (queryClient.isMutating({ mutationKey }) > 0) return false;
+      mutation.mutate(undefined, options);
+      return true;
+    },
+    isPending: mutation.isPending || inFlight,
+    error: mutation.error,
+    reset: mutation.reset,
+  };
+}
