@@ -254,6 +254,51 @@ describe(BACKEND_INFO_PATH, () => {
   });
 });
 
+describe('the simulator review control', () => {
+  const TASK = '99999999-9999-4999-8999-999999999999';
+  const reviewPath = `/__console/simulator/tasks/${TASK}/review`;
+
+  it('forwards a decision to the simulator control route, with the server key', async () => {
+    const upstream = await fakeUpstream();
+    cleanups.push(upstream.close);
+    const proxy = await proxyTo(target(upstream.url), { mode: 'simulator', label: 'Simulator' });
+    const res = await request(`${proxy.url}${reviewPath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'approve' }),
+    });
+    expect(res.status).toBe(200);
+    expect(upstream.requests).toHaveLength(1);
+    expect(upstream.requests[0]).toMatchObject({
+      method: 'POST',
+      url: `/__sim/tasks/${TASK}/review`,
+    });
+    expect(upstream.requests[0]?.body.toString('utf8')).toBe('{"decision":"approve"}');
+    expect(upstream.requests[0]?.headers.authorization).toBe(`Bearer ${SERVER_KEY}`);
+  });
+
+  it('does not exist in front of the real API, and refuses other sites and methods', async () => {
+    const { upstream, proxy } = await upstreamAndProxy();
+    const real = await request(`${proxy.url}${reviewPath}`, { method: 'POST', body: '{}' });
+    expect(real.status).toBe(404);
+    expect((JSON.parse(real.body) as { error: string }).error).toMatch(/Nanonets dashboard/);
+
+    const simulated = await proxyTo(target(upstream.url), {
+      mode: 'simulator',
+      label: 'Simulator',
+    });
+    const get = await request(`${simulated.url}${reviewPath}`);
+    expect(get.status).toBe(405);
+    const crossSite = await request(`${simulated.url}${reviewPath}`, {
+      method: 'POST',
+      headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(crossSite.status).toBe(403);
+    expect(upstream.requests).toEqual([]);
+  });
+});
+
 describe('an unreachable upstream', () => {
   it('answers 502 naming the upstream host, the reason and what to do', async () => {
     // Take a free port, then free it again: nothing listens there any more.

@@ -15,6 +15,9 @@ import { forwardRequest, type ForwardOptions } from './forward';
 import { sendJson } from './json';
 
 export const BACKEND_INFO_PATH = '/__console/backend';
+/** The simulator's review decision (approve/reject an `awaiting_review` task), which the public
+ *  API has no endpoint for: served only when the backend is the simulator. */
+const SIMULATOR_REVIEW_PATH = /^\/__console\/simulator\/tasks\/([^/]+)\/review$/;
 export const NOT_FORWARDED_MESSAGE = 'Only /api/v1/ is forwarded by the Agent Console proxy.';
 
 export type ConnectNext = (error?: unknown) => void;
@@ -47,6 +50,30 @@ export function createConsoleMiddleware(
         return;
       }
       sendJson(res, 200, backend.info);
+      return;
+    }
+    const review = SIMULATOR_REVIEW_PATH.exec(pathname);
+    if (review) {
+      if (backend.info.mode !== 'simulator') {
+        sendJson(res, 404, {
+          error:
+            'Reviews are decided in the Nanonets dashboard; only the built-in simulator takes them here.',
+        });
+        return;
+      }
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        sendJson(res, 405, { error: 'Send the review decision with POST.' });
+        return;
+      }
+      const foreignOrigin = crossSiteOrigin(req);
+      if (foreignOrigin !== undefined) {
+        sendJson(res, 403, {
+          error: `The Agent Console proxy only forwards requests made by its own pages, not by ${foreignOrigin}.`,
+        });
+        return;
+      }
+      forwardRequest(req, res, backend.target, `/__sim/tasks/${review[1]}/review`, options);
       return;
     }
     if (pathname === '/api/v1' || pathname.startsWith('/api/v1/')) {

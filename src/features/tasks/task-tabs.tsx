@@ -16,13 +16,27 @@ import { Suspense, useId, useRef, type ComponentType, type KeyboardEvent } from 
 import { useLocation, useSearchParams } from 'wouter';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
+import type { TaskListItem } from '@/api/schemas';
 import { PanelErrorBoundary } from '@/components/error-boundary';
+import { useTaskAction } from './use-task-action';
 
 export const TASK_TABS = ['summary', 'conversation', 'trace'] as const;
 export type TaskTabId = (typeof TASK_TABS)[number];
 
-/** What the page hands in: one component per tab, each given the task's id. */
-export type TaskTabComponents = Readonly<Record<TaskTabId, ComponentType<{ taskId: string }>>>;
+/**
+ * What each tab's content is given: the task's id, its newest known state (from the task page's
+ * poller, so a tab re-reads its own data only when this changes, never on a timer of its own),
+ * and `onAction`, to call when the person acted on the task (a reply): the page then polls fast
+ * for a few seconds and reads the task at once.
+ */
+export interface TaskTabProps {
+  taskId: string;
+  task: TaskListItem;
+  onAction: () => void;
+}
+
+/** What the page hands in: one component per tab. */
+export type TaskTabComponents = Readonly<Record<TaskTabId, ComponentType<TaskTabProps>>>;
 
 const LABELS: Readonly<Record<TaskTabId, string>> = {
   summary: 'Summary',
@@ -56,11 +70,13 @@ const KEY_MOVES: Readonly<Record<string, (index: number, count: number) => numbe
 
 export interface TaskTabsProps {
   taskId: string;
+  task: TaskListItem;
   tabs: TaskTabComponents;
 }
 
-export function TaskTabs({ taskId, tabs }: TaskTabsProps) {
+export function TaskTabs({ taskId, task, tabs }: TaskTabsProps) {
   const [selected, select] = useTaskTab();
+  const onAction = useTaskAction(taskId);
   const baseId = useId();
   const buttons = useRef(new Map<TaskTabId, HTMLButtonElement>());
   const tabId = (tab: TaskTabId) => `${baseId}-tab-${tab}`;
@@ -122,7 +138,7 @@ export function TaskTabs({ taskId, tabs }: TaskTabsProps) {
       >
         <PanelErrorBoundary key={`${taskId}:${selected}`} label={`The ${LABELS[selected]} tab`}>
           <Suspense fallback={<TabSkeleton />}>
-            <Content taskId={taskId} />
+            <Content taskId={taskId} task={task} onAction={onAction} />
           </Suspense>
         </PanelErrorBoundary>
       </div>

@@ -10,7 +10,7 @@ import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
 import { ConversationPlaceholder } from './conversation-placeholder';
 import { SummaryTab } from './summary-tab';
 import type { CachedTask } from './task-cache';
-import type { TaskTabComponents } from './task-tabs';
+import type { TaskTabComponents, TaskTabProps } from './task-tabs';
 import { TaskView } from './task-view';
 import { taskKeys } from './tasks-queries';
 import { TracePlaceholder } from './trace-placeholder';
@@ -58,11 +58,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const tabs = {
+const tabs: TaskTabComponents = {
   summary: SummaryTab,
   conversation: ConversationPlaceholder,
   // Lazy like the page's, so Suspense is part of what runs.
-  trace: lazyComponent(() => Promise.resolve(TracePlaceholder)),
+  trace: lazyComponent<TaskTabProps>(() => Promise.resolve(TracePlaceholder)),
 };
 
 /** Like `renderWithProviders`, with a chance to seed the cache before the first render. */
@@ -310,7 +310,7 @@ describe('TaskView', () => {
     stubFetch(() => json(taskState(id)));
     vi.spyOn(console, 'error').mockImplementation(() => {});
     let attempts = 0;
-    const trace = lazyComponent(() => {
+    const trace = lazyComponent<TaskTabProps>(() => {
       attempts += 1;
       return attempts === 1
         ? Promise.reject(new Error('Failed to fetch dynamically imported module'))

@@ -35,7 +35,7 @@ export function TaskView({ taskId, agentName, tabs }: TaskViewProps) {
     return (
       <div className="space-y-6">
         <TaskHeader taskId={taskId} task={task} agentName={agentName} freshness={watched} />
-        <TaskTabs taskId={taskId} tabs={tabs} />
+        <TaskTabs taskId={taskId} task={task} tabs={tabs} />
       </div>
     );
   }
