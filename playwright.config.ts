@@ -47,7 +47,11 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  // Per port, like the build: runs on other ports must not wipe each other's results.
+  outputDir: `test-results/${APP_PORT}`,
+  reporter: process.env.CI
+    ? [['list']]
+    : [['list'], ['html', { open: 'never', outputFolder: `playwright-report/${APP_PORT}` }]],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
