@@ -41,6 +41,10 @@ export default defineConfig({
       'valibot',
       'clsx',
       'react-dropzone',
+      '@tanstack/react-virtual',
+      // Loaded with the tabs that render Markdown, pre-bundled so their first use never reloads.
+      'react-markdown',
+      'remark-gfm',
       // Loaded lazily by the output-schema check, but pre-bundled so its first use never
       // triggers a re-optimisation and a page reload.
       'jsonc-parser',
