@@ -11,6 +11,7 @@ import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '@/api/http';
 import type { Agent } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/api-error-alert';
+import { SafeText } from '@/components/safe-text';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -72,7 +73,9 @@ function AgentCard({ agent, now }: { agent: Agent; now: number }) {
       aria-label="Agent details"
       className="space-y-3 rounded-lg border border-border bg-surface p-4 text-sm"
     >
-      <p className="font-semibold break-words text-text">{agentName(agent)}</p>
+      <p className="font-semibold break-words text-text">
+        <SafeText text={agentName(agent)} />
+      </p>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2">
         {agent.version_number !== undefined ? (
           <Row term="Version">

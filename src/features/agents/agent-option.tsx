@@ -5,6 +5,7 @@
  */
 import type { AgentSummary } from '@/api/schemas';
 import { Icon } from '@/components/ui/icon';
+import { SafeText } from '@/components/safe-text';
 import { cn } from '@/lib/cn';
 import {
   agentName,
@@ -44,7 +45,9 @@ export function AgentOption({ id, agent, active, chosen, onChoose }: AgentOption
       )}
     >
       <Icon name="check-circle" className={cn('text-accent', !chosen && 'invisible')} />
-      <span className="min-w-0 flex-1 truncate font-medium">{agentName(agent)}</span>
+      <span className="min-w-0 flex-1 truncate font-medium">
+        <SafeText text={agentName(agent)} />
+      </span>
       {agent.version_number !== undefined ? (
         <span className="text-muted tabular-nums">v{agent.version_number}</span>
       ) : null}

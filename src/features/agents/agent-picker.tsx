@@ -18,6 +18,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { AgentSummary } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { cn } from '@/lib/cn';
+import { visibleText } from '@/lib/reveal-invisibles';
 import { AgentOption } from './agent-option';
 import { agentName, isInactive } from './agent-status';
 import { agentQueries } from './agents-queries';
@@ -63,7 +64,8 @@ export function AgentPicker({
   // with drafts hidden): its name then comes from the detail, which the details panel shares.
   const chosen = useQuery({ ...agentQueries.detail(value ?? ''), enabled: value !== null });
   const chosenAgent = agents.find((agent) => agent.id === value) ?? chosen.data;
-  const chosenName = chosenAgent ? agentName(chosenAgent) : '';
+  // An input cannot isolate or mark text: hidden characters are spelled out instead.
+  const chosenName = chosenAgent ? visibleText(agentName(chosenAgent)) : '';
 
   const activeIndex = agents.findIndex((agent) => agent.id === activeId);
   const active = agents[activeIndex];

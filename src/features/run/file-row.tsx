@@ -3,9 +3,11 @@
  * picker so the drop zone logic and the row markup can each be read on one screen.
  */
 import { useCallback } from 'react';
+import { SafeText } from '@/components/safe-text';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
 import { formatBytes } from '@/lib/format';
+import { visibleText } from '@/lib/reveal-invisibles';
 import { canPreview, fileTypeLabel, type AcceptedFile, type RejectedFile } from './file-rules';
 
 /**
@@ -47,8 +49,8 @@ export function FileRow({ entry: { id, file, name }, disabled, onRemove }: FileR
         </span>
       )}
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium" title={name}>
-          {name}
+        <p className="truncate font-medium" title={visibleText(name)}>
+          <SafeText text={name} />
         </p>
         <p className="text-sm text-muted">
           {label} · {formatBytes(file.size)}
@@ -57,7 +59,7 @@ export function FileRow({ entry: { id, file, name }, disabled, onRemove }: FileR
       <Button
         size="sm"
         variant="ghost"
-        aria-label={`Remove ${name}`}
+        aria-label={`Remove ${visibleText(name)}`}
         disabled={disabled}
         onClick={() => onRemove(id)}
       >
@@ -77,15 +79,15 @@ export function RejectedRow({ entry: { id, name, message }, onDismiss }: Rejecte
     <li className="flex items-center gap-3 px-3 py-2">
       <Icon name="alert-triangle" className="text-danger" />
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium" title={name}>
-          {name}
+        <p className="truncate font-medium" title={visibleText(name)}>
+          <SafeText text={name} />
         </p>
         <p className="text-sm text-danger">{message}</p>
       </div>
       <Button
         size="sm"
         variant="ghost"
-        aria-label={`Dismiss ${name}`}
+        aria-label={`Dismiss ${visibleText(name)}`}
         onClick={() => onDismiss(id)}
       >
         Dismiss
