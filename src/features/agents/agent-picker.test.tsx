@@ -283,6 +283,27 @@ describe('AgentPicker', () => {
     );
   });
 
+  it('stops paging, and says so, when the server keeps returning the same page', async () => {
+    const looping = [agentFixture({ name: 'Loop One' }), agentFixture({ name: 'Loop Two' })];
+    const { requests } = stubFetch((request) =>
+      request.url.pathname === '/api/v1/agents'
+        ? json(pageFixture(looping, 'same-cursor-every-time'))
+        : json({ error: 'Not found' }, { status: 404 }),
+    );
+    renderWithProviders(<Picker initial={null} onChange={vi.fn()} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('combobox', { name: 'Agent' }));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(
+      await screen.findByText('The server keeps returning the same page, so the list stops here.'),
+    ).toBeInTheDocument();
+    // One more page was asked for (it repeated the first), and then nothing.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(listRequests(requests)).toHaveLength(2);
+    expect(screen.getAllByRole('option')).toHaveLength(2);
+  });
+
   it('fetches the next page when the end of the list scrolls into view', async () => {
     const observers: Array<{ callback: IntersectionObserverCallback; live: boolean }> = [];
     vi.stubGlobal(

@@ -5,7 +5,10 @@
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
 import { getAgent, listAgents, type ListAgentsParams } from '@/api/agents';
+import { nextCursor, pagingStalled } from '@/api/paging';
 import type { AgentPage, AgentSummary, UnreadableItem } from '@/api/schemas';
+
+const agentId = (agent: AgentSummary) => agent.id;
 
 /** The list filters (everything of `ListAgentsParams` except the cursor, which is the page). */
 export type AgentListFilters = Omit<ListAgentsParams, 'cursor'>;
@@ -25,10 +28,10 @@ export const agentQueries = {
       queryKey: agentKeys.list(filters),
       queryFn: ({ pageParam, signal }) => listAgents({ ...filters, cursor: pageParam }, signal),
       initialPageParam: undefined as string | undefined,
-      // A page that claims `has_more` without a cursor cannot be continued; stop rather than
-      // refetch the first page forever.
-      getNextPageParam: (lastPage) =>
-        lastPage.has_more ? (lastPage.next_cursor ?? undefined) : undefined,
+      // Stops at the end, and also when the server loops (a cursor that repeats, a page with
+      // nothing new): see `api/paging.ts`.
+      getNextPageParam: (_lastPage, pages, _lastParam, pageParams) =>
+        nextCursor({ pages, pageParams }, agentId),
       // Agents change rarely (someone edits them in the Nanonets dashboard); a minute of
       // freshness saves a refetch on every navigation back to the run form.
       staleTime: 60_000,
@@ -51,6 +54,8 @@ export const agentQueries = {
 export function flattenAgentPages(data: InfiniteData<AgentPage, string | undefined>): {
   agents: AgentSummary[];
   unreadable: UnreadableItem[];
+  /** The server kept returning the same page, so paging stopped early. */
+  stalled: boolean;
 } {
   const seen = new Set<string>();
   const agents: AgentSummary[] = [];
@@ -62,5 +67,9 @@ export function flattenAgentPages(data: InfiniteData<AgentPage, string | undefin
       }
     }
   }
-  return { agents, unreadable: data.pages.flatMap((page) => page.unreadable) };
+  return {
+    agents,
+    unreadable: data.pages.flatMap((page) => page.unreadable),
+    stalled: pagingStalled(data, agentId) !== undefined,
+  };
 }

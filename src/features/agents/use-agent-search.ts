@@ -8,6 +8,7 @@
  * match …" or "Loading more…" without leaving the input.
  */
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { STALLED_PAGING_MESSAGE } from '@/api/paging';
 import { AGENT_STATUSES, type AgentStatus } from '@/api/schemas';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { agentQueries, flattenAgentPages } from './agents-queries';
@@ -38,6 +39,7 @@ export function useAgentSearch(text: string, includeAll: boolean) {
         ? 'No agents in this workspace yet.'
         : 'No published agents. Include drafts and archived versions to see the rest.';
   } else if (query.isFetchingNextPage) status = 'Loading more…';
+  else if (query.data?.stalled) status = STALLED_PAGING_MESSAGE;
   else if (query.isFetchNextPageError) status = 'Couldn’t load more agents.';
 
   return { query, agents, unreadable, canLoadMore, status };

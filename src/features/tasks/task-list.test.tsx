@@ -187,6 +187,22 @@ describe('TaskList rows', () => {
     );
   });
 
+  it('stops, and says so, when the server keeps returning the same page', async () => {
+    const tasks = Array.from({ length: 20 }, () => task({ agent_id: 'agent-loop' }));
+    // Every page is the same twenty tasks with the same cursor: a looping backend.
+    const { requests } = stubFetch(() =>
+      json({ data: tasks, has_more: true, next_cursor: 'again' }),
+    );
+    renderWithProviders(<TasksScreen />, { path: '/tasks?agent=agent-loop' });
+    await taskList();
+    expect(
+      await screen.findByText('The server keeps returning the same page, so the list stops here.'),
+    ).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The first page, and the one that repeated it: nothing after.
+    expect(listReads(requests)).toHaveLength(2);
+  });
+
   it('offers Retry when the next page cannot be read', async () => {
     const tasks = Array.from({ length: 30 }, () => task({ agent_id: 'agent-retry' }));
     const server = taskServer(tasks, 20);

@@ -9,6 +9,7 @@
  * the error (with Retry) or the skeleton.
  */
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { STALLED_PAGING_MESSAGE } from '@/api/paging';
 import type { TaskPage } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { cn } from '@/lib/cn';
@@ -98,6 +99,10 @@ export function TaskList({
     const footer = rows.isFetchingMore ? (
       <p role="status" className="px-3 py-3 text-center text-xs text-muted">
         Loading more…
+      </p>
+    ) : rows.stalled ? (
+      <p role="status" className="px-3 py-3 text-center text-xs text-warning">
+        {STALLED_PAGING_MESSAGE}
       </p>
     ) : rows.error && !firstPageFailed ? (
       <ApiErrorAlert

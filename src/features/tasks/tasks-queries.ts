@@ -15,6 +15,7 @@
  * Every read writes what it learned into the task's one cache entry (`task-cache.ts`).
  */
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { nextCursor } from '@/api/paging';
 import { resourceState } from '@/api/request-health';
 import { getTask, getTaskSummary, listTasks, type ListTasksParams } from '@/api/tasks';
 import type { RunResponse, TaskPage, TaskStatus } from '@/api/schemas';
@@ -148,7 +149,9 @@ export const taskQueries = {
         return page;
       },
       initialPageParam: anchor,
-      getNextPageParam: (page) => (page.has_more ? page.next_cursor : undefined),
+      // Stops at the end, and when the server loops (`api/paging.ts`).
+      getNextPageParam: (_page, pages, _param, pageParams) =>
+        nextCursor({ pages, pageParams }, (task) => task.task_id),
       // Older pages are read once: their live rows are refreshed by `live`, finished ones never.
       staleTime: Infinity,
       refetchOnWindowFocus: false,

@@ -14,6 +14,7 @@
  */
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { pagingStalled } from '@/api/paging';
 import type { UnreadableItem } from '@/api/schemas';
 import { taskInputsOf, recentTaskIds } from '@/lib/task-inputs';
 import { isTerminal, type PollSubject } from './polling-policy';
@@ -46,6 +47,9 @@ export interface TaskListRows {
   /** When the rows on screen were last confirmed by the server (epoch ms). */
   dataUpdatedAt: number;
   hasMore: boolean;
+  /** The server kept returning the same page (a cursor that repeats, a page with nothing new):
+   *  paging stopped, and the list says so. */
+  stalled: boolean;
   isFetchingMore: boolean;
   loadMore: () => void;
   refetch: () => void;
@@ -87,7 +91,15 @@ export function useTaskList(filters: TaskListFilters): TaskListRows {
     ...(tail.data?.pages.flatMap((page) => page.unreadable) ?? []),
   ];
 
-  const hasMore = anchor !== null && (!wantsMore || tail.isPending || tail.hasNextPage);
+  // The first page counts too: a tail that starts by repeating it brings nothing new.
+  const stalled =
+    head.data !== undefined &&
+    tail.data !== undefined &&
+    pagingStalled(
+      { pages: [head.data, ...tail.data.pages], pageParams: [undefined, ...tail.data.pageParams] },
+      (task) => task.task_id,
+    ) !== undefined;
+  const hasMore = anchor !== null && !stalled && (!wantsMore || tail.isPending || tail.hasNextPage);
   return {
     ids,
     unreadable,
@@ -95,6 +107,7 @@ export function useTaskList(filters: TaskListFilters): TaskListRows {
     error: head.error ?? tail.error,
     dataUpdatedAt: head.dataUpdatedAt,
     hasMore,
+    stalled,
     isFetchingMore: tail.isFetching,
     loadMore: () => {
       if (!wantsMore) setWantsMore(true);

@@ -1,0 +1,50 @@
+/**
+ * When to stop walking a cursor-paginated list. The API says: follow `next_cursor` while
+ * `has_more`. A backend that misbehaves — a cursor that comes back again, pages that bring
+ * nothing new — would have an infinite list ask for ever (a looping cursor made the agent picker
+ * send 286 signed requests in 5 s). So paging also stops when a cursor repeats or a page adds no
+ * item not already seen, and `pagingStalled` tells the view to say so.
+ */
+import type { Page } from './schemas';
+
+export interface PagingState<T> {
+  pages: readonly Page<T>[];
+  /** The cursor each page was asked for with (`undefined` for the first). */
+  pageParams: readonly unknown[];
+}
+
+function addsNothing<T>(state: PagingState<T>, idOf: (item: T) => string): boolean {
+  const last = state.pages.at(-1);
+  if (!last || state.pages.length < 2) return false;
+  const seen = new Set(state.pages.slice(0, -1).flatMap((page) => page.data.map(idOf)));
+  return (
+    last.unreadable.length === 0 &&
+    (last.data.length === 0 || last.data.every((item) => seen.has(idOf(item))))
+  );
+}
+
+/** Why paging stopped although the server says there is more, or `undefined` if it did not. */
+export function pagingStalled<T>(
+  state: PagingState<T>,
+  idOf: (item: T) => string,
+): 'repeated-cursor' | 'no-new-items' | undefined {
+  const last = state.pages.at(-1);
+  if (!last?.has_more || last.next_cursor === undefined) return undefined;
+  if (state.pageParams.includes(last.next_cursor)) return 'repeated-cursor';
+  if (addsNothing(state, idOf)) return 'no-new-items';
+  return undefined;
+}
+
+/** `getNextPageParam`: the next cursor, or `undefined` to stop (no more, or a stalled walk). */
+export function nextCursor<T>(
+  state: PagingState<T>,
+  idOf: (item: T) => string,
+): string | undefined {
+  const last = state.pages.at(-1);
+  if (!last?.has_more || pagingStalled(state, idOf) !== undefined) return undefined;
+  return last.next_cursor;
+}
+
+/** What a list says when its server keeps returning the same page. */
+export const STALLED_PAGING_MESSAGE =
+  'The server keeps returning the same page, so the list stops here.';
