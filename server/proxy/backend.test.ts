@@ -8,6 +8,7 @@ import {
   isLoopbackHost,
   normalizeBaseUrl,
   planBackend,
+  upstreamTimeoutMs,
   type ResolvedBackend,
 } from './backend';
 
@@ -213,4 +214,22 @@ describe('fileLimits', () => {
     ).toEqual({ maxFileBytes: 25 * 1024 * 1024, maxFiles: 4 });
     expect(fileLimits('upstream', { NANONETS_MAX_FILES: '-1' }, simulator)).toBeUndefined();
   });
+});
+
+describe('upstreamTimeoutMs', () => {
+  it('is 60 s unless NANONETS_UPSTREAM_TIMEOUT_S says otherwise', () => {
+    expect(upstreamTimeoutMs({})).toBe(60_000);
+    expect(upstreamTimeoutMs({ NANONETS_UPSTREAM_TIMEOUT_S: '  ' })).toBe(60_000);
+    expect(upstreamTimeoutMs({ NANONETS_UPSTREAM_TIMEOUT_S: '120' })).toBe(120_000);
+    expect(upstreamTimeoutMs({ NANONETS_UPSTREAM_TIMEOUT_S: ' 0.5 ' })).toBe(500);
+  });
+
+  it.each(['0', '-5', 'soon', 'Infinity', '86401'])(
+    'stops start-up with the variable name for %s',
+    (value) => {
+      expect(() => upstreamTimeoutMs({ NANONETS_UPSTREAM_TIMEOUT_S: value })).toThrow(
+        /NANONETS_UPSTREAM_TIMEOUT_S/,
+      );
+    },
+  );
 });

@@ -164,6 +164,26 @@ export function fileLimits(
   };
 }
 
+export const DEFAULT_UPSTREAM_TIMEOUT_S = 60;
+const MAX_UPSTREAM_TIMEOUT_S = 86_400;
+
+/**
+ * How long the proxy waits for the upstream's answer once a request (upload included) has been
+ * sent, and how long an answer's body may stall: `NANONETS_UPSTREAM_TIMEOUT_S` seconds, 60 by
+ * default, for any backend. An unusable value stops start-up with the variable's name.
+ */
+export function upstreamTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const raw = nonEmpty(env.NANONETS_UPSTREAM_TIMEOUT_S);
+  if (raw === undefined) return DEFAULT_UPSTREAM_TIMEOUT_S * 1000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_UPSTREAM_TIMEOUT_S) {
+    throw new Error(
+      `NANONETS_UPSTREAM_TIMEOUT_S must be a number of seconds above 0 and at most ${MAX_UPSTREAM_TIMEOUT_S}, got "${raw}".`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
 /** The one line the terminal shows, e.g. `Simulator (built-in, http://127.0.0.1:41234)`. */
 export function backendSummary(backend: ResolvedBackend): string {
   switch (backend.kind) {

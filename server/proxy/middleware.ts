@@ -8,17 +8,23 @@
  * make "simple" cross-site requests (a form POST, say) to `http://127.0.0.1:5173/api/v1/...` and
  * have them signed with the key. Non-browser clients (curl, tests) send neither `Sec-Fetch-Site`
  * nor `Origin` and are not affected.
+ *
+ * Before any of that, a path that could decode outside `/api/v1` somewhere behind the upstream
+ * gets 400 (`paths.ts`), and a method the API does not document gets 405. See `SECURITY.md`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BackendInfo, UpstreamTarget } from './backend';
 import { forwardRequest, type ForwardOptions } from './forward';
 import { sendJson } from './json';
+import { rawPathOf, unsafePathReason } from './paths';
 
 export const BACKEND_INFO_PATH = '/__console/backend';
 /** The simulator's review decision (approve/reject an `awaiting_review` task), which the public
  *  API has no endpoint for: served only when the backend is the simulator. */
 const SIMULATOR_REVIEW_PATH = /^\/__console\/simulator\/tasks\/([^/]+)\/review$/;
 export const NOT_FORWARDED_MESSAGE = 'Only /api/v1/ is forwarded by the Agent Console proxy.';
+/** The methods the Agents API documents (§3), plus HEAD, which is asked upstream as a GET. */
+export const FORWARDED_METHODS = ['GET', 'HEAD', 'POST', 'PATCH'] as const;
 
 export type ConnectNext = (error?: unknown) => void;
 export type ConsoleMiddleware = (
@@ -37,6 +43,11 @@ export function createConsoleMiddleware(
   options: ForwardOptions = {},
 ): ConsoleMiddleware {
   return (req, res, next) => {
+    const refusal = refusalFor(req, backend);
+    if (refusal !== undefined) {
+      refuse(res, refusal);
+      return;
+    }
     const url = parseRequestUrl(req.url);
     if (url === undefined) {
       next();
@@ -44,55 +55,115 @@ export function createConsoleMiddleware(
     }
     const { pathname, search } = url;
     if (pathname === BACKEND_INFO_PATH) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.setHeader('allow', 'GET, HEAD');
-        sendJson(res, 405, { error: `${BACKEND_INFO_PATH} only answers GET.` });
-        return;
-      }
       sendJson(res, 200, backend.info);
       return;
     }
     const review = SIMULATOR_REVIEW_PATH.exec(pathname);
     if (review) {
-      if (backend.info.mode !== 'simulator') {
-        sendJson(res, 404, {
-          error:
-            'Reviews are decided in the Nanonets dashboard; only the built-in simulator takes them here.',
-        });
-        return;
-      }
-      if (req.method !== 'POST') {
-        res.setHeader('allow', 'POST');
-        sendJson(res, 405, { error: 'Send the review decision with POST.' });
-        return;
-      }
-      const foreignOrigin = crossSiteOrigin(req);
-      if (foreignOrigin !== undefined) {
-        sendJson(res, 403, {
-          error: `The Agent Console proxy only forwards requests made by its own pages, not by ${foreignOrigin}.`,
-        });
-        return;
-      }
       forwardRequest(req, res, backend.target, `/__sim/tasks/${review[1]}/review`, options);
       return;
     }
-    if (pathname === '/api/v1' || pathname.startsWith('/api/v1/')) {
-      const foreignOrigin = crossSiteOrigin(req);
-      if (foreignOrigin !== undefined) {
-        sendJson(res, 403, {
-          error: `The Agent Console proxy only forwards requests made by its own pages, not by ${foreignOrigin}.`,
-        });
-        return;
-      }
+    if (isApiV1(pathname)) {
       forwardRequest(req, res, backend.target, pathname + search, options);
-      return;
-    }
-    if (pathname === '/api' || pathname.startsWith('/api/')) {
-      sendJson(res, 404, { error: NOT_FORWARDED_MESSAGE });
       return;
     }
     next();
   };
+}
+
+/**
+ * Only the refusals of `createConsoleMiddleware`, for the front of Vite's stack. Vite's own CORS
+ * middleware runs before any plugin's and answers every `OPTIONS` itself (204, "PUT and DELETE
+ * allowed"); this answers what the proxy refuses before it can. It decides on the method, path
+ * and headers alone and forwards nothing, so running ahead of Vite's host check gives nothing away:
+ * the forwarding middleware itself stays behind that check.
+ */
+export function createConsoleGate(backend: ConsoleBackend): ConsoleMiddleware {
+  return (req, res, next) => {
+    const refusal = refusalFor(req, backend);
+    if (refusal === undefined) next();
+    else refuse(res, refusal);
+  };
+}
+
+interface Refusal {
+  status: number;
+  error: string;
+  allow?: string;
+}
+
+/** Why the proxy will not serve `req`, or undefined when it will (or when it is not the proxy's). */
+function refusalFor(req: IncomingMessage, backend: ConsoleBackend): Refusal | undefined {
+  const url = parseRequestUrl(req.url);
+  if (url === undefined) return undefined;
+  const { pathname } = url;
+  const rawPath = rawPathOf(req.url ?? '');
+  const method = req.method ?? '';
+  if (isGuarded(pathname) || isGuarded(rawPath)) {
+    const reason = unsafePathReason(rawPath);
+    if (reason !== undefined) {
+      return {
+        status: 400,
+        error: `The Agent Console proxy does not forward a path with ${reason} in it (encoded slashes, backslashes, dot segments and nested percent-encoding are refused under /api/v1).`,
+      };
+    }
+  }
+  if (pathname === BACKEND_INFO_PATH) {
+    return method === 'GET' || method === 'HEAD'
+      ? undefined
+      : { status: 405, allow: 'GET, HEAD', error: `${BACKEND_INFO_PATH} only answers GET.` };
+  }
+  if (SIMULATOR_REVIEW_PATH.test(pathname)) {
+    if (backend.info.mode !== 'simulator') {
+      return {
+        status: 404,
+        error:
+          'Reviews are decided in the Nanonets dashboard; only the built-in simulator takes them here.',
+      };
+    }
+    if (method !== 'POST') {
+      return { status: 405, allow: 'POST', error: 'Send the review decision with POST.' };
+    }
+    return crossSiteRefusal(req);
+  }
+  if (isApiV1(pathname)) {
+    if (!(FORWARDED_METHODS as readonly string[]).includes(method)) {
+      return {
+        status: 405,
+        allow: FORWARDED_METHODS.join(', '),
+        error: `The Agents API documents only GET, POST and PATCH; the Agent Console proxy does not forward ${method}.`,
+      };
+    }
+    return crossSiteRefusal(req);
+  }
+  if (pathname === '/api' || pathname.startsWith('/api/')) {
+    return { status: 404, error: NOT_FORWARDED_MESSAGE };
+  }
+  return undefined;
+}
+
+function refuse(res: ServerResponse, refusal: Refusal): void {
+  if (refusal.allow !== undefined) res.setHeader('allow', refusal.allow);
+  sendJson(res, refusal.status, { error: refusal.error });
+}
+
+function crossSiteRefusal(req: IncomingMessage): Refusal | undefined {
+  const foreignOrigin = crossSiteOrigin(req);
+  return foreignOrigin === undefined
+    ? undefined
+    : {
+        status: 403,
+        error: `The Agent Console proxy only forwards requests made by its own pages, not by ${foreignOrigin}.`,
+      };
+}
+
+function isApiV1(path: string): boolean {
+  return path === '/api/v1' || path.startsWith('/api/v1/');
+}
+
+/** Paths whose requests may reach an upstream with the key, before or after normalisation. */
+function isGuarded(path: string): boolean {
+  return isApiV1(path) || path.startsWith('/__console/simulator/');
 }
 
 /**

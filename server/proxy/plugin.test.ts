@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BACKEND_INFO_PATH, NOT_FORWARDED_MESSAGE } from './middleware';
 import { agentConsole } from './plugin';
 import { startBackend } from './start-backend';
-import { fakeUpstream, listen, request, type TestServer } from './test-support';
+import { fakeUpstream, listen, request, within, type TestServer } from './test-support';
 
 const APP_HTML = '<!doctype html><title>Agent Console</title>';
 
@@ -106,6 +106,74 @@ describe('in the dev server', () => {
   });
 });
 
+describe("behind Vite's own middlewares", () => {
+  /** The dev server with the plugin, whose CORS and host checks run before any plugin's. */
+  async function devServer() {
+    const sim = await upstream();
+    const vite = await createServer({
+      configFile: false,
+      root: await tempRoot(),
+      appType: 'custom',
+      logLevel: 'silent',
+      server: { middlewareMode: true, ws: false },
+      optimizeDeps: { noDiscovery: true, include: [] },
+      plugins: [agentConsole({ env: { SIMULATOR_URL: sim.url } })],
+    });
+    const front = await listen((req, res) => vite.middlewares(req, res));
+    cleanups.push(async () => {
+      await front.close();
+      await vite.close();
+    });
+    return { sim, url: front.url };
+  }
+
+  it("refuses OPTIONS and other undocumented methods before Vite's CORS answers them", async () => {
+    const { sim, url } = await devServer();
+
+    const preflight = await request(`${url}/api/v1/agents/a1`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'DELETE' },
+    });
+    const review = await request(`${url}/__console/simulator/tasks/t1/review`, {
+      method: 'OPTIONS',
+    });
+
+    expect(preflight.status).toBe(405);
+    expect(preflight.headers.allow).toBe('GET, HEAD, POST, PATCH');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(preflight.headers['access-control-allow-methods']).toBeUndefined();
+    expect(preflight.headers['content-security-policy']).toContain('sandbox');
+    expect(review.status).toBe(405);
+    expect(sim.requests).toEqual([]);
+  });
+
+  it('answers with no Access-Control-* header, not even those Vite adds', async () => {
+    const { url } = await devServer();
+
+    const sameOrigin = await request(`${url}/api/v1/agents`, { headers: { origin: url } });
+    const crossSite = await request(`${url}/api/v1/agents`, {
+      headers: { origin: 'http://localhost:3000' },
+    });
+
+    expect([sameOrigin.status, crossSite.status]).toEqual([200, 403]);
+    for (const res of [sameOrigin, crossSite]) {
+      const names = Object.keys(res.headers).filter((name) => name.startsWith('access-control-'));
+      expect(names).toEqual([]);
+    }
+  });
+
+  it("keeps Vite's host check in front of the proxy (DNS rebinding)", async () => {
+    const { sim, url } = await devServer();
+
+    const rebound = await request(`${url}/api/v1/agents`, {
+      headers: { host: 'attacker.example:5173' },
+    });
+
+    expect(rebound.status).toBe(403);
+    expect(sim.requests).toEqual([]);
+  });
+});
+
 describe('in vite preview', () => {
   it('forwards to the real API with NANONETS_API_KEY and never shows the key', async () => {
     const api = await upstream();
@@ -131,6 +199,28 @@ describe('in vite preview', () => {
     const announced = logger.lines.filter((line) => line.includes('Agent Console → backend'));
     expect(announced).toEqual([expect.stringContaining(`${host} (NANONETS_API_KEY)`)]);
     expect(logger.lines.join('\n')).not.toContain(key);
+  });
+
+  it('gives up on a silent upstream after NANONETS_UPSTREAM_TIMEOUT_S', async () => {
+    const silent = await listen((req) => req.resume());
+    cleanups.push(silent.close);
+    const { server, url } = await startPreview({
+      SIMULATOR_URL: silent.url,
+      NANONETS_UPSTREAM_TIMEOUT_S: '0.3',
+    });
+    cleanups.push(() => server.close());
+
+    const res = await within(
+      request(`${url}/api/v1/agents`),
+      4000,
+      'the preview server left the browser waiting on a silent upstream',
+    );
+
+    expect(res.status).toBe(504);
+    const { error } = JSON.parse(res.body) as { error: string };
+    expect(error).toContain(
+      `No answer from the upstream ${new URL(silent.url).host} within 0.3 s.`,
+    );
   });
 
   it('starts the built-in simulator without configuration and stops it with the server', async () => {

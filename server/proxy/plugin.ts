@@ -10,15 +10,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { isLoopbackHost } from './backend';
-import { createConsoleMiddleware } from './middleware';
+import { isLoopbackHost, upstreamTimeoutMs } from './backend';
+import { createConsoleGate, createConsoleMiddleware } from './middleware';
 import { startBackend, type RunningBackend } from './start-backend';
 
 // vite.config.ts loads this one module at runtime (see there), so it hands on what the config needs.
 export { dashboardAddress } from './backend';
 
 export interface AgentConsolePluginOptions {
-  /** Where to read `NANONETS_*`, `SIMULATOR_*` from; tests pass their own. */
+  /** Where to read `NANONETS_*` (`NANONETS_UPSTREAM_TIMEOUT_S` included), `SIMULATOR_*` from;
+   *  tests pass their own. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -28,9 +29,13 @@ export function agentConsole(options: AgentConsolePluginOptions = {}): Plugin {
   const running: RunningBackend[] = [];
 
   async function attach(server: ViteDevServer | PreviewServer, host: string | boolean | undefined) {
+    const responseTimeoutMs = upstreamTimeoutMs(env); // before anything starts: it may throw
     const backend = await startBackend(env);
     running.push(backend);
-    server.middlewares.use(createConsoleMiddleware(backend));
+    server.middlewares.use(createConsoleMiddleware(backend, { responseTimeoutMs }));
+    // Refusals go first, ahead of Vite's CORS middleware (see createConsoleGate); forwarding stays
+    // behind Vite's host check, which keeps DNS-rebinding pages away from the key.
+    server.middlewares.stack.unshift({ route: '', handle: createConsoleGate(backend) });
 
     const { logger } = server.config;
     for (const warning of backend.warnings) logger.warn(`  Agent Console: ${warning}`);

@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, RequestListener } from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 export interface TestServer {
@@ -24,6 +25,31 @@ export async function listen(handler: RequestListener): Promise<TestServer> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * A TCP server that speaks whatever `onRequest` writes: for upstreams that misbehave in ways a
+ * `node:http` server will not (a `101` without an upgrade, a `102` and then silence).
+ */
+export async function rawServer(onRequest: (socket: net.Socket) => void): Promise<TestServer> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.once('data', () => onRequest(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };
@@ -72,24 +98,50 @@ export async function fakeUpstream(
 
 export interface ClientResponse {
   status: number;
+  statusMessage: string;
   headers: IncomingHttpHeaders;
   body: string;
 }
 
-export function request(
-  url: string,
-  init: { method?: string; headers?: OutgoingHttpHeaders; body?: string | Buffer } = {},
+export interface RequestInit {
+  method?: string;
+  headers?: OutgoingHttpHeaders;
+  body?: string | Buffer;
+}
+
+export function request(url: string, init: RequestInit = {}): Promise<ClientResponse> {
+  const { origin, pathname, search } = new URL(url);
+  return requestPath(origin, pathname + search, init);
+}
+
+/**
+ * Sends `path` exactly as written. `request(url)` cannot: the URL parser resolves `..` and
+ * `%2e%2e` segments and turns `\` into `/` before anything is sent.
+ */
+export function requestPath(
+  origin: string,
+  path: string,
+  init: RequestInit = {},
 ): Promise<ClientResponse> {
   return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(origin);
     // A fresh connection per request: the proxy under test shares this process's global agent, and
     // a pooled socket of the proxy's must not be mistaken for the client's.
-    const options = { method: init.method ?? 'GET', headers: init.headers, agent: false };
-    const req = http.request(url, options, (res) => {
+    const options = {
+      host: hostname.replace(/^\[(.*)\]$/, '$1'),
+      port,
+      path,
+      method: init.method ?? 'GET',
+      headers: init.headers,
+      agent: false,
+    };
+    const req = http.request(options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
         resolve({
           status: res.statusCode ?? 0,
+          statusMessage: res.statusMessage ?? '',
           headers: res.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         }),
