@@ -3,28 +3,30 @@
  *
  * Order of the `/api/v1` pipeline, outermost first, and why:
  * 1. latency      — applies to every /api response, including errors, like a real network;
- * 2. request log  — wraps everything below so each entry carries the status actually sent;
+ * 2. request log  — wraps everything below so each entry carries the status actually sent; it
+ *                   reads no body: it records what the route read (`body.ts`), after the answer;
  * 3. faults       — an injected fault answers before anything else can, so tests get exactly
  *                   the status they asked for;
  * 4. auth         — 401 before any resource is looked at;
  * 5. rate limit   — counted per valid key;
  * 6. random errors (`--error-rate`) — only requests that would otherwise be served;
- * 7. routes, then 405 per known path, then 404.
+ * 7. routes, then 405 per known path, then 404. Only a route reads a body, within a limit (413).
+ * So a request without the valid key is answered 401 with its body unread.
  * Every non-2xx body is `{"error": "..."}`: routes throw `ApiProblem`, the error handler and the
  * not-found handler write the envelope.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { bodyRecord } from './body';
 import { LifecycleConflict } from './engine';
 import { iso } from './present';
 import { ApiProblem, errorResponse } from './problem';
-import type { AuthOutcome, LoggedPart, RequestLogEntry } from './request-log';
+import { fitRequestLogEntry, type AuthOutcome, type RequestLogEntry } from './request-log';
 import { registerAgentRoutes } from './routes-agents';
 import { registerControlRoutes } from './routes-control';
 import { registerTaskRoutes } from './routes-tasks';
 import type { Simulation } from './simulation';
-import { mediaType } from './validate';
 
 type AuthCheck =
   | { outcome: 'valid'; key: string }
@@ -73,54 +75,16 @@ function queryRecord(url: string): Record<string, string | string[]> {
   return record;
 }
 
-async function loggedBody(
-  c: Context,
-  raw: ArrayBuffer | null,
-): Promise<{ body: unknown; parts: LoggedPart[] | null }> {
-  const type = mediaType(c);
-  if (type === 'multipart/form-data') {
-    try {
-      const form = await c.req.formData();
-      const parts: LoggedPart[] = [];
-      for (const [name, value] of form.entries()) {
-        if (typeof value === 'string') {
-          parts.push({ name, size: Buffer.byteLength(value), value });
-        } else {
-          parts.push({
-            name,
-            filename: value.name,
-            ...(value.type ? { content_type: value.type } : {}),
-            size: value.size,
-          });
-        }
-      }
-      return { body: null, parts };
-    } catch {
-      return { body: null, parts: [] };
-    }
-  }
-  if (raw === null || raw.byteLength === 0) return { body: null, parts: null };
-  if (type === 'application/json' || (type?.endsWith('+json') ?? false)) {
-    try {
-      return { body: JSON.parse(new TextDecoder().decode(raw)) as unknown, parts: null };
-    } catch {
-      return { body: null, parts: null };
-    }
-  }
-  return { body: null, parts: null };
-}
-
 function requestLogging(sim: Simulation): MiddlewareHandler {
   return async (c, next) => {
     const log = sim.requestLog;
     const epoch = log.epoch;
     const id = log.nextId();
     const at = iso(sim.clock.now());
-    const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
-    // Buffer the body up front; hono caches it, so handlers parsing it later reuse this copy.
-    const raw = hasBody ? await c.req.arrayBuffer().catch(() => null) : null;
+    // The body is not read here: nothing before the route needs it, and an unauthenticated
+    // request must be answered without taking it in. The route notes what it read.
     await next();
-    const { body, parts } = await loggedBody(c, raw);
+    const record = bodyRecord(c);
     const entry: RequestLogEntry = {
       id,
       at,
@@ -130,12 +94,14 @@ function requestLogging(sim: Simulation): MiddlewareHandler {
       status: c.res.status,
       auth: authOutcome(checkAuthorization(c.req.header('authorization'), sim.options.apiKey)),
       content_type: c.req.header('content-type') ?? null,
-      body,
-      parts,
+      body: record.body ?? null,
+      parts: record.parts,
+      body_read: record.read,
+      truncated: false,
     };
     // A reset while this request was in flight cleared the log; its entry belongs to the old run.
-    if (log.epoch === epoch) log.add(entry);
-    sim.options.onRequest?.(entry);
+    const stored = log.epoch === epoch ? log.add(entry) : fitRequestLogEntry(entry);
+    sim.options.onRequest?.(stored);
   };
 }
 

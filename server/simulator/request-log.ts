@@ -2,7 +2,16 @@
  * A record of every `/api/v1` request the simulator answered, for tests that must assert on
  * what a client (the dashboard, the proxy) actually sent: method, path, query, body, multipart
  * parts and the status it got back. The key itself is never recorded, only whether auth was
- * valid, missing or invalid. Bounded so a long demo cannot grow memory without limit.
+ * valid, missing or invalid.
+ *
+ * The log never reads a body itself: it records what the route read (`body.ts`), so a request
+ * answered before its body was needed (401, an injected fault, 429…) is logged with
+ * `body_read: false` and no body.
+ *
+ * Bounded so a long demo cannot grow memory without limit: at most 2,000 entries and 5 MB in all
+ * (oldest dropped first); in each entry a string value (a JSON body's strings, a text part, a
+ * file name) is cut at 64 KB with a marker, the JSON body and the parts take at most 256 KB each,
+ * and the entry says `truncated: true`.
  */
 
 export type AuthOutcome = 'valid' | 'missing' | 'invalid';
@@ -31,8 +40,12 @@ export interface RequestLogEntry {
   content_type: string | null;
   /** The parsed JSON body, or null (no body, not JSON, or malformed JSON). */
   body: unknown;
-  /** Multipart parts in order, or null when the request was not multipart. */
+  /** Multipart parts in order, or null when the request was not multipart (or not read). */
   parts: LoggedPart[] | null;
+  /** False when the request was answered without its body being read (nothing needed it). */
+  body_read: boolean;
+  /** True when a value was cut or parts were left out to keep the log bounded. */
+  truncated: boolean;
 }
 
 export interface RequestLogFilter {
@@ -43,15 +56,125 @@ export interface RequestLogFilter {
 }
 
 export const REQUEST_LOG_CAPACITY = 2_000;
+/** The most the stored entries take, as JSON. */
+export const REQUEST_LOG_BYTE_CAPACITY = 5 * 1024 * 1024;
+/** The most one stored string (or one JSON body) takes before it is cut. */
+export const REQUEST_LOG_VALUE_BYTES = 64 * 1024;
+/** The most one entry's JSON body takes (after its strings are cut) before it is stored as its
+ *  JSON text cut to `REQUEST_LOG_VALUE_BYTES`. */
+export const REQUEST_LOG_BODY_BYTES = 256 * 1024;
+/** The most one entry's parts take before the rest are left out. */
+export const REQUEST_LOG_PARTS_BYTES = 256 * 1024;
+
+/** JSON nesting walked when cutting a body's strings; deeper values are left as they are. */
+const MAX_WALK_DEPTH = 32;
+
+const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? 'null');
+
+/** `text` cut to `REQUEST_LOG_VALUE_BYTES` of UTF-8 (at a character boundary) with a marker. */
+function cutText(text: string, flag: { cut: boolean }): string {
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short strings need no counting.
+  if (text.length <= REQUEST_LOG_VALUE_BYTES / 3) return text;
+  const total = Buffer.byteLength(text, 'utf8');
+  if (total <= REQUEST_LOG_VALUE_BYTES) return text;
+  flag.cut = true;
+  // Every unit is at least one byte, so this head has at least the bytes kept.
+  const head = Buffer.from(text.slice(0, REQUEST_LOG_VALUE_BYTES), 'utf8');
+  let end = REQUEST_LOG_VALUE_BYTES;
+  // Back off to the start of a UTF-8 sequence.
+  while (end > 0 && ((head[end] ?? 0) & 0xc0) === 0x80) end -= 1;
+  return `${head.subarray(0, end).toString('utf8')}… [truncated: ${total} bytes in all]`;
+}
+
+function cutStrings(value: unknown, flag: { cut: boolean }, depth: number): unknown {
+  if (typeof value === 'string') return cutText(value, flag);
+  if (depth >= MAX_WALK_DEPTH || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => cutStrings(item, flag, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, cutStrings(item, flag, depth + 1)]),
+  );
+}
+
+/** A JSON body within `REQUEST_LOG_BODY_BYTES`: long strings cut, else its JSON text cut. */
+function fitBody(body: unknown, flag: { cut: boolean }): unknown {
+  const cut = cutStrings(body, flag, 0);
+  let text: string;
+  try {
+    text = JSON.stringify(cut) ?? 'null';
+  } catch {
+    flag.cut = true;
+    return '[not stored: the JSON body is nested too deeply to serialise]';
+  }
+  if (Buffer.byteLength(text) <= REQUEST_LOG_BODY_BYTES) return cut;
+  flag.cut = true;
+  return cutText(text, flag);
+}
+
+function fitPart(part: LoggedPart, flag: { cut: boolean }): LoggedPart {
+  const fitted: LoggedPart = { ...part, name: cutText(part.name, flag) };
+  if (part.filename !== undefined) fitted.filename = cutText(part.filename, flag);
+  if (part.content_type !== undefined) fitted.content_type = cutText(part.content_type, flag);
+  if (part.value !== undefined) fitted.value = cutText(part.value, flag);
+  return fitted;
+}
+
+/**
+ * The entry as the log stores it: long values cut, the JSON body and the parts at most 256 KB
+ * each (the first parts kept), and `truncated: true` when anything was cut or left out. An entry
+ * with nothing to cut is stored as it is.
+ */
+export function fitRequestLogEntry(entry: RequestLogEntry): RequestLogEntry {
+  const flag = { cut: false };
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(entry.query)) {
+    query[cutText(key, flag)] = Array.isArray(value)
+      ? value.map((item) => cutText(item, flag))
+      : cutText(value, flag);
+  }
+  let parts: LoggedPart[] | null = null;
+  if (entry.parts !== null) {
+    parts = [];
+    let partsBytes = 2;
+    for (const part of entry.parts) {
+      const fitted = fitPart(part, flag);
+      partsBytes += jsonBytes(fitted) + 1;
+      if (partsBytes > REQUEST_LOG_PARTS_BYTES) {
+        flag.cut = true;
+        break;
+      }
+      parts.push(fitted);
+    }
+  }
+  const fitted: RequestLogEntry = {
+    ...entry,
+    path: cutText(entry.path, flag),
+    query,
+    content_type: entry.content_type === null ? null : cutText(entry.content_type, flag),
+    body: fitBody(entry.body, flag),
+    parts,
+  };
+  if (!flag.cut) return entry;
+  fitted.truncated = true;
+  return fitted;
+}
+
+interface Stored {
+  entry: RequestLogEntry;
+  /** Its JSON size plus one for the comma between entries. */
+  bytes: number;
+}
 
 export class RequestLog {
-  #entries: RequestLogEntry[] = [];
+  #entries: Stored[] = [];
+  #bytes = 2;
   #nextId = 1;
   #epoch = 0;
   readonly #capacity: number;
+  readonly #byteCapacity: number;
 
-  constructor(capacity = REQUEST_LOG_CAPACITY) {
+  constructor(capacity = REQUEST_LOG_CAPACITY, byteCapacity = REQUEST_LOG_BYTE_CAPACITY) {
     this.#capacity = capacity;
+    this.#byteCapacity = byteCapacity;
   }
 
   /** Changes on every `clear()`, so a request spanning a reset can tell. */
@@ -59,30 +182,50 @@ export class RequestLog {
     return this.#epoch;
   }
 
+  /** The stored entries' size as a JSON array, in bytes (at most `REQUEST_LOG_BYTE_CAPACITY`). */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
   /** Reserves the next id at arrival so ids follow arrival order even when answers overlap. */
   nextId(): number {
     return this.#nextId++;
   }
 
-  add(entry: RequestLogEntry): void {
-    this.#entries.push(entry);
-    if (this.#entries.length > this.#capacity) {
-      this.#entries.splice(0, this.#entries.length - this.#capacity);
+  /** Stores the entry (fitted, see `fitRequestLogEntry`), dropping the oldest beyond the
+   *  capacities; returns what was stored. */
+  add(entry: RequestLogEntry): RequestLogEntry {
+    const fitted = fitRequestLogEntry(entry);
+    const stored = { entry: fitted, bytes: jsonBytes(fitted) + 1 };
+    this.#entries.push(stored);
+    this.#bytes += stored.bytes;
+    let drop = 0;
+    while (
+      this.#entries.length - drop > 1 &&
+      (this.#entries.length - drop > this.#capacity || this.#bytes > this.#byteCapacity)
+    ) {
+      this.#bytes -= this.#entries[drop]?.bytes ?? 0;
+      drop += 1;
     }
+    if (drop > 0) this.#entries.splice(0, drop);
+    return fitted;
   }
 
   /** Entries oldest first (in the order they were answered). */
   list(filter: RequestLogFilter = {}): RequestLogEntry[] {
     const method = filter.method?.toUpperCase();
-    return this.#entries.filter(
-      (entry) =>
-        (filter.path === undefined || entry.path.startsWith(filter.path)) &&
-        (method === undefined || entry.method === method),
-    );
+    return this.#entries
+      .map((stored) => stored.entry)
+      .filter(
+        (entry) =>
+          (filter.path === undefined || entry.path.startsWith(filter.path)) &&
+          (method === undefined || entry.method === method),
+      );
   }
 
   clear(): void {
     this.#entries = [];
+    this.#bytes = 2;
     this.#nextId = 1;
     this.#epoch += 1;
   }

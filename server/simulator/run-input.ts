@@ -4,13 +4,26 @@
  * `query` part and `output_config` as a JSON *string* part — into one `RunInput`, enforcing the
  * simulator's file limits with messages that name the offending file.
  *
- * Multipart parsing is the platform's FormData parser (through hono's `parseBody`), never a
- * hand-written one.
+ * Both are read as streams within limits (see `body.ts`): a JSON body up to 1 MB, a multipart
+ * body up to `maxFiles × maxFileMb` plus a small allowance, else 413. Multipart parsing is
+ * busboy's (`@fastify/busboy`), streaming, so upload bytes past the file limits are counted but
+ * never held, and the platform's whole-body FormData parser is not used.
  */
+import { once } from 'node:events';
+import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import type { Context } from 'hono';
 import type { InputFile, OutputConfig, RunInput } from './agents/types';
+import {
+  JSON_BODY_LIMIT_BYTES,
+  MULTIPART_ALLOWANCE_BYTES,
+  bodyRecord,
+  formatLimitMb,
+  readBodyChunks,
+  readJsonText,
+} from './body';
 import { ApiProblem } from './problem';
-import { isPlainObject, mediaType, readJsonObject } from './validate';
+import type { LoggedPart } from './request-log';
+import { isPlainObject, mediaType, parseJsonObject } from './validate';
 
 export interface FileLimits {
   maxFileMb: number;
@@ -79,13 +92,68 @@ function cleanQuery(value: unknown): string | null {
   return value.trim() === '' ? null : value;
 }
 
-function checkLimits(files: readonly File[], limits: FileLimits): void {
+/** A file part as received. Its bytes are kept only while they can be used. */
+interface ReceivedFile {
+  filename: string;
+  /** The part's media type (busboy's `text/plain` when the part declares none). */
+  type: string;
+  /** Every byte of the part, counted even when they are not kept. */
+  size: number;
+  /** The bytes kept; null when none are (over a limit, past the file count, or a part nothing
+   *  reads). */
+  chunks: Buffer[] | null;
+}
+
+type ReceivedPart =
+  | { kind: 'text'; name: string; value: string }
+  | { kind: 'file'; name: string; file: ReceivedFile };
+
+/** Text parts a run may carry besides its files (it reads two: query and output_config). */
+const MAX_TEXT_PARTS = 100;
+/** Parts beyond `maxFiles` a run body may have before it is refused (413). */
+const EXTRA_PARTS = 100;
+
+/** The largest multipart run body: every file at its limit, plus the allowance. */
+export function multipartBodyLimit(limits: FileLimits): number {
+  return Math.ceil(limits.maxFiles * limits.maxFileMb * BYTES_PER_MB) + MULTIPART_ALLOWANCE_BYTES;
+}
+
+function bodyTooLarge(limits: FileLimits): ApiProblem {
+  return new ApiProblem(
+    413,
+    `The request body is over ${formatLimitMb(multipartBodyLimit(limits))}, more than any run can carry: at most ${limits.maxFiles} files of ${limits.maxFileMb} MB, plus ${formatLimitMb(MULTIPART_ALLOWANCE_BYTES)} for the other parts. Send fewer or smaller files.`,
+  );
+}
+
+function textPartTooLarge(name: string): ApiProblem {
+  return new ApiProblem(
+    413,
+    `The "${name}" part is over ${formatLimitMb(JSON_BODY_LIMIT_BYTES)}, the largest text part accepted.`,
+  );
+}
+
+function tooManyParts(limits: FileLimits): ApiProblem {
+  return new ApiProblem(
+    413,
+    `The multipart body has more parts than any run can carry: at most ${limits.maxFiles} files, "query" and "output_config" (over ${limits.maxFiles + EXTRA_PARTS} parts or ${MAX_TEXT_PARTS} text parts is refused).`,
+  );
+}
+
+function unreadable(err: unknown): ApiProblem {
+  const detail = err instanceof Error ? err.message : String(err);
+  return new ApiProblem(
+    400,
+    `Could not read the multipart/form-data body (${detail}). Check that the boundary in Content-Type matches the body.`,
+  );
+}
+
+function checkLimits(files: readonly ReceivedFile[], limits: FileLimits): void {
   if (files.length > limits.maxFiles) {
     const firstOver = files[limits.maxFiles];
     throw new ApiProblem(
       400,
       `This run attaches ${files.length} files; the limit is ${limits.maxFiles} files per run. File "${
-        firstOver?.name ?? ''
+        firstOver?.filename ?? ''
       }" and the ones after it are over the limit; split them across several runs.`,
     );
   }
@@ -94,93 +162,200 @@ function checkLimits(files: readonly File[], limits: FileLimits): void {
     if (file.size > maxBytes) {
       throw new ApiProblem(
         400,
-        `File "${file.name}" is ${formatMb(file.size)}; the limit is ${limits.maxFileMb} MB per file.`,
+        `File "${file.filename}" is ${formatMb(file.size)}; the limit is ${limits.maxFileMb} MB per file.`,
       );
     }
   }
 }
 
-async function toInputFile(file: File): Promise<InputFile> {
-  return {
-    name: file.name,
-    type: file.type,
-    size: file.size,
-    bytes: new Uint8Array(await file.arrayBuffer()),
+/**
+ * Streams a multipart body through busboy, within `multipartBodyLimit`. Upload bytes are kept for
+ * at most `maxFiles` files, each up to `maxFileMb`; past either limit they are only counted, so
+ * the 400 can name the file and its size without the simulator holding it. Every part is noted
+ * for the request log as it arrives.
+ */
+async function parseMultipart(c: Context, limits: FileLimits): Promise<ReceivedPart[]> {
+  const maxFileBytes = limits.maxFileMb * BYTES_PER_MB;
+  const logged: LoggedPart[] = [];
+  bodyRecord(c).parts = logged;
+  const received: ReceivedPart[] = [];
+  const state: { slots: number; failure: ApiProblem | null } = {
+    slots: limits.maxFiles,
+    failure: null,
   };
+
+  let parser: BusboyInstance;
+  try {
+    parser = Busboy({
+      headers: { 'content-type': c.req.header('content-type') ?? '' },
+      // File names stay as the client sent them (the platform's FormData parser did the same).
+      preservePath: true,
+      // A part is a file when it has a filename, whatever its content type (as in FormData).
+      isPartAFile: (_field, _type, filename) => filename !== undefined,
+      limits: {
+        fieldSize: JSON_BODY_LIMIT_BYTES,
+        fields: MAX_TEXT_PARTS,
+        parts: limits.maxFiles + EXTRA_PARTS,
+      },
+    });
+  } catch (err) {
+    throw unreadable(err);
+  }
+
+  parser.on('file', (field: string | undefined, stream, filename, _encoding, type) => {
+    const name = field ?? '';
+    const file: ReceivedFile = { filename, type, size: 0, chunks: null };
+    const part: LoggedPart = { name, filename, ...(type ? { content_type: type } : {}), size: 0 };
+    logged.push(part);
+    received.push({ kind: 'file', name, file });
+    const isUpload = (FILE_FIELDS as readonly string[]).includes(name);
+    const isConfig = name === 'output_config';
+    const maxBytes = isConfig ? JSON_BODY_LIMIT_BYTES : maxFileBytes;
+    let decided = false;
+    stream.on('data', (chunk: Buffer) => {
+      file.size += chunk.length;
+      part.size = file.size;
+      if (!decided) {
+        // A slot is taken on the first byte, so empty file inputs never take one.
+        decided = true;
+        if (isConfig || (isUpload && state.slots > 0)) {
+          file.chunks = [];
+          if (isUpload) state.slots -= 1;
+        }
+      }
+      if (file.chunks === null) return;
+      if (file.size > maxBytes) {
+        file.chunks = null;
+        if (isConfig) state.failure ??= textPartTooLarge(name);
+        return;
+      }
+      file.chunks.push(chunk);
+    });
+    // A part cut short errors here too; the parser reports the same error to the loop below.
+    stream.on('error', () => undefined);
+  });
+  parser.on('field', (field: string | undefined, value, _nameTruncated, valueTruncated) => {
+    const name = field ?? '';
+    if (valueTruncated) state.failure ??= textPartTooLarge(name);
+    logged.push({ name, size: Buffer.byteLength(value), value });
+    received.push({ kind: 'text', name, value });
+  });
+  parser.on('partsLimit', () => {
+    state.failure ??= tooManyParts(limits);
+  });
+  parser.on('fieldsLimit', () => {
+    state.failure ??= tooManyParts(limits);
+  });
+  const parsed = new Promise<void>((resolve, reject) => {
+    parser.on('finish', resolve);
+    parser.on('error', reject);
+  });
+  // Awaited below, or abandoned when the body is refused part-way.
+  parsed.catch(() => undefined);
+
+  try {
+    for await (const chunk of readBodyChunks(c, multipartBodyLimit(limits), () =>
+      bodyTooLarge(limits),
+    )) {
+      if (!parser.write(chunk)) await once(parser, 'drain');
+      if (state.failure) break;
+    }
+    if (!state.failure) {
+      parser.end();
+      await parsed;
+    }
+  } catch (err) {
+    parser.destroy();
+    throw err instanceof ApiProblem ? err : unreadable(err);
+  }
+  if (state.failure) {
+    parser.destroy();
+    throw state.failure;
+  }
+  return received;
 }
 
 async function readMultipart(c: Context, limits: FileLimits): Promise<RunInput> {
-  let form: Record<string, string | File | (string | File)[]>;
-  try {
-    form = await c.req.parseBody({ all: true });
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new ApiProblem(
-      400,
-      `Could not read the multipart/form-data body (${detail}). Check that the boundary in Content-Type matches the body.`,
-    );
-  }
-  const values = (key: string): (string | File)[] => {
-    const value = form[key];
-    return value === undefined ? [] : Array.isArray(value) ? value : [value];
-  };
+  const parts = await parseMultipart(c, limits);
+  const named = (key: string) => parts.filter((part) => part.name === key);
 
-  const files: File[] = [];
+  const files: ReceivedFile[] = [];
   for (const field of FILE_FIELDS) {
-    for (const value of values(field)) {
-      if (typeof value === 'string') {
+    for (const part of named(field)) {
+      if (part.kind === 'text') {
         throw new ApiProblem(
           400,
           `The "${field}" part must be a file upload (a part with a filename), not a text value.`,
         );
       }
       // An empty <input type=file> in an HTML form is sent as a nameless, empty part.
-      if (value.name === '' && value.size === 0) continue;
-      files.push(value);
+      if (part.file.filename === '' && part.file.size === 0) continue;
+      files.push(part.file);
     }
   }
-  const queries = values('query');
+  const queries = named('query');
   if (queries.length > 1) throw new ApiProblem(400, 'Send at most one "query" part.');
   const queryPart = queries[0];
-  if (queryPart instanceof File) {
+  if (queryPart?.kind === 'file') {
     throw new ApiProblem(
       400,
       'The "query" part must be text, not a file. Attach files as "files" parts.',
     );
   }
-  const configs = values('output_config');
+  const configs = named('output_config');
   if (configs.length > 1) throw new ApiProblem(400, 'Send at most one "output_config" part.');
   const configPart = configs[0];
-  if (configPart instanceof File) {
-    // Some clients attach JSON as a blob part; read it as the JSON string it is.
-    const text = await configPart.text();
-    return finish(cleanQuery(queryPart), files, parseOutputConfig(text, 'multipart'), limits);
-  }
-  return finish(cleanQuery(queryPart), files, parseOutputConfig(configPart, 'multipart'), limits);
+  // Some clients attach JSON as a blob part; read it as the JSON string it is.
+  const configText =
+    configPart === undefined
+      ? undefined
+      : configPart.kind === 'text'
+        ? configPart.value
+        : Buffer.concat(configPart.file.chunks ?? []).toString('utf8');
+  return finish(
+    cleanQuery(queryPart?.value),
+    files,
+    parseOutputConfig(configText, 'multipart'),
+    limits,
+  );
 }
 
-async function finish(
+function toInputFile(file: ReceivedFile): InputFile {
+  const bytes = Buffer.concat(file.chunks ?? []);
+  return {
+    name: file.filename,
+    type: file.type,
+    size: file.size,
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  };
+}
+
+function finish(
   query: string | null,
-  files: File[],
+  files: ReceivedFile[],
   outputConfig: OutputConfig | null,
   limits: FileLimits,
-): Promise<RunInput> {
+): RunInput {
   checkLimits(files, limits);
   if (query === null && files.length === 0) throw noInput();
-  return { query, files: await Promise.all(files.map(toInputFile)), outputConfig };
+  return { query, files: files.map(toInputFile), outputConfig };
 }
 
 /** Parses and validates a run request body (either flavour). */
 export async function readRunInput(c: Context, limits: FileLimits): Promise<RunInput> {
   const type = mediaType(c);
   if (type === 'multipart/form-data') return readMultipart(c, limits);
-  if (type === null && (await c.req.text()).trim() === '') throw noInput();
   if (type !== null && type !== 'application/json' && !type.endsWith('+json')) {
     throw new ApiProblem(
       415,
       `Unsupported Content-Type "${type}". Send application/json ({"query": "…"}) or multipart/form-data (with "files" parts).`,
     );
   }
-  const body = await readJsonObject(c, { emptyIsObject: true });
+  const text = await readJsonText(
+    c,
+    'Attach files as "files" parts of a multipart/form-data body, not inside JSON.',
+  );
+  if (type === null && text.trim() === '') throw noInput();
+  const body = parseJsonObject(c, text, { emptyIsObject: true });
   return finish(cleanQuery(body.query), [], parseOutputConfig(body.output_config, 'json'), limits);
 }

@@ -4,6 +4,7 @@
  * is what a developer reads in the dashboard or their terminal.
  */
 import type { Context } from 'hono';
+import { bodyRecord, readJsonText } from './body';
 import { isUuid } from './ids';
 import { decodeCursor, type CursorKind, type Keyed } from './pagination';
 import { ApiProblem } from './problem';
@@ -35,15 +36,26 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
- * Reads a JSON object body. An empty body counts as `{}` when `emptyIsObject` (endpoints whose
- * fields are all optional). A body in another media type is 415, unparseable JSON or a
- * non-object is 400.
+ * Reads a JSON object body, at most `JSON_BODY_LIMIT_BYTES` (413 beyond; `tooLargeHint` ends that
+ * message). An empty body counts as `{}` when `emptyIsObject` (endpoints whose fields are all
+ * optional). A body in another media type is 415, unparseable JSON or a non-object is 400.
  */
 export async function readJsonObject(
   c: Context,
-  { emptyIsObject }: { emptyIsObject: boolean },
+  { emptyIsObject, tooLargeHint }: { emptyIsObject: boolean; tooLargeHint?: string },
 ): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
+  return parseJsonObject(c, await readJsonText(c, tooLargeHint), { emptyIsObject });
+}
+
+/**
+ * `readJsonObject` for a body already read as `text`. The parsed JSON is noted for the request
+ * log, object or not.
+ */
+export function parseJsonObject(
+  c: Context,
+  text: string,
+  { emptyIsObject }: { emptyIsObject: boolean },
+): Record<string, unknown> {
   const type = mediaType(c);
   if (text.trim() === '') {
     if (emptyIsObject) return {};
@@ -68,6 +80,7 @@ export async function readJsonObject(
       `The request body is not valid JSON (${detail}). Send a JSON object.`,
     );
   }
+  bodyRecord(c).body = parsed;
   if (!isPlainObject(parsed)) {
     throw new ApiProblem(400, 'The request body must be a JSON object, e.g. {"name": "…"}.');
   }
