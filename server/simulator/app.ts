@@ -19,6 +19,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyRecord } from './body';
+import { quirkyResponses } from './chaos';
 import { LifecycleConflict } from './engine';
 import { iso } from './present';
 import { ApiProblem, errorResponse } from './problem';
@@ -153,7 +154,7 @@ function authenticate(sim: Simulation): MiddlewareHandler {
 
 function randomErrors(sim: Simulation): MiddlewareHandler {
   return async (_c, next) => {
-    const rate = sim.options.errorRate;
+    const rate = sim.settings.errorRate;
     if (rate > 0 && sim.errorRandom() < rate) {
       return sim.errorRandom() < 0.5
         ? errorResponse(
@@ -204,6 +205,7 @@ export function createApp(sim: Simulation): Hono {
   app.use('/api/v1/*', faults(sim));
   app.use('/api/v1/*', authenticate(sim));
   app.use('/api/v1/*', randomErrors(sim));
+  app.use('/api/v1/*', quirkyResponses(sim));
   registerAgentRoutes(app, sim);
   registerTaskRoutes(app, sim);
   return app;

@@ -10,14 +10,24 @@ export const RATE_LIMIT_WINDOW_MS = 60_000;
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export class RateLimiter {
-  readonly limit: number;
+  #limit: number;
   readonly #now: () => number;
   readonly #hits = new Map<string, number[]>();
 
   /** `limit` 0 disables limiting. */
   constructor(limit: number, now: () => number = Date.now) {
-    this.limit = limit;
+    this.#limit = limit;
     this.#now = now;
+  }
+
+  /** Requests per rolling minute per key; 0 means no limit. */
+  get limit(): number {
+    return this.#limit;
+  }
+
+  /** Changes the limit at run time (`POST /__sim/config`); the windows so far still count. */
+  setLimit(limit: number): void {
+    this.#limit = limit;
   }
 
   hit(key: string): RateDecision {

@@ -9,6 +9,7 @@ import { ApiProblem } from './problem';
 import { route } from './routing';
 import type { Simulation } from './simulation';
 import { readJsonObject, requireUuid } from './validate';
+import { setQuirks, setSettings } from './chaos';
 import type { FaultSpec } from './faults';
 
 async function review(sim: Simulation, c: Context): Promise<Response> {
@@ -113,6 +114,14 @@ export function registerControlRoutes(app: Hono, sim: Simulation): void {
     GET: (c) => c.json({ data: sim.faults.list() }),
     POST: (c) => addFault(sim, c),
     DELETE: (c) => c.json({ ok: true, cleared: sim.faults.clear() }),
+  });
+  route(app, '/__sim/config', {
+    GET: (c) => c.json(setSettings(sim, {})),
+    POST: async (c) => c.json(setSettings(sim, await readJsonObject(c, { emptyIsObject: true }))),
+  });
+  route(app, '/__sim/quirks', {
+    GET: (c) => c.json(setQuirks(sim, {})),
+    POST: async (c) => c.json(setQuirks(sim, await readJsonObject(c, { emptyIsObject: true }))),
   });
   route(app, '/__sim/requests', {
     GET: (c) => {

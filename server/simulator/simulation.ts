@@ -8,6 +8,7 @@
  * stream restarted, so a reset simulator hands out exactly the ids it handed out at start.
  */
 import { seedAgents as defaultSeedAgents } from './agents/seed';
+import { NO_QUIRKS, type Quirks } from './chaos';
 import type { Clock } from './clock';
 import { TaskEngine } from './engine';
 import { FaultQueue } from './faults';
@@ -27,6 +28,10 @@ export class Simulation {
   engine: TaskEngine;
   errorRandom: Random;
   latencyRandom: Random;
+  /** What `POST /__sim/config` can change at run time; a reset restores the options. */
+  settings: { errorRate: number };
+  /** Readings of the API other backends may have (`chaos.ts`); a reset clears them. */
+  quirks: Quirks = { ...NO_QUIRKS };
 
   constructor(options: SimulatorOptions, clock: Clock) {
     this.options = options;
@@ -37,6 +42,7 @@ export class Simulation {
     this.engine = fresh.engine;
     this.errorRandom = createRandom(deriveSeed(options.seed, 'errors'));
     this.latencyRandom = createRandom(deriveSeed(options.seed, 'latency'));
+    this.settings = { errorRate: options.errorRate };
   }
 
   /** Fresh workspace from the seed; clears the request log, faults and rate-limit windows. */
@@ -50,6 +56,9 @@ export class Simulation {
     this.requestLog.clear();
     this.faults.clear();
     this.rateLimiter.reset();
+    this.rateLimiter.setLimit(this.options.rateLimit);
+    this.settings = { errorRate: this.options.errorRate };
+    this.quirks = { ...NO_QUIRKS };
   }
 
   dispose(): void {
