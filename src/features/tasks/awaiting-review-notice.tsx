@@ -4,14 +4,22 @@
  * (API notes §7): the console can only send the person to the Nanonets dashboard, in a new tab so
  * this page keeps polling and shows the task moving on once approved.
  */
+import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 
 /** Where approvals happen. The agents dashboard; the exact page of a task there is not known. */
 export const NANONETS_DASHBOARD_URL = 'https://agents.nanonets.com';
 
-export function AwaitingReviewNotice({ className }: { className?: string | undefined }) {
+export interface AwaitingReviewNoticeProps {
+  className?: string | undefined;
+  /** Controls to decide the review here, where a backend allows it (the simulator's); the page
+   *  composes them from another feature. */
+  actions?: ReactNode;
+}
+
+export function AwaitingReviewNotice({ className, actions }: AwaitingReviewNoticeProps) {
   return (
-    <Alert tone="warning" title="Awaiting review" className={className}>
+    <Alert tone="warning" title="Awaiting review" className={className} actions={actions}>
       <p>
         The agent is waiting for someone to approve a sensitive step before it goes on. Approvals
         cannot be given through the API; this page updates once the step is approved.

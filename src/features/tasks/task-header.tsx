@@ -7,6 +7,7 @@
  * Titles and ids come from elsewhere and may be long or written right to left: the heading wraps
  * anywhere and isolates its text (`<bdi>`), so neither breaks the layout around it.
  */
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { formatClockTime } from '@/lib/format';
 import { AwaitingReviewNotice } from './awaiting-review-notice';
@@ -35,9 +36,11 @@ export interface TaskHeaderProps {
   /** The agent's name, when the page knows it; else the list's `agent_name`, else the id. */
   agentName?: string | undefined;
   freshness: Pick<WatchedTask, 'error' | 'lastReadFailed' | 'dataUpdatedAt' | 'rateLimitSeconds'>;
+  /** Shown inside the awaiting-review notice (the simulator's Approve / Reject). */
+  reviewActions?: ReactNode;
 }
 
-export function TaskHeader({ taskId, task, agentName, freshness }: TaskHeaderProps) {
+export function TaskHeader({ taskId, task, agentName, freshness, reviewActions }: TaskHeaderProps) {
   const title = task.title?.trim() || taskId;
   const agentId = task.agent_id;
   const live = !isTerminal(task.status);
@@ -52,7 +55,7 @@ export function TaskHeader({ taskId, task, agentName, freshness }: TaskHeaderPro
           <Freshness {...freshness} />
         </div>
       </div>
-      {task.status === 'awaiting_review' ? <AwaitingReviewNotice /> : null}
+      {task.status === 'awaiting_review' ? <AwaitingReviewNotice actions={reviewActions} /> : null}
       <div className="flex flex-wrap items-center gap-2">
         {agentId ? (
           <Link href={newRunHref(agentId, task.task_id)} className={BUTTON_LINK_CLASS}>

@@ -11,6 +11,7 @@
  * The page composes this with what other features know (the agent's name) and hands in the
  * tabs' contents, each its own lazily loaded chunk.
  */
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { isApiError } from '@/api/http';
 import { ApiErrorAlert } from '@/components/api-error-alert';
@@ -25,16 +26,25 @@ export interface TaskViewProps {
   /** The agent's name, from the agents feature; without it the list's name or the id shows. */
   agentName?: string | undefined;
   tabs: TaskTabComponents;
+  /** Controls to decide a review from the console, shown in the awaiting-review notice; the
+   *  page passes them only where the backend takes decisions (the simulator). */
+  reviewActions?: ReactNode;
 }
 
-export function TaskView({ taskId, agentName, tabs }: TaskViewProps) {
+export function TaskView({ taskId, agentName, tabs, reviewActions }: TaskViewProps) {
   const watched = useWatchedTask(taskId);
   const { task, error } = watched;
 
   if (task) {
     return (
       <div className="space-y-6">
-        <TaskHeader taskId={taskId} task={task} agentName={agentName} freshness={watched} />
+        <TaskHeader
+          taskId={taskId}
+          task={task}
+          agentName={agentName}
+          freshness={watched}
+          reviewActions={reviewActions}
+        />
         <TaskTabs taskId={taskId} task={task} tabs={tabs} />
       </div>
     );

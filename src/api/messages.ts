@@ -1,0 +1,130 @@
+/**
+ * A task's conversation: `GET /tasks/{id}/messages` (§3.13), `POST /tasks/{id}/message` (§3.12),
+ * and the one read of `/result` the Conversation tab needs — the agent's `ask_user` question,
+ * for backends whose messages do not carry it.
+ *
+ * Read leniently, because the docs show little of these shapes:
+ *
+ * - A message's id may be `id` or `message_id`, or missing (the view then keys it by position).
+ * - `content` is any JSON: a string, content blocks, or an object; the view decides how to show it.
+ * - `role` is not documented (the simulator sends one); `user_id` is set for people and `null`
+ *   for the agent. A field of an unexpected type is read as absent, never as a failure.
+ * - The list may be `{data}`, `{items}` or a bare array, and one odd item (not an object) is kept
+ *   aside in `unreadable` rather than failing the conversation (`pageOf`).
+ * - The answer to a reply is only described in the docs: its fields are read if present, and a
+ *   2xx that is not JSON is an `invalid-response` error — a lost answer, since the reply may have
+ *   arrived.
+ * - `/result`'s feed items are undocumented: they stay raw here, for the caller to search.
+ */
+import * as v from 'valibot';
+import { requestJson } from './http';
+import { pageOf, type Page } from './schemas';
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** A non-empty string, or absent; anything else (null, numbers, objects) is absent. */
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** An id as a string: ids may come as strings or numbers. */
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return textOf(value);
+}
+
+// Optional: valibot requires a key to be present unless its schema is optional.
+const LenientText = v.optional(v.pipe(v.unknown(), v.transform(textOf)));
+const LenientId = v.optional(v.pipe(v.unknown(), v.transform(idOf)));
+
+/** One message of `GET /tasks/{id}/messages` (§2.6), plus the `role` some backends send. */
+export const TaskMessage = v.pipe(
+  v.unknown(),
+  v.transform((raw) => {
+    const record = asRecord(raw);
+    return record ? { ...record, id: record.id ?? record.message_id } : raw;
+  }),
+  v.looseObject({
+    id: LenientId,
+    task_id: LenientText,
+    agent_id: LenientText,
+    /** `user`/`assistant` where a backend says so; absent where it does not. */
+    role: LenientText,
+    /** Any JSON: a string, content blocks, or an object. */
+    content: v.unknown(),
+    created_at: LenientText,
+    /** Set for a person's message, absent (null) for the agent's. */
+    user_id: LenientId,
+    parent_id: LenientId,
+  }),
+);
+export type TaskMessage = v.InferOutput<typeof TaskMessage>;
+
+export const TaskMessageList = pageOf(TaskMessage);
+export type TaskMessageList = Page<TaskMessage>;
+
+/** The answer to `POST /tasks/{id}/message`: the new message's id, the task's status and an
+ *  acknowledgement, each where present. Some backends may answer with the message itself. */
+export const MessageAccepted = v.pipe(
+  v.unknown(),
+  v.transform((raw) => {
+    const record = asRecord(raw) ?? {};
+    const nested = asRecord(record.message);
+    return {
+      message_id: idOf(record.message_id) ?? idOf(nested?.id) ?? idOf(record.id),
+      task_id: textOf(record.task_id),
+      status: textOf(record.status),
+      message: textOf(record.message),
+    };
+  }),
+);
+export type MessageAccepted = v.InferOutput<typeof MessageAccepted>;
+
+/** `/result`'s feed as raw items: `feed` (the docs' reading), `data`, `items`, or a bare array. */
+export const RawFeed = v.pipe(
+  v.unknown(),
+  v.transform((raw): unknown[] => {
+    if (Array.isArray(raw)) return raw;
+    const record = asRecord(raw);
+    for (const key of ['feed', 'data', 'items', 'steps', 'events']) {
+      const items = record?.[key];
+      if (Array.isArray(items)) return items;
+    }
+    return [];
+  }),
+);
+
+function taskPath(taskId: string, rest: string): string {
+  return `/api/v1/tasks/${encodeURIComponent(taskId)}${rest}`;
+}
+
+export function getTaskMessages(taskId: string, signal?: AbortSignal): Promise<TaskMessageList> {
+  return requestJson(taskPath(taskId, '/messages'), { signal, schema: TaskMessageList });
+}
+
+/** Sends a reply or follow-up. Not idempotent: a retry after a lost answer must look first. */
+export function postTaskMessage(
+  taskId: string,
+  text: string,
+  signal?: AbortSignal,
+): Promise<MessageAccepted> {
+  return requestJson(taskPath(taskId, '/message'), {
+    method: 'POST',
+    body: { message: text },
+    signal,
+    schema: MessageAccepted,
+  });
+}
+
+/**
+ * The raw feed of `/result`, for the one thing the Conversation tab needs from it (the pending
+ * `ask_user` question when the messages lack it). Deliberately minimal: the Trace tab has its own
+ * reading of this endpoint, and the two must not depend on each other.
+ */
+export function getRawTaskFeed(taskId: string, signal?: AbortSignal): Promise<unknown[]> {
+  return requestJson(taskPath(taskId, '/result'), { signal, schema: RawFeed });
+}

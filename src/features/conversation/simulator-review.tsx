@@ -1,0 +1,106 @@
+/**
+ * `Approve` and `Reject` for a task awaiting review — against the built-in simulator only.
+ *
+ * The public API has no way to approve a step (reviews happen in the Nanonets dashboard), but the
+ * simulator takes the decision through the console's own server, so the whole review flow can be
+ * tried and tested offline. The page shows this only when the backend is the simulator. An
+ * optional note goes with either decision (the simulated agent quotes it).
+ *
+ * A decision is sent once: a second click while one is in flight is dropped (the mutation cache
+ * says so, as for replies). After it is recorded the task resumes shortly; `onDecided` lets the
+ * page poll fast to show that.
+ */
+import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { postSimulatorReview, type ReviewDecision } from '@/api/simulator-review';
+import { Button } from '@/components/ui/button';
+import { describeError } from '@/lib/error-advice';
+
+/** Own key, not the conversation's factory: this lives in the task page's chunk, which must not
+ *  pull in the Conversation tab's code. */
+const reviewKey = (taskId: string) => ['tasks', 'review', taskId] as const;
+
+export interface SimulatorReviewProps {
+  taskId: string;
+  /** Called once the simulator recorded the decision. */
+  onDecided?: (() => void) | undefined;
+}
+
+const DONE: Readonly<Record<ReviewDecision, string>> = {
+  approve: 'Approved: the agent goes on in a moment.',
+  reject: 'Rejected: the agent goes on without that step in a moment.',
+};
+
+export function SimulatorReview({ taskId, onDecided }: SimulatorReviewProps) {
+  const queryClient = useQueryClient();
+  const mutationKey = reviewKey(taskId);
+  const [note, setNote] = useState('');
+  const noteId = useId();
+  const mutation = useMutation({
+    mutationKey,
+    mutationFn: (decision: ReviewDecision) => postSimulatorReview(taskId, decision, note),
+    networkMode: 'always',
+    onSuccess: () => onDecided?.(),
+  });
+  const inFlight = useIsMutating({ mutationKey }) > 0 || mutation.isPending;
+  const decided = mutation.isSuccess ? mutation.variables : undefined;
+  const locked = inFlight || decided !== undefined;
+
+  const decide = (decision: ReviewDecision) => {
+    if (locked || queryClient.isMutating({ mutationKey }) > 0) return;
+    mutation.mutate(decision);
+  };
+
+  const failure = mutation.isError
+    ? describeError(mutation.error, { retry: 'decide again', subject: 'this task' })
+    : null;
+
+  return (
+    <div role="group" aria-label="Simulator review" className="w-full space-y-2">
+      <p className="text-muted">The simulator takes the decision here.</p>
+      <div className="space-y-1">
+        <label htmlFor={noteId} className="block text-sm font-medium">
+          Review note (optional)
+        </label>
+        <input
+          id={noteId}
+          type="text"
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          readOnly={locked}
+          dir="auto"
+          className="w-full rounded-md border border-border bg-surface px-3 py-1.5 text-sm text-text focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent"
+        />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          size="sm"
+          variant="primary"
+          aria-disabled={locked || undefined}
+          onClick={() => decide('approve')}
+        >
+          Approve
+        </Button>
+        <Button
+          size="sm"
+          variant="danger"
+          aria-disabled={locked || undefined}
+          onClick={() => decide('reject')}
+        >
+          Reject
+        </Button>
+      </div>
+      {decided ? (
+        <p role="status" className="font-medium">
+          {DONE[decided]}
+        </p>
+      ) : null}
+      {failure ? (
+        <div role="alert" className="space-y-0.5 text-danger">
+          <p className="font-medium [overflow-wrap:anywhere]">{failure.message}</p>
+          <p className="text-text">{failure.advice}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
