@@ -67,11 +67,19 @@ test('an API error shows the server message and advice, and Retry recovers', asy
   await expect(alert).toBeHidden();
 });
 
-test('deep links to a task route render the task page', async ({ page }) => {
-  await page.goto('/tasks/00000000-0000-4000-8000-000000000000');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(
-    '00000000-0000-4000-8000-000000000000',
+test('deep links to a task route render the task page; an unknown id says so', async ({
+  page,
+  simulator,
+}) => {
+  const taskId = await simulator.run('summarizer', 'Summarize the quarterly numbers for me');
+  await page.goto(`/tasks/${taskId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Summarize the quarterly numbers for me',
   );
+
+  await page.goto('/tasks/00000000-0000-4000-8000-000000000000');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No task with this id');
+  await expect(page.getByRole('main')).toContainText('00000000-0000-4000-8000-000000000000');
 });
 
 test('the shell has no serious or critical accessibility violations', async ({ newRun }) => {

@@ -16,7 +16,12 @@
  *    1.5 s in the task's first 10 s, 2.5 s in its first minute).
  * 3. The task list's refresh with 1 and with 100 live tasks (999 finished in both): requests per
  *    minute (100 live ≤ 1.2 × 1 live) and reads of finished tasks (0).
- * 4. Simulator: how long a 10,000-step trace takes to produce and to serve, and its size.
+ * 4. The Trace viewer, on a 100-step and a 10,000-step run of the same long-trace script (created
+ *    when the bench starts, so they are done by the time this runs): time to the first step on
+ *    screen (median of 3 loads, target: 10,000 steps ≤ 3 × 100 steps), jump to the last step,
+ *    one search, the longest main-thread task, and — enforced, it does not depend on the
+ *    machine — the most step elements ever in the page (≤ 200: the list is virtualized).
+ * 5. Simulator: how long a 10,000-step trace takes to produce and to serve, and its size.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,13 +30,16 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import { findChromium } from './browser';
-import { BENCH_AGENT_NAME, benchSeedAgents } from './bench-agents';
+import { BENCH_AGENT_NAME, benchSeedAgents, TRACE_100_AGENT_NAME } from './bench-agents';
 import { startSimulator, type RunningSimulator } from '../server/simulator/server';
 
 const FIRST_PAGE_BUDGET_BYTES = 125 * 1000;
 const TASK_REQUEST_BUDGET = 50;
 const LIVE_RATIO_BUDGET = 1.2;
 const LIST_WINDOW_MS = 30_000;
+const TRACE_ELEMENTS_BUDGET = 200;
+const TRACE_RATIO_TARGET = 3;
+const TRACE_LOADS = 3;
 const STATUS_LABELS = [
   'Pending',
   'Queued',
@@ -327,6 +335,151 @@ async function measureListCost(browser: Browser, origin: string, api: SimApi): P
   });
 }
 
+interface TraceTasks {
+  hundred: string;
+  tenThousand: string;
+}
+
+/** Starts the two long-trace runs the Trace section reads; they finish while the bench builds. */
+async function startTraceTasks(api: SimApi): Promise<TraceTasks> {
+  const [small, large] = await Promise.all([
+    api.agentId(TRACE_100_AGENT_NAME),
+    api.agentId('Trace Stress Test'),
+  ]);
+  return {
+    hundred: await api.run(small, 'Bench trace: 100 steps'),
+    tenThousand: await api.run(large, 'Bench trace: 10,000 steps'),
+  };
+}
+
+// In-page helpers, as strings: tsx would wrap named inner functions in a helper the page lacks.
+const STEP_SELECTOR = '[role="list"][aria-label="Trace steps"] [role="listitem"]';
+const IN_PAGE = `
+  window.traceBench = {
+    steps: () => document.querySelectorAll(${JSON.stringify(STEP_SELECTOR)}).length,
+    until: (test) => new Promise((resolve) => {
+      const tick = () => (test() ? resolve(performance.now()) : requestAnimationFrame(tick));
+      tick();
+    }),
+    step: (n) => [...document.querySelectorAll(${JSON.stringify(STEP_SELECTOR)})]
+      .find((item) => new RegExp('^#' + n + '\\\\D').test(item.textContent || '')),
+  };
+`;
+
+interface TraceFigures {
+  firstStep: number;
+  maxSteps: number;
+}
+
+/** Loads the trace tab of `taskId`; returns ms from navigation start to the first step shown. */
+async function openTrace(page: Page, origin: string, taskId: string): Promise<TraceFigures> {
+  await page.goto(`${origin}/tasks/${taskId}?tab=trace`, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(
+    (selector) => (document.querySelector(selector) ? performance.now() : false),
+    STEP_SELECTOR,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const firstStep = (await handle.jsonValue()) as number;
+  await page.evaluate(IN_PAGE);
+  return { firstStep, maxSteps: await page.evaluate<number>('window.traceBench.steps()') };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
+
+async function measureTrace(
+  browser: Browser,
+  origin: string,
+  api: SimApi,
+  tasks: TraceTasks,
+): Promise<void> {
+  for (const taskId of [tasks.hundred, tasks.tenThousand]) {
+    while ((await api.status(taskId)) !== 'completed') await sleep(250);
+  }
+  const steps = (await api.call<{ feed: unknown[] }>(`/api/v1/tasks/${tasks.tenThousand}/result`))
+    .feed.length;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(`
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  `);
+  const page = await context.newPage();
+  let maxSteps = 0;
+  // One load first, so both sizes are measured with the app's chunks in the browser's cache.
+  await openTrace(page, origin, tasks.hundred);
+  const opens: Record<'hundred' | 'tenThousand', number[]> = { hundred: [], tenThousand: [] };
+  for (let load = 0; load < TRACE_LOADS; load++) {
+    for (const size of ['hundred', 'tenThousand'] as const) {
+      const figures = await openTrace(page, origin, tasks[size]);
+      opens[size].push(figures.firstStep);
+      maxSteps = Math.max(maxSteps, figures.maxSteps);
+    }
+  }
+  const longestOpen = await page.evaluate<number>('Math.max(0, ...window.longTasks)');
+
+  // On the 10,000-step trace as the last load left it: jump to the end, then one search.
+  const jump = await page.evaluate<{ ms: number; steps: number }>(`(async () => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Last step');
+    const started = performance.now();
+    button.click();
+    const shown = await window.traceBench.until(() => window.traceBench.step(${steps}));
+    return { ms: shown - started, steps: window.traceBench.steps() };
+  })()`);
+  maxSteps = Math.max(maxSteps, jump.steps);
+  const search = await page.evaluate<{ ms: number; steps: number }>(`(async () => {
+    const input = document.querySelector('input[aria-label="Search trace"]');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const started = performance.now();
+    setValue.call(input, 'note-1234"');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Enter searches at once instead of waiting for typing to settle.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    const shown = await window.traceBench.until(() =>
+      [...document.querySelectorAll('[role="status"]')].some((s) => /^1 of 1 match$/.test(s.textContent || '')) &&
+      [...document.querySelectorAll(${JSON.stringify(STEP_SELECTOR)})].some((s) => (s.textContent || '').includes('note-1234')));
+    return { ms: shown - started, steps: window.traceBench.steps() };
+  })()`);
+  maxSteps = Math.max(maxSteps, search.steps);
+  const longest = await page.evaluate<number>('Math.max(0, ...window.longTasks)');
+  await context.close();
+
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const hundred = median(opens.hundred);
+  const tenThousand = median(opens.tenThousand);
+  rows.push({
+    figure: 'Trace, 100 steps: first step on screen (median of 3 loads)',
+    value: ms(hundred),
+  });
+  rows.push({
+    figure: `Trace, ${steps.toLocaleString('en')} steps: first step on screen (median of 3)`,
+    value: ms(tenThousand),
+    budget: `≤ ${TRACE_RATIO_TARGET} × 100 steps`,
+    ok: tenThousand <= TRACE_RATIO_TARGET * hundred,
+  });
+  rows.push({ figure: '  10,000 / 100 steps', value: (tenThousand / hundred).toFixed(2) });
+  rows.push({
+    figure: `Trace, ${steps.toLocaleString('en')} steps: jump to the last step`,
+    value: ms(jump.ms),
+  });
+  rows.push({
+    figure: `Trace, ${steps.toLocaleString('en')} steps: one search (1 match)`,
+    value: ms(search.ms),
+  });
+  rows.push({
+    figure: 'Trace: longest main-thread task (loads / after jump and search)',
+    value: `${ms(longestOpen)} / ${ms(longest)}`,
+  });
+  rows.push({
+    figure: 'Trace: most step elements in the page',
+    value: String(maxSteps),
+    budget: `≤ ${TRACE_ELEMENTS_BUDGET}`,
+    ok: maxSteps > 0 && maxSteps <= TRACE_ELEMENTS_BUDGET,
+    enforced: true,
+  });
+}
+
 async function measureSimulator(): Promise<void> {
   const steps = 10_000;
   const sim = await startSimulator({
@@ -377,6 +530,9 @@ async function main(): Promise<void> {
   process.env.SIMULATOR_URL = sim.url;
   process.env.SIMULATOR_API_KEY = sim.options.apiKey;
   process.env.NANONETS_API_KEY = '';
+  const api = new SimApi(sim);
+  // Started first: at time scale 1 the 10,000-step run takes ~20 s, done while the bench builds.
+  const traceTasks = await startTraceTasks(api);
   const outDir = mkdtempSync(join(tmpdir(), 'agent-console-bench-'));
   let server: PreviewServer | undefined;
   let browser: Browser | undefined;
@@ -398,8 +554,9 @@ async function main(): Promise<void> {
     browser = await chromium.launch({
       executablePath: choice.kind === 'none' ? undefined : choice.executablePath,
     });
-    const api = new SimApi(sim);
     await measureFirstPage(browser, origin, outDir);
+    // Before the sections that reset the simulator (and with it the two trace runs).
+    await measureTrace(browser, origin, api, traceTasks);
     await measureWatchedTask(browser, origin, api);
     await measureListCost(browser, origin, api);
   } finally {

@@ -186,48 +186,16 @@ export type TaskPage = Page<TaskListItem>;
 // ---------------------------------------------------------------------------------------------
 // Summary
 
-export interface NormalizedSummary {
-  /** The final (or latest intermediate) answer as text, in whichever documented reading. */
-  answer: string | undefined;
-}
-
-function textOfContentBlocks(value: unknown): string | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const texts = value
-    .map((block) => asRecord(block))
-    .filter((block) => block?.type === 'text' && typeof block.text === 'string')
-    .map((block) => block?.text as string);
-  return texts.length ? texts.join('\n\n') : undefined;
-}
-
 /**
- * The answer of `/summary` whichever way the platform lays it out (§5 of the API notes; the
- * field names are not visible in the docs): a string `result` (the last non-transient feed
- * item), `result.summary` (the `{summary, completed_at}` narrowing),
- * `result.structuredContent.summary` or `result.content[].text` (the whole `task_complete`
- * result), or a top-level `summary` / `answer`.
+ * `GET /tasks/{id}/summary`: the task's state plus its answer. Only the task's fields are read
+ * here; the answer and any extracted data pass through untouched (`looseObject`) under whatever
+ * names the backend uses (the docs do not show them, §5.1), and the Summary tab reads them out
+ * (`features/summary/summary-answer.ts`) in its own lazily loaded chunk.
  */
-export function summaryAnswer(raw: Record<string, unknown>): string | undefined {
-  const result = raw.result;
-  const resultRecord = asRecord(result);
-  const structured = asRecord(resultRecord?.structuredContent);
-  const candidates: unknown[] = [
-    result,
-    resultRecord?.summary,
-    structured?.summary,
-    textOfContentBlocks(resultRecord?.content),
-    raw.summary,
-    raw.answer,
-  ];
-  return candidates.find((value): value is string => typeof value === 'string');
-}
-
-/** `GET /tasks/{id}/summary`: the task's state plus its answer, read leniently. */
 export const Summary = v.pipe(
   v.unknown(),
   v.transform(withIdFrom('task_id')),
   v.looseObject({ ...TaskFields.entries }),
-  v.transform((value) => ({ ...value, answer: summaryAnswer(value) })),
 );
 export type Summary = v.InferOutput<typeof Summary>;
 

@@ -5,6 +5,8 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { agentQueries } from '@/features/agents/agents-queries';
+import { backendQueries } from '@/features/backend/backend-queries';
+import { SimulatorReview } from '@/features/conversation/simulator-review';
 import { NeedsYou } from '@/features/tasks/needs-you';
 import { PageTitle } from '@/features/tasks/page-title';
 import { taskLabel } from '@/features/tasks/task-label';
@@ -12,6 +14,7 @@ import { TaskList } from '@/features/tasks/task-list';
 import type { TaskTabComponents } from '@/features/tasks/task-tabs';
 import { TaskView } from '@/features/tasks/task-view';
 import { useCachedTask } from '@/features/tasks/use-cached-task';
+import { useTaskAction } from '@/features/tasks/use-task-action';
 import { useTaskFilters } from '@/features/tasks/use-task-filters';
 import { lazyComponent } from '@/lib/lazy-component';
 import { useMediaQuery } from '@/lib/use-media-query';
@@ -20,15 +23,13 @@ import { useAgentChoices } from './use-agent-choices';
 
 const TABS: TaskTabComponents = {
   summary: lazyComponent(() =>
-    import('@/features/tasks/summary-tab').then((module) => module.SummaryTab),
+    import('@/features/summary/summary-tab').then((module) => module.SummaryTab),
   ),
   conversation: lazyComponent(() =>
-    import('@/features/tasks/conversation-placeholder').then(
-      (module) => module.ConversationPlaceholder,
-    ),
+    import('@/features/conversation/conversation-tab').then((module) => module.ConversationTab),
   ),
   trace: lazyComponent(() =>
-    import('@/features/tasks/trace-placeholder').then((module) => module.TracePlaceholder),
+    import('@/features/trace/trace-tab').then((module) => module.TraceTab),
   ),
 };
 
@@ -36,10 +37,22 @@ function AgentAwareTaskView({ taskId }: { taskId: string }) {
   const task = useCachedTask(taskId);
   const agentId = task?.agent_id;
   const agent = useQuery({ ...agentQueries.detail(agentId ?? ''), enabled: agentId !== undefined });
+  // Reviews can be decided from the console only when the backend is the simulator.
+  const backend = useQuery(backendQueries.info());
+  const onAction = useTaskAction(taskId);
+  const reviewActions =
+    backend.data?.mode === 'simulator' ? (
+      <SimulatorReview taskId={taskId} onDecided={onAction} />
+    ) : undefined;
   return (
     <>
       <PageTitle page={taskLabel(taskId, task).text} />
-      <TaskView taskId={taskId} agentName={agent.data?.name} tabs={TABS} />
+      <TaskView
+        taskId={taskId}
+        agentName={agent.data?.name}
+        tabs={TABS}
+        reviewActions={reviewActions}
+      />
     </>
   );
 }

@@ -1,19 +1,17 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { createQueryClient } from '@/app/query-client';
 import { lazyComponent } from '@/lib/lazy-component';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
-import { ConversationPlaceholder } from './conversation-placeholder';
-import { SummaryTab } from './summary-tab';
 import type { CachedTask } from './task-cache';
 import type { TaskTabComponents, TaskTabProps } from './task-tabs';
 import { TaskView } from './task-view';
-import { taskKeys } from './tasks-queries';
-import { TracePlaceholder } from './trace-placeholder';
+import { taskKeys, taskQueries } from './tasks-queries';
 import { observeStatus } from './transitions-store';
 
 const AGENT = '11111111-1111-4111-8111-111111111111';
@@ -58,8 +56,26 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Stand-ins for the tabs (features of their own, tested there): enough to
+ *  show what the view hands a tab — the task's newest state, and the summary read on its end. */
+function SummaryStub({ taskId, task }: TaskTabProps) {
+  const ended = ['completed', 'failed', 'stopped'].includes(task.status ?? '');
+  const summary = useQuery({ ...taskQueries.summary(taskId), enabled: ended });
+  if (!ended) return <p>The answer appears here when the task ends.</p>;
+  const answer = summary.data?.result;
+  return typeof answer === 'string' ? <section aria-label="Answer">{answer}</section> : null;
+}
+
+function TracePlaceholder() {
+  return <p>Every step of the agent’s work appears here.</p>;
+}
+
+function ConversationPlaceholder() {
+  return <p>The messages with the agent and a Reply box appear here.</p>;
+}
+
 const tabs: TaskTabComponents = {
-  summary: SummaryTab,
+  summary: SummaryStub,
   conversation: ConversationPlaceholder,
   // Lazy like the page's, so Suspense is part of what runs.
   trace: lazyComponent<TaskTabProps>(() => Promise.resolve(TracePlaceholder)),
@@ -72,10 +88,12 @@ function renderTaskView(
     path = `/tasks/${taskId}`,
     seed,
     tabComponents = tabs,
+    reviewActions,
   }: {
     path?: string;
     seed?: (client: QueryClient) => void;
     tabComponents?: TaskTabComponents;
+    reviewActions?: ReactNode;
   } = {},
 ) {
   const queryClient = createQueryClient({ queries: { retry: false } });
@@ -84,7 +102,7 @@ function renderTaskView(
   render(
     <QueryClientProvider client={queryClient}>
       <Router hook={location.hook}>
-        <TaskView taskId={taskId} tabs={tabComponents} />
+        <TaskView taskId={taskId} tabs={tabComponents} reviewActions={reviewActions} />
       </Router>
     </QueryClientProvider>,
   );
@@ -292,6 +310,24 @@ describe('TaskView', () => {
     expect(link).toHaveAttribute('href', 'https://agents.nanonets.com');
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('shows the review controls the page hands in inside the notice, only while awaiting review', async () => {
+    const id = newTaskId();
+    let state = taskState(id, { status: 'awaiting_review' });
+    stubFetch(() => json(state));
+    const { queryClient } = renderTaskView(id, {
+      reviewActions: <button type="button">Approve</button>,
+    });
+
+    const notice = (await screen.findAllByRole('status')).find((element) =>
+      element.textContent?.includes('Awaiting review'),
+    );
+    expect(within(notice as HTMLElement).getByRole('button', { name: 'Approve' })).toBeVisible();
+
+    state = { ...state, status: 'running', updated_at: new Date().toISOString() };
+    await queryClient.invalidateQueries({ queryKey: taskKeys.detail(id) });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull());
   });
 
   it('keeps the hash when switching tabs, for deep links into a tab', async () => {

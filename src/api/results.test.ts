@@ -1,0 +1,34 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { isFinished, TaskResultSchema, taskResultKey, taskVersion } from './results';
+
+describe('TaskResultSchema', () => {
+  it('finds the feed under the names backends use, keeping the items untouched', () => {
+    const item = { type: 'message', extra: { deep: [1] } };
+    expect(v.parse(TaskResultSchema, { task_id: 't', status: 'running', feed: [item] })).toEqual({
+      task: { task_id: 't', status: 'running' },
+      feed: [item],
+      raw: { task_id: 't', status: 'running', feed: [item] },
+    });
+    expect(v.parse(TaskResultSchema, { steps: [1, 2] }).feed).toEqual([1, 2]);
+    expect(v.parse(TaskResultSchema, { events: ['x'] }).feed).toEqual(['x']);
+    expect(v.parse(TaskResultSchema, [{ a: 1 }]).feed).toEqual([{ a: 1 }]);
+  });
+
+  it('reads a task without a feed yet as an empty trace, and refuses what is not JSON data', () => {
+    expect(v.parse(TaskResultSchema, { task_id: 't', status: 'pending' }).feed).toEqual([]);
+    expect(v.safeParse(TaskResultSchema, 'oops').success).toBe(false);
+    expect(v.safeParse(TaskResultSchema, null).success).toBe(false);
+  });
+});
+
+describe('versions and keys', () => {
+  it('changes the version only when the status or updated_at does', () => {
+    expect(taskVersion({ status: 'running', updated_at: 'a' })).toBe('running|a');
+    expect(taskVersion({})).toBe('|');
+    expect(taskResultKey('t', 'running|a')).toEqual(['tasks', 'result', 't', 'running|a']);
+    expect(isFinished('failed')).toBe(true);
+    expect(isFinished('awaiting_review')).toBe(false);
+    expect(isFinished(undefined)).toBe(false);
+  });
+});

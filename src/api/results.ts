@@ -1,0 +1,84 @@
+/**
+ * `GET /tasks/{id}/result`: the task plus its full reasoning feed (§3.11, §5.2 of the API notes).
+ *
+ * The docs say only that the answer holds the task and a chronological `feed`; nothing about the
+ * items. So the envelope is read leniently — the array under `feed`, or `steps`, `events`,
+ * `items`, `data`, or a bare array — and every item is kept exactly as the server sent it
+ * (`unknown`): turning items into steps is the Trace's normalizer's job (decision 0010), and an
+ * item it cannot place must still be shown and searched as the JSON it is. Nothing here walks
+ * the items, so a 10,000-step feed costs one `JSON.parse`.
+ *
+ * The query key lives here, not in a feature's `*-queries.ts`, because two features read this
+ * endpoint (the Trace, and the Summary for a failed task's error) and must share one cache entry
+ * without importing each other.
+ */
+import * as v from 'valibot';
+import { requestJson } from './http';
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** Where backends put the feed array, in the order they are tried. */
+export const FEED_ENVELOPE_KEYS = ['feed', 'steps', 'events', 'items', 'data', 'results'] as const;
+
+export interface TaskResult {
+  /** The task's fields as sent (`task_id`, `status`, `title`, `created_at`, …), feed excluded. */
+  task: Record<string, unknown>;
+  /** The feed items, untouched, oldest first. */
+  feed: unknown[];
+  /** The whole body as the server sent it, for "Download trace". */
+  raw: unknown;
+}
+
+/** `/result`, read leniently (see the module header). A task that has produced nothing yet may
+ *  omit the feed altogether: that is an empty trace, not an error. */
+export const TaskResultSchema = v.pipe(
+  v.unknown(),
+  v.check(
+    (raw) => Array.isArray(raw) || asRecord(raw) !== undefined,
+    'a result response must be a JSON object (with its `feed`) or an array',
+  ),
+  v.transform((raw): TaskResult => {
+    if (Array.isArray(raw)) return { task: {}, feed: raw as unknown[], raw };
+    const record = asRecord(raw) ?? {};
+    const key = FEED_ENVELOPE_KEYS.find((candidate) => Array.isArray(record[candidate]));
+    const feed = key === undefined ? [] : (record[key] as unknown[]);
+    const task: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(record)) if (field !== key) task[field] = value;
+    return { task, feed, raw };
+  }),
+);
+
+export function getTaskResult(taskId: string, signal?: AbortSignal): Promise<TaskResult> {
+  return requestJson(`/api/v1/tasks/${encodeURIComponent(taskId)}/result`, {
+    signal,
+    schema: TaskResultSchema,
+  });
+}
+
+const TERMINAL = new Set(['completed', 'failed', 'stopped']);
+
+/** True once the task can no longer change (its feed is final). */
+export function isFinished(status: string | undefined): boolean {
+  return status !== undefined && TERMINAL.has(status);
+}
+
+/**
+ * What a read of `/result` (or `/summary`) depends on: the task's status and `updated_at`, as
+ * the task's own poller last saw them. A new version is the only reason to read again, so the
+ * feed is never polled on a timer of its own (decision 0008).
+ */
+export function taskVersion(task: {
+  status?: string | undefined;
+  updated_at?: string | undefined;
+}) {
+  return `${task.status ?? ''}|${task.updated_at ?? ''}`;
+}
+
+/** `['tasks', 'result', id, version]`: one entry per version of the task; see the header. */
+export function taskResultKey(taskId: string, version: string) {
+  return ['tasks', 'result', taskId, version] as const;
+}

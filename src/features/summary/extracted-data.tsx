@@ -1,0 +1,196 @@
+/**
+ * Extracted data, readable whatever its shape: a list of objects is a table named `Extracted
+ * data`; an object is a region named `Extracted data` with its scalars as label/value pairs,
+ * nested objects indented under their key, and each list of objects inside it as its own table
+ * named by its key (`line_items`). Downloads: the whole data as JSON, and each table as CSV
+ * (one row per item, nested keys dotted; `to-csv.ts`).
+ */
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { downloadFile, downloadJson } from '@/lib/download';
+import { columnsOf, findTables, flattenRow, isTabular, toCsv, type Cell } from './to-csv';
+
+const MAX_ROWS = 500;
+const MAX_DEPTH = 6;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function scalarText(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '—';
+}
+
+function CellText({ value }: { value: Cell | undefined }) {
+  if (value === null || value === undefined) return <span className="text-muted">—</span>;
+  return <>{String(value)}</>;
+}
+
+function DataTable({ rows, label }: { rows: readonly Record<string, unknown>[]; label: string }) {
+  const [all, setAll] = useState(false);
+  const flat = useMemo(() => rows.map((row) => flattenRow(row)), [rows]);
+  const columns = useMemo(() => columnsOf(flat), [flat]);
+  const shown = all ? flat : flat.slice(0, MAX_ROWS);
+  return (
+    <div className="space-y-1">
+      <div className="overflow-x-auto rounded-md border border-border">
+        <table aria-label={label} className="min-w-full border-collapse text-sm">
+          <thead className="bg-surface-muted">
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col" className="px-2 py-1.5 text-left font-medium">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row, index) => (
+              <tr key={index} className="border-t border-border">
+                {columns.map((column) => (
+                  <td
+                    key={column}
+                    className={
+                      typeof row[column] === 'number'
+                        ? 'px-2 py-1 text-right tabular-nums'
+                        : 'px-2 py-1 [overflow-wrap:anywhere]'
+                    }
+                  >
+                    <CellText value={row[column]} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {flat.length > MAX_ROWS ? (
+        <Button size="sm" variant="ghost" onClick={() => setAll(!all)}>
+          {all ? `Show the first ${MAX_ROWS} rows` : `Show all ${flat.length} rows`}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function Value({ name, value, depth }: { name: string; value: unknown; depth: number }): ReactNode {
+  if (isTabular(value)) {
+    return (
+      <div className="space-y-1">
+        <p className="text-xs text-muted">
+          {value.length} {value.length === 1 ? 'row' : 'rows'}
+        </p>
+        <DataTable rows={value} label={name} />
+      </div>
+    );
+  }
+  if (depth >= MAX_DEPTH && typeof value === 'object' && value !== null) {
+    return (
+      <code className="font-mono text-xs [overflow-wrap:anywhere]">{JSON.stringify(value)}</code>
+    );
+  }
+  if (isRecord(value)) return <Fields value={value} depth={depth + 1} />;
+  if (Array.isArray(value)) {
+    const list = value as unknown[];
+    if (list.length === 0) return <span className="text-muted">none</span>;
+    if (list.every((entry) => typeof entry !== 'object' || entry === null))
+      return <>{list.map((entry) => scalarText(entry)).join(', ')}</>;
+    return (
+      <ol className="list-decimal space-y-1 pl-5">
+        {list.map((entry, index) => (
+          <li key={index}>
+            <Value name={`${name}[${index}]`} value={entry} depth={depth + 1} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  if (value === null || value === undefined) return <span className="text-muted">—</span>;
+  return <span className="[overflow-wrap:anywhere]">{scalarText(value)}</span>;
+}
+
+function Fields({ value, depth }: { value: Record<string, unknown>; depth: number }) {
+  const entries = Object.entries(value);
+  if (entries.length === 0) return <span className="text-muted">empty</span>;
+  return (
+    <dl className="grid grid-cols-[minmax(8rem,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
+      {entries.map(([key, entry]) => (
+        <div key={key} className="contents">
+          <dt className="font-mono text-xs leading-5 text-muted">{key}</dt>
+          <dd className="min-w-0">
+            <Value name={key} value={entry} depth={depth} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export interface ExtractedDataProps {
+  data: unknown;
+  /** File names start with this (`task-<title>-<id8>`). */
+  fileBase: string;
+  /** The conformance check's summary, shown in the header. */
+  badge?: ReactNode;
+  children?: ReactNode;
+}
+
+export function ExtractedData({ data, fileBase, badge, children }: ExtractedDataProps) {
+  const headingId = useId();
+  const tables = useMemo(() => findTables(data), [data]);
+  const downloads = (
+    <div className="flex flex-wrap gap-2">
+      <Button size="sm" onClick={() => downloadJson(`${fileBase}-extracted.json`, data)}>
+        Download JSON
+      </Button>
+      {tables.map((table) => (
+        <Button
+          key={table.path}
+          size="sm"
+          onClick={() =>
+            downloadFile(
+              `${fileBase}-${table.path === '' ? 'extracted' : table.path.replace(/[^\w-]+/g, '-')}.csv`,
+              toCsv(table.rows),
+              'text/csv;charset=utf-8',
+            )
+          }
+        >
+          {tables.length === 1 ? 'Download CSV' : `Download CSV: ${table.path || 'rows'}`}
+        </Button>
+      ))}
+    </div>
+  );
+  const header = (
+    <div className="flex flex-wrap items-center gap-2">
+      <h2 id={headingId} className="text-sm font-semibold text-muted">
+        Extracted data
+      </h2>
+      {badge}
+      <div className="ml-auto">{downloads}</div>
+    </div>
+  );
+
+  if (isTabular(data)) {
+    // The table itself carries the name; a region around it would say it twice.
+    return (
+      <section className="space-y-3 rounded-lg border border-border bg-surface p-4">
+        {header}
+        {children}
+        <DataTable rows={data} label="Extracted data" />
+      </section>
+    );
+  }
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="space-y-3 rounded-lg border border-border bg-surface p-4"
+    >
+      {header}
+      {children}
+      <Value name="Extracted data" value={data} depth={0} />
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeFeed } from './normalize';
+import { traceToMarkdown, utf8Length } from './trace-markdown';
+
+const T0 = Date.parse('2026-05-11T10:15:00Z');
+
+function markdown(items: unknown[], options?: Parameters<typeof traceToMarkdown>[1]) {
+  const feed = normalizeFeed(items, T0);
+  return traceToMarkdown(
+    { taskId: 't-1', title: 'Invoice run', status: 'completed', ...feed },
+    options,
+  );
+}
+
+describe('traceToMarkdown', () => {
+  it('writes every step of a small trace in order, with its payloads', () => {
+    const text = markdown([
+      { type: 'message', role: 'user', content: 'Extract it', created_at: T0 },
+      {
+        type: 'tool_call',
+        name: 'read_file',
+        arguments: { filename: 'a.csv' },
+        output: { rows: 3 },
+        created_at: T0 + 1200,
+        duration_ms: 1200,
+      },
+      { type: 'task_complete', name: 'task_complete', content: 'Done `ok`', created_at: T0 + 2000 },
+    ]);
+    expect(text).toContain('# Trace of "Invoice run" (task t-1)');
+    expect(text).toContain('- Steps: 3 (1 message, 1 tool call, 1 task_complete)');
+    expect(text).toContain('2. tool call `read_file` · +1.2 s · took 1.2 s');
+    expect(text).toContain('   - arguments: `{"filename":"a.csv"}`');
+    expect(text).toContain('   - output: `{"rows":3}`');
+    expect(text).toContain('3. task_complete · +2 s');
+    expect(text).toContain('`` Done `ok` ``');
+    expect(text).not.toContain('elided');
+    expect(text.indexOf('1. message')).toBeLessThan(text.indexOf('2. tool call'));
+  });
+
+  it('cuts long payloads to the limit and says how much was cut', () => {
+    const text = markdown([{ type: 'message', content: 'y'.repeat(1000) }], {
+      payloadChars: 50,
+    });
+    expect(text).toContain(`${'y'.repeat(50)}… (+950 chars)`);
+    expect(text).toContain('1 payloads cut to 50 characters');
+  });
+
+  it('keeps a 10,000-step trace under budget, with its errors, ends and elided stretches', () => {
+    const items: unknown[] = Array.from({ length: 10_000 }, (_, i) => ({
+      type: 'tool_call',
+      name: ['search', 'read_page', 'extract', 'note'][i % 4],
+      arguments: { query: `topic ${i} `.repeat(30) },
+      output: { results: i },
+    }));
+    items[5_000] = { type: 'error', content: 'Source 1250 timed out' };
+    items[9_999] = { type: 'task_complete', name: 'task_complete', content: 'Finished' };
+    const text = markdown(items);
+    expect(utf8Length(text)).toBeLessThanOrEqual(50_000);
+    expect(text).toContain('1. tool call `search`');
+    expect(text).toContain('5001. error');
+    expect(text).toContain('Source 1250 timed out');
+    expect(text).toContain('10000. task_complete');
+    expect(text).toMatch(/_… [\d,]+ steps elided \(#[\d,]+–#[\d,]+: \w+ ×/);
+    expect(text).toMatch(/Elided to stay under 50 KB: [\d,]+ of 10,000 steps left out/);
+  });
+
+  it('shows unknown items as their raw JSON', () => {
+    expect(markdown([{ widget: 7 }])).toContain('1. unknown\n   - raw: `{"widget":7}`');
+  });
+});

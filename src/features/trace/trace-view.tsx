@@ -1,0 +1,157 @@
+/**
+ * A loaded trace: the actions on the whole trace (Copy as Markdown, Download trace), the timeline
+ * of where the time went, search and the step-type filter, and the virtualized steps. Each part
+ * that draws server data sits in its own error boundary, so a timeline that cannot be drawn
+ * leaves the steps readable.
+ */
+import { useCallback, useState, type ReactNode } from 'react';
+import type { TaskListItem } from '@/api/schemas';
+import type { TaskResult } from '@/api/results';
+import { PanelErrorBoundary } from '@/components/error-boundary';
+import { Button } from '@/components/ui/button';
+import { copyText } from '@/lib/clipboard';
+import { downloadJson, taskFileBase } from '@/lib/download';
+import { formatBytes } from '@/lib/format';
+import { stepLink } from './deep-link';
+import type { NormalizedFeed } from './normalize';
+import { traceToMarkdown, utf8Length } from './trace-markdown';
+import { TraceList } from './trace-list';
+import { StepTypeFilter, TraceSearch } from './trace-search';
+import { TraceTimeline } from './trace-timeline';
+import { useTraceState } from './use-trace-state';
+
+export interface TraceViewProps {
+  taskId: string;
+  task: TaskListItem;
+  result: TaskResult;
+  feed: NormalizedFeed;
+  /** The Live switch and any note about freshness, from the container. */
+  liveControl?: ReactNode;
+}
+
+function titleOf(task: TaskListItem, result: TaskResult): string | undefined {
+  const fromResult = result.task.title;
+  return task.title ?? (typeof fromResult === 'string' ? fromResult : undefined);
+}
+
+export function TraceView({ taskId, task, result, feed, liveControl }: TraceViewProps) {
+  const { steps } = feed;
+  const state = useTraceState(steps);
+  const [notice, setNotice] = useState('');
+  const title = titleOf(task, result);
+  const fileBase = taskFileBase(taskId, title);
+
+  const copy = useCallback(async (text: string, done: string) => {
+    setNotice((await copyText(text)) ? done : 'Copying was not allowed by the browser.');
+  }, []);
+
+  const onCopyStep = useCallback(
+    (index: number) => {
+      const raw = steps[index]?.raw;
+      void copy(JSON.stringify(raw, null, 2) ?? 'null', `Copied step #${index + 1} as JSON.`);
+    },
+    [steps, copy],
+  );
+  const onCopyLink = useCallback(
+    (index: number) =>
+      void copy(
+        stepLink(window.location.origin, taskId, index),
+        `Copied a link to step #${index + 1}.`,
+      ),
+    [taskId, copy],
+  );
+  const { select, toggle } = state;
+  const jump = useCallback((index: number) => select(index), [select]);
+
+  const copyMarkdown = () => {
+    const text = traceToMarkdown({
+      taskId,
+      title,
+      status: task.status,
+      start: feed.start,
+      end: feed.end,
+      steps,
+    });
+    void copy(text, `Copied the trace as Markdown (${formatBytes(utf8Length(text))}).`);
+  };
+
+  const last = steps.at(-1);
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <p className="text-sm text-muted">
+          {steps.length.toLocaleString('en-US')} {steps.length === 1 ? 'step' : 'steps'}
+        </p>
+        {liveControl}
+        <div className="ml-auto flex flex-wrap gap-2">
+          <Button size="sm" onClick={copyMarkdown} disabled={steps.length === 0}>
+            Copy as Markdown
+          </Button>
+          <Button size="sm" onClick={() => downloadJson(`${fileBase}.json`, result.raw)}>
+            Download trace
+          </Button>
+        </div>
+      </div>
+      <p role="status" className="min-h-5 text-sm text-muted">
+        {notice}
+      </p>
+      <PanelErrorBoundary label="The timeline">
+        <TraceTimeline feed={feed} onJump={jump} />
+      </PanelErrorBoundary>
+      <TraceSearch
+        input={state.input}
+        onInput={state.setInput}
+        searching={state.searching}
+        matchCount={state.matches.length}
+        matchAt={state.matchAt}
+        onNext={state.nextMatch}
+        onPrevious={state.previousMatch}
+        onlyMatches={state.onlyMatches}
+        onOnlyMatches={state.setOnlyMatches}
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <StepTypeFilter counts={state.counts} hidden={state.hidden} onChange={state.setKindShown} />
+        <div className="ml-auto flex flex-wrap gap-2">
+          <Button size="sm" variant="ghost" onClick={state.expandAll}>
+            Expand all
+          </Button>
+          <Button size="sm" variant="ghost" onClick={state.collapseAll}>
+            Collapse all
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => steps[0] && jump(0)}>
+            First step
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => last && jump(last.index)}>
+            Last step
+          </Button>
+        </div>
+      </div>
+      <PanelErrorBoundary label="The steps">
+        {steps.length === 0 ? (
+          <p className="rounded-lg border border-border bg-surface p-4 text-sm text-muted">
+            No steps yet. They appear here as the agent works.
+          </p>
+        ) : (
+          <TraceList
+            steps={steps}
+            visible={state.visible}
+            isExpanded={state.isExpanded}
+            selected={state.selected}
+            selectionSeq={state.selectionSeq}
+            currentMatch={state.currentMatch}
+            query={state.searching ? state.query : ''}
+            fileBase={fileBase}
+            onSelect={select}
+            onToggle={toggle}
+            onCopyStep={onCopyStep}
+            onCopyLink={onCopyLink}
+          />
+        )}
+      </PanelErrorBoundary>
+      <p className="text-xs text-muted">
+        Keys in the list: ↓/↑ or j/k next and previous step, Home/End first and last, Enter expands.
+        Links to a step end in <code>#step-N</code>, N as numbered here.
+      </p>
+    </div>
+  );
+}
