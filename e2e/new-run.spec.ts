@@ -192,11 +192,7 @@ test('the keyboard picks agents, inactive ones cannot be chosen, and ?agent= pre
   await expect(newRun.agent).toHaveValue('Outreach Reviewer');
   await expect(newRun.page.getByRole('listbox')).toBeHidden();
 
-  const seed = (await (await page.request.get(`${simulator.url}/__sim/seed`)).json()) as {
-    data: { key: string; versions: { id: string; status: string }[] }[];
-  };
-  const invoiceId = seed.data.find((agent) => agent.key === 'invoice')?.versions[0]?.id ?? '';
-  await newRun.open(`/?agent=${invoiceId}`);
+  await newRun.open(`/?agent=${await simulator.agentId('invoice')}`);
   await expect(newRun.agent).toHaveValue('Invoice Extractor');
 });
 

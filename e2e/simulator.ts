@@ -29,22 +29,30 @@ export class SimulatorHandle {
 
   constructor(private readonly request: APIRequestContext) {}
 
+  /** The control routes take the simulator's key, like its API. */
+  private get control() {
+    return { headers: { Authorization: `Bearer ${this.apiKey}` } };
+  }
+
   async reset(): Promise<void> {
-    await this.ok(this.request.post(`${this.url}/__sim/reset`));
+    await this.ok(this.request.post(`${this.url}/__sim/reset`, this.control));
   }
 
   async review(taskId: string, decision: 'approve' | 'reject', note?: string): Promise<void> {
     await this.ok(
-      this.request.post(`${this.url}/__sim/tasks/${taskId}/review`, { data: { decision, note } }),
+      this.request.post(`${this.url}/__sim/tasks/${taskId}/review`, {
+        ...this.control,
+        data: { decision, note },
+      }),
     );
   }
 
   async injectFault(fault: Fault): Promise<void> {
-    await this.ok(this.request.post(`${this.url}/__sim/faults`, { data: fault }));
+    await this.ok(this.request.post(`${this.url}/__sim/faults`, { ...this.control, data: fault }));
   }
 
   async clearFaults(): Promise<void> {
-    await this.ok(this.request.delete(`${this.url}/__sim/faults`));
+    await this.ok(this.request.delete(`${this.url}/__sim/faults`, this.control));
   }
 
   /** Requests the simulator answered on /api/v1, oldest first. */
@@ -52,7 +60,10 @@ export class SimulatorHandle {
     const params = new URLSearchParams();
     if (filter.path) params.set('path', filter.path);
     if (filter.method) params.set('method', filter.method);
-    const response = await this.request.get(`${this.url}/__sim/requests?${params.toString()}`);
+    const response = await this.request.get(
+      `${this.url}/__sim/requests?${params.toString()}`,
+      this.control,
+    );
     expect(response.ok()).toBe(true);
     const json = (await response.json()) as { data: LoggedRequest[] };
     return json.data;
@@ -70,7 +81,7 @@ export class SimulatorHandle {
 
   /** The published version's id of a seeded agent, by its key (`invoice`, `researcher`, …). */
   async agentId(key: string): Promise<string> {
-    const response = await this.request.get(`${this.url}/__sim/seed`);
+    const response = await this.request.get(`${this.url}/__sim/seed`, this.control);
     const seed = (await response.json()) as {
       data: { key: string; published_id: string | null }[];
     };

@@ -108,7 +108,10 @@ class SimApi {
   }
 
   async reset(): Promise<void> {
-    await fetch(`${this.sim.url}/__sim/reset`, { method: 'POST' });
+    await fetch(`${this.sim.url}/__sim/reset`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.sim.options.apiKey}` },
+    });
   }
 }
 

@@ -152,6 +152,58 @@ function authenticate(sim: Simulation): MiddlewareHandler {
   };
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+}
+
+/** The name in a Host header, without its port (`[::1]:4010` → `::1`). */
+function hostName(header: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(header);
+  if (bracketed?.[1]) return bracketed[1].toLowerCase();
+  return header.replace(/:\d+$/, '').toLowerCase();
+}
+
+/**
+ * A simulator bound to this machine answers only requests addressed to this machine's names.
+ * A page elsewhere in the browser could otherwise rebind its own host name to 127.0.0.1 and read
+ * what the simulator holds (the request log keeps people's queries). Bound to another interface
+ * (`--host 0.0.0.0`), it was asked to be reachable by other names, so no check is made.
+ */
+function loopbackHostOnly(sim: Simulation): MiddlewareHandler {
+  return async (c, next) => {
+    if (!isLoopback(sim.options.host)) return next();
+    const host = c.req.header('host');
+    if (host === undefined || !isLoopback(hostName(host))) {
+      return errorResponse(
+        421,
+        `This simulator answers only requests addressed to this machine (127.0.0.1, localhost, [::1]), not to ${host ?? 'no host'}.`,
+      );
+    }
+    return next();
+  };
+}
+
+/**
+ * The control routes (`/__sim/*`) take the simulator's key, like the API: they read the request
+ * log and reset the world, which no other page of the browser may do. `GET /__sim/health` stays
+ * open, for start-up checks.
+ */
+function controlKey(sim: Simulation): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.path === '/__sim/health') return next();
+    const check = checkAuthorization(c.req.header('authorization'), sim.options.apiKey);
+    if (check.outcome !== 'valid') {
+      return errorResponse(
+        401,
+        `The control routes take the simulator's key as "Authorization: Bearer <key>" (--api-key / SIMULATOR_API_KEY).`,
+      );
+    }
+    return next();
+  };
+}
+
 function randomErrors(sim: Simulation): MiddlewareHandler {
   return async (_c, next) => {
     const rate = sim.settings.errorRate;
@@ -198,6 +250,8 @@ export function createApp(sim: Simulation): Hono {
   });
   app.notFound((c) => errorResponse(404, notFoundMessage(c.req.path)));
 
+  app.use('*', loopbackHostOnly(sim));
+  app.use('/__sim/*', controlKey(sim));
   registerControlRoutes(app, sim);
 
   app.use('/api/*', latency(sim));

@@ -326,7 +326,7 @@ describe('control routes read small JSON bodies only', () => {
   it('answers 413 to POST /__sim/faults declared over the limit, before the body arrives', async () => {
     const h = await start();
     const answer = await postOpenBody(`${h.url}/__sim/faults`, {
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_API_KEY}` },
       total: 2 * MB,
       declare: true,
       sendAtMost: 64 * 1024,
@@ -340,7 +340,7 @@ describe('control routes read small JSON bodies only', () => {
     const h = await start();
     const task = await h.runJson(await h.agentId('summarizer'), { query: 'x' });
     const answer = await postOpenBody(`${h.url}/__sim/tasks/${task}/review`, {
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_API_KEY}` },
       total: 64 * MB,
       declare: false,
       sendAtMost: 64 * MB,

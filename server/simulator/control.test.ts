@@ -2,6 +2,7 @@
  * Cross-cutting behaviour: auth, unknown routes and methods, the request log, injected faults,
  * rate limiting, random errors, latency, reset and determinism.
  */
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentSummaryJson, PageJson } from './model';
 import type { Fault } from './faults';
@@ -42,7 +43,7 @@ describe('auth', () => {
     },
   );
 
-  it('accepts a case-insensitive scheme and needs no key on control routes', async () => {
+  it('accepts a case-insensitive scheme, and the health check needs no key', async () => {
     const h = await start();
     expect((await h.get('/agents', { authorization: `bearer ${TEST_API_KEY}` })).status).toBe(200);
     const health = await h.get('/__sim/health', { authorization: null });
@@ -242,5 +243,55 @@ describe('reset and determinism', () => {
     const url = h.url;
     await h.close();
     await expect(fetch(`${url}/__sim/health`)).rejects.toThrow();
+  });
+});
+
+describe('the control routes are the simulator’s own', () => {
+  it('need the simulator’s key, except the health check', async () => {
+    const h = await start();
+    for (const [method, path] of [
+      ['GET', '/__sim/requests'],
+      ['POST', '/__sim/reset'],
+      ['GET', '/__sim/seed'],
+      ['POST', '/__sim/faults'],
+      ['POST', '/__sim/config'],
+    ] as const) {
+      const body = method === 'POST' ? { json: {} } : {};
+      const anonymous = await h.request(method, path, { authorization: null, ...body });
+      expect(anonymous.status, `${method} ${path}`).toBe(401);
+      const wrong = await h.request(method, path, {
+        authorization: 'Bearer not-the-key',
+        ...body,
+      });
+      expect(wrong.status, `${method} ${path}`).toBe(401);
+    }
+    expect((await h.get('/__sim/health', { authorization: null })).status).toBe(200);
+    expect((await h.get('/__sim/requests')).status).toBe(200);
+  });
+
+  it('answer only requests addressed to this machine (no DNS rebinding)', async () => {
+    const h = await start();
+    const ask = (host: string, path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(h.url);
+        const req = httpRequest(
+          {
+            host: url.hostname,
+            port: url.port,
+            path,
+            headers: { host, authorization: `Bearer ${TEST_API_KEY}` },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await ask('attacker.example', '/__sim/requests')).toBe(421);
+    expect(await ask('attacker.example:4010', '/api/v1/agents')).toBe(421);
+    expect(await ask(`localhost:${new URL(h.url).port}`, '/__sim/requests')).toBe(200);
+    expect(await ask('[::1]', '/__sim/health')).toBe(200);
   });
 });
