@@ -47,3 +47,11 @@ describe('SafeMarkdown', () => {
     expect(container.querySelectorAll('td')).toHaveLength(2);
   });
 });
+
+describe('SafeMarkdown and hidden characters', () => {
+  it('spells out a right-to-left override instead of letting it reverse the text', () => {
+    const { container } = render(<SafeMarkdown text={'Open \u202Egnp.exe now'} />);
+    expect(container).toHaveTextContent('Open [U+202E]gnp.exe now');
+    expect(container.textContent).not.toContain('\u202E');
+  });
+});

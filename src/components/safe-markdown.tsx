@@ -17,6 +17,7 @@
  * - Headings cannot reshape the page's outline: in a message they become bold paragraphs
  *   (`headings="bold"`); in an answer, which may be a whole document, they move down under the
  *   page's own (`headings="nested"`: `#` becomes an `h3`).
+ * - Hidden and direction-changing characters are spelled out (`[U+202E]`).
  * - Every block is isolated for bidirectional text (`dir="auto"`), as a right-to-left message
  *   must not reorder the text around it.
  */
@@ -24,6 +25,7 @@ import type { ComponentProps } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { cn } from '@/lib/cn';
+import { visibleText } from '@/lib/reveal-invisibles';
 
 interface MdNode {
   type: string;
@@ -56,6 +58,18 @@ function htmlAsText() {
       const text: MdNode = { type: 'text', value: child.value ?? '' };
       return PHRASING_PARENTS.has(node.type) ? text : { type: 'paragraph', children: [text] };
     });
+  };
+  return (tree: MdNode) => walk(tree);
+}
+
+/** A remark plugin: hidden and direction-changing characters in the text are spelled out
+ *  (`[U+202E]`, see `lib/reveal-invisibles.ts`), so a message cannot disguise what it says. */
+function revealHidden() {
+  const walk = (node: MdNode) => {
+    if (typeof node.value === 'string' && ['text', 'inlineCode', 'code'].includes(node.type)) {
+      node.value = visibleText(node.value);
+    }
+    node.children?.forEach(walk);
   };
   return (tree: MdNode) => walk(tree);
 }
@@ -148,7 +162,7 @@ export function SafeMarkdown({ text, headings = 'bold', className }: SafeMarkdow
   return (
     <div className={cn(PROSE, className)}>
       <Markdown
-        remarkPlugins={[remarkGfm, htmlAsText]}
+        remarkPlugins={[remarkGfm, htmlAsText, revealHidden]}
         skipHtml
         components={headings === 'nested' ? NESTED_HEADINGS : COMPONENTS}
       >

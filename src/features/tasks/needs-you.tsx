@@ -7,6 +7,8 @@
  * always in the same place.
  */
 import { Link } from 'wouter';
+import { SafeText } from '@/components/safe-text';
+import { visibleText } from '@/lib/reveal-invisibles';
 import { cn } from '@/lib/cn';
 import { formatExactTime, formatRelativeTime } from '@/lib/format';
 import { useNow } from '@/lib/use-now';
@@ -30,14 +32,14 @@ function NeedsYouEntry({ task, now }: { task: CachedTask; now: number }) {
       <StatusBadge status={task.status} />
       <Link
         href={needsYouHref(task)}
-        title={label.full}
+        title={visibleText(label.full)}
         className={cn(
           'min-w-0 flex-1 truncate text-sm font-medium text-accent underline-offset-2 hover:underline',
           'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
           label.source === 'id' && 'font-mono text-xs',
         )}
       >
-        {label.text}
+        <SafeText text={label.text} />
       </Link>
       {since && !Number.isNaN(Date.parse(since)) ? (
         <time dateTime={since} title={formatExactTime(since)} className="text-xs text-muted">

@@ -9,6 +9,7 @@
  */
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { SafeText } from '@/components/safe-text';
 import { formatClockTime } from '@/lib/format';
 import { AwaitingReviewNotice } from './awaiting-review-notice';
 import { CancelTaskButton } from './cancel-task-button';
@@ -48,7 +49,7 @@ export function TaskHeader({ taskId, task, agentName, freshness, reviewActions }
     <header className="space-y-4">
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">
-          <bdi>{title}</bdi>
+          <SafeText text={title} />
         </h1>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <StatusBadge status={task.status} />
@@ -72,7 +73,7 @@ export function TaskHeader({ taskId, task, agentName, freshness, reviewActions }
               title="Start a new run with this agent"
               className={LINK_CLASS}
             >
-              <bdi>{agentName ?? task.agent_name ?? agentId}</bdi>
+              <SafeText text={agentName ?? task.agent_name ?? agentId} />
             </Link>
           ) : (
             <span className="text-muted">Not known</span>

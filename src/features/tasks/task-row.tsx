@@ -10,6 +10,8 @@
 import { Link } from 'wouter';
 import type { UnreadableItem } from '@/api/schemas';
 import { Skeleton } from '@/components/ui/skeleton';
+import { SafeText } from '@/components/safe-text';
+import { visibleText } from '@/lib/reveal-invisibles';
 import { cn } from '@/lib/cn';
 import { formatExactTime, formatRelativeTime } from '@/lib/format';
 import { useNow } from '@/lib/use-now';
@@ -54,7 +56,7 @@ export function TaskRow({ taskId, href, active, compact }: TaskRowProps) {
     <Link
       href={href}
       aria-current={active ? 'page' : undefined}
-      title={label.full}
+      title={visibleText(label.full)}
       className={cn(
         'block truncate text-sm font-medium text-text outline-none',
         "after:absolute after:inset-0 after:rounded-sm after:content-['']",
@@ -63,12 +65,14 @@ export function TaskRow({ taskId, href, active, compact }: TaskRowProps) {
         label.source === 'id' && 'font-mono text-xs',
       )}
     >
-      {label.text}
+      <SafeText text={label.text} />
     </Link>
   );
   const placeholder = <Skeleton className="h-4 w-20" />;
   const agent = task ? (
-    <span className="truncate">{task.agent_name ?? task.agent_id ?? '—'}</span>
+    <span className="truncate">
+      <SafeText text={task.agent_name ?? task.agent_id ?? '—'} />
+    </span>
   ) : (
     placeholder
   );

@@ -14,6 +14,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { isApiError } from '@/api/http';
+import { SafeText } from '@/components/safe-text';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
 import { TaskHeader } from './task-header';
@@ -54,7 +55,7 @@ export function TaskView({ taskId, agentName, tabs, reviewActions }: TaskViewPro
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">
-          <bdi>{taskId}</bdi>
+          <SafeText text={taskId} />
         </h1>
         <ApiErrorAlert
           title="This task could not be loaded"
@@ -73,7 +74,7 @@ export function TaskNotFound({ taskId }: { taskId: string }) {
     <section className="space-y-3">
       <h1 className="text-2xl font-semibold tracking-tight">No task with this id</h1>
       <p className="font-mono text-sm [overflow-wrap:anywhere]">
-        <bdi>{taskId}</bdi>
+        <SafeText text={taskId} />
       </p>
       <p className="text-muted">
         The id may be mistyped or cut short, or the task belongs to another workspace than this API
