@@ -55,6 +55,18 @@ export class SimulatorHandle {
     await this.ok(this.request.delete(`${this.url}/__sim/faults`, this.control));
   }
 
+  /** Changes the share of 5xx answers and the rate limit at run time (a reset restores them). */
+  async configure(settings: { error_rate?: number; rate_limit?: number }): Promise<void> {
+    await this.ok(
+      this.request.post(`${this.url}/__sim/config`, { ...this.control, data: settings }),
+    );
+  }
+
+  /** Makes the simulator read like another backend (a reset clears it): see chaos.ts. */
+  async quirks(quirks: { nulls?: boolean; extra_fields?: boolean; hostile_agent?: boolean }) {
+    await this.ok(this.request.post(`${this.url}/__sim/quirks`, { ...this.control, data: quirks }));
+  }
+
   /** Requests the simulator answered on /api/v1, oldest first. */
   async requests(filter: RequestLogFilter = {}): Promise<LoggedRequest[]> {
     const params = new URLSearchParams();
@@ -98,6 +110,13 @@ export class SimulatorHandle {
     });
     expect(response.ok()).toBe(true);
     return ((await response.json()) as { task_id: string }).task_id;
+  }
+
+  /** Every task's state as the simulator holds it, past any injected failure or rate limit. */
+  async heldTasks(): Promise<{ task_id: string; status: string }[]> {
+    const response = await this.request.get(`${this.url}/__sim/tasks`, this.control);
+    expect(response.ok()).toBe(true);
+    return ((await response.json()) as { data: { task_id: string; status: string }[] }).data;
   }
 
   /** A task's state, read straight from the API. */

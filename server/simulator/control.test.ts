@@ -295,3 +295,15 @@ describe('the control routes are the simulator’s own', () => {
     expect(await ask('[::1]', '/__sim/health')).toBe(200);
   });
 });
+
+describe('the tasks the simulator holds', () => {
+  it('are listed by a control route that injected failures and the rate limit do not touch', async () => {
+    const h = await start();
+    const id = await h.runJson(await h.agentId('summarizer'), { query: 'x' });
+    await h.post('/__sim/config', { error_rate: 1, rate_limit: 1 });
+    const first = await h.get<{ data: { task_id: string; status: string }[] }>('/__sim/tasks');
+    const second = await h.get<{ data: { task_id: string; status: string }[] }>('/__sim/tasks');
+    expect(first.status).toBe(200);
+    expect(second.body.data).toEqual([expect.objectContaining({ task_id: id, status: 'pending' })]);
+  });
+});

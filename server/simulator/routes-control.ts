@@ -110,6 +110,11 @@ export function registerControlRoutes(app: Hono, sim: Simulation): void {
   });
   route(app, '/__sim/seed', { GET: (c) => c.json({ data: seedSummary(sim) }) });
   route(app, '/__sim/tasks/:task_id/review', { POST: (c) => review(sim, c) });
+  // Every task's state as the simulator holds it, oldest first: the truth a test compares the
+  // screen with, read without the API's injected failures and rate limit.
+  route(app, '/__sim/tasks', {
+    GET: (c) => c.json({ data: [...sim.workspace.tasks.values()].map(toTaskState) }),
+  });
   route(app, '/__sim/faults', {
     GET: (c) => c.json({ data: sim.faults.list() }),
     POST: (c) => addFault(sim, c),

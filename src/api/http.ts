@@ -159,11 +159,11 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
     body = JSON.stringify(init.body);
   }
 
-  // Reads honour the per-resource rate-limit wait and report how they fared (request-health.ts).
-  // Writes do not wait silently: the view that sends one shows its own countdown.
-  const read = method === 'GET';
+  // Every request honours the per-resource rate-limit wait and reports how it fared
+  // (request-health.ts): a read started early, or a Retry pressed during a 429's wait, simply
+  // starts when the wait is over (the views show the countdown meanwhile).
   const resource = resourceOf(path);
-  const wait = read ? waitForResource(resource, init.signal) : undefined;
+  const wait = waitForResource(resource, init.signal);
   if (wait) await wait;
 
   let response: Response;
@@ -181,16 +181,16 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
       path,
       cause: error,
     });
-    if (read) recordRead(resource, failure);
+    recordRead(resource, failure);
     throw failure;
   }
 
   if (response.ok) {
-    if (read) recordRead(resource, undefined);
+    recordRead(resource, undefined);
     return response;
   }
   const failure = await apiErrorFromResponse(response, method, path);
-  if (read) recordRead(resource, failure);
+  recordRead(resource, failure);
   throw failure;
 }
 

@@ -97,3 +97,18 @@ describe('request health', () => {
     stop();
   });
 });
+
+describe('waits across a reload', () => {
+  it('keeps a running wait in sessionStorage for the next page of the tab', async () => {
+    recordRead('/api/v1/tasks', httpError(429, 30), Date.now());
+    const stored = JSON.parse(
+      sessionStorage.getItem('agent-console:rate-limit-waits') ?? '{}',
+    ) as Record<string, number>;
+    expect(stored['/api/v1/tasks']).toBeGreaterThan(Date.now() + 29_000);
+    // A fresh copy of the module (a reload) starts with the wait.
+    vi.resetModules();
+    const fresh = await import('./request-health');
+    expect(fresh.resourceState('/api/v1/tasks')?.blockedUntil).toBe(stored['/api/v1/tasks']);
+    expect(fresh.waitForResource('/api/v1/tasks')).toBeInstanceOf(Promise);
+  });
+});

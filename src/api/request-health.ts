@@ -1,13 +1,17 @@
 /**
- * How the console's reads are faring, per resource (a path without its query string), and the
- * one rule every read obeys: after a 429, no request to that resource until `Retry-After` has
+ * How the console's requests are faring, per resource (a path without its query string), and the
+ * one rule every request obeys: after a 429, no request to that resource until `Retry-After` has
  * passed (5 s when the API sends none).
  *
  * The rule is kept here, at the fetch layer, rather than in each poller, because many things can
  * trigger a read — an interval, a window regaining focus, a second view mounting, an invalidation
- * — and all of them must wait. `apiFetch` awaits `waitForResource` before every GET, so a read
- * asked for early simply starts when the wait is over; the views show the countdown
- * (`resourceState`) and keep their last data on screen.
+ * — and all of them must wait, writes too (a Retry pressed during the wait). `apiFetch` and the
+ * upload path await `waitForResource` before every request, so one asked for early simply
+ * starts when the wait is over; the views show the countdown (`resourceState`) and keep their
+ * last data on screen.
+ *
+ * The waits are kept in `sessionStorage` too: a reload (or a link opened in the same tab) must
+ * not send at once what the API just asked to wait for.
  *
  * It also keeps the last outcome of any read, so the shell can say "Reconnecting" while the
  * dashboard server or the API does not answer, and stop saying it at the first success.
@@ -40,6 +44,38 @@ export interface ConnectionState {
 }
 
 const resources = new Map<string, ResourceState>();
+
+const WAITS_KEY = 'agent-console:rate-limit-waits';
+
+/** The waits still running, as `{resource: blockedUntil}`, for the next page of this tab. */
+function saveWaits(now: number): void {
+  const waits: Record<string, number> = {};
+  for (const [resource, state] of resources) {
+    if (state.blockedUntil > now) waits[resource] = state.blockedUntil;
+  }
+  try {
+    if (Object.keys(waits).length === 0) sessionStorage.removeItem(WAITS_KEY);
+    else sessionStorage.setItem(WAITS_KEY, JSON.stringify(waits));
+  } catch {
+    // No storage: the waits hold for this page only.
+  }
+}
+
+function restoreWaits(now: number): void {
+  try {
+    const raw = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(WAITS_KEY);
+    const waits = raw === null ? {} : (JSON.parse(raw) as Record<string, unknown>);
+    for (const [resource, until] of Object.entries(waits)) {
+      if (typeof until === 'number' && until > now) {
+        resources.set(resource, { blockedUntil: until, failures: 0, lastError: undefined });
+      }
+    }
+  } catch {
+    // Nothing usable stored.
+  }
+}
+
+restoreWaits(Date.now());
 const HEALTHY: ConnectionState = {
   failing: false,
   failures: 0,
@@ -133,6 +169,7 @@ export function recordRead(
   } else if (error.status === 429) {
     const seconds = Math.min(error.retryAfter ?? DEFAULT_RETRY_AFTER_S, MAX_RETRY_AFTER_S);
     update(resource, { blockedUntil: now + Math.max(0, seconds) * 1000, lastError: error });
+    saveWaits(now);
     // A 429 is an answer: the connection itself is fine.
     connection = { ...HEALTHY, lastSuccessAt: now };
   } else {
@@ -151,6 +188,7 @@ export function recordRead(
 /** Forgets everything (tests). */
 export function resetRequestHealth(): void {
   resources.clear();
+  saveWaits(Date.now());
   connection = HEALTHY;
   emit();
 }

@@ -13,6 +13,7 @@ import {
   parseJsonResponse,
   requestJson,
 } from './http';
+import { recordRead, resourceOf, waitForResource } from './request-health';
 import { RunResponse } from './schemas';
 
 export interface RunJsonBody {
@@ -45,11 +46,16 @@ function abortError(): DOMException {
   return new DOMException('The upload was cancelled.', 'AbortError');
 }
 
-export function postRunMultipart(
+export async function postRunMultipart(
   path: string,
   form: FormData,
   { signal, onUploadProgress, onUploaded }: PostRunOptions = {},
 ): Promise<RunResponse> {
+  // Like every request (`apiFetch`): not before a 429's wait on this resource is over, and the
+  // outcome reported to request-health.ts.
+  const resource = resourceOf(path);
+  const wait = waitForResource(resource, signal);
+  if (wait) await wait.catch(() => Promise.reject(abortError()));
   return new Promise<RunResponse>((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortError());
@@ -72,15 +78,15 @@ export function postRunMultipart(
     };
     xhr.onerror = () => {
       settle();
-      reject(
-        new ApiError({
-          kind: 'network',
-          status: 0,
-          message: OFFLINE_MESSAGE,
-          method: 'POST',
-          path,
-        }),
-      );
+      const failure = new ApiError({
+        kind: 'network',
+        status: 0,
+        message: OFFLINE_MESSAGE,
+        method: 'POST',
+        path,
+      });
+      recordRead(resource, failure);
+      reject(failure);
     };
     xhr.onload = () => {
       settle();
@@ -91,7 +97,11 @@ export function postRunMultipart(
       });
       const outcome = response.ok
         ? parseJsonResponse(response, RunResponse, 'POST', path)
-        : apiErrorFromResponse(response, 'POST', path).then((error) => Promise.reject(error));
+        : apiErrorFromResponse(response, 'POST', path).then((error) => {
+            recordRead(resource, error);
+            return Promise.reject(error);
+          });
+      if (response.ok) recordRead(resource, undefined);
       outcome.then(resolve, reject);
     };
     xhr.send(form);
