@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/http';
 import { recordRead } from '@/api/request-health';
 import { json, stubFetch } from '@/test/fetch-stub';
-import { readTask, type CachedTask } from './task-cache';
+import { readTask, writeTasks, type CachedTask } from './task-cache';
 import { seedStartedTask, taskKeys, taskQueries, taskResource } from './tasks-queries';
 import { recordAction } from './watch-registry';
 
@@ -119,5 +119,25 @@ describe('the live refresh', () => {
     await client.fetchQuery(options);
     const detailReads = requests.filter((r) => r.url.pathname === `/api/v1/tasks/${TASK}`);
     expect(detailReads).toHaveLength(1);
+  });
+});
+
+describe('a task read racing another read', () => {
+  it('keeps what a read that landed meanwhile learned (the list’s agent name)', async () => {
+    const client = new QueryClient();
+    let answer: (response: Response) => void = () => {};
+    stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const reading = client.fetchQuery(taskQueries.detail(TASK));
+    await vi.waitFor(() => expect(answer).toBeTypeOf('function'));
+    // While the detail read is out, a list page brings the agent's name.
+    writeTasks(client, [task({ agent_name: 'Document Summarizer' })]);
+    answer(
+      json(task({ status: 'completed', updated_at: new Date(Date.now() + 5_000).toISOString() })),
+    );
+    await reading;
+    expect(readTask(client, TASK)).toMatchObject({
+      status: 'completed',
+      agent_name: 'Document Summarizer',
+    });
   });
 });

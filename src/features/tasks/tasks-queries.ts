@@ -111,8 +111,12 @@ export const taskQueries = {
   detail: (taskId: string) =>
     queryOptions({
       queryKey: taskKeys.detail(taskId),
-      queryFn: async ({ signal, client }): Promise<CachedTask> =>
-        mergeTask(readTask(client, taskId), await getTask(taskId, signal)),
+      queryFn: async ({ signal, client }): Promise<CachedTask> => {
+        const fresh = await getTask(taskId, signal);
+        // Merged with what the cache holds when the answer arrives, not when the request left:
+        // another read (a list page with the agent's name) may have landed meanwhile.
+        return mergeTask(readTask(client, taskId), fresh);
+      },
       // A finished task never changes again: no read on focus or remount, ever.
       staleTime: (query) => (isTerminal(query.state.data?.status) ? Infinity : 0),
     }),
