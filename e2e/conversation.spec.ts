@@ -10,6 +10,7 @@ import { expect, test as base } from './fixtures';
 import { ConversationTab } from './pages/conversation';
 import type { NewRunPage } from './pages/new-run-page';
 import type { SimulatorHandle } from './simulator';
+import { TWO_TOTALS } from './documents';
 
 const test = base.extend<{ conversation: ConversationTab }>({
   conversation: async ({ page, simulator: _ }, use) => {
@@ -17,26 +18,12 @@ const test = base.extend<{ conversation: ConversationTab }>({
   },
 });
 
-const TWO_TOTALS = `ACME Supplies GmbH
-INVOICE
-Invoice Number: INV-2026-0077
-Total: EUR 505.51
-Grand total: EUR 520.00
-`;
-
 /** Starts an Invoice Extractor run on a document with two totals, from the form. */
-async function startInvoiceRun(newRun: NewRunPage, query: string): Promise<string> {
-  await newRun.open();
-  await newRun.chooseAgent('invo', 'Invoice Extractor');
-  await newRun.query.fill(query);
-  await newRun.fileInput.setInputFiles({
+function startInvoiceRun(newRun: NewRunPage, query: string): Promise<string> {
+  return newRun.start('invo', 'Invoice Extractor', query, {
     name: 'invoice.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(TWO_TOTALS),
+    text: TWO_TOTALS,
   });
-  await newRun.run.click();
-  await newRun.page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
-  return newRun.page.url().split('/').pop() ?? '';
 }
 
 /** The replies the simulator answered for a task: every attempt, and the accepted ones. */

@@ -14,12 +14,7 @@ import { expect, test } from './fixtures';
 import { ConversationTab } from './pages/conversation';
 import type { NewRunPage } from './pages/new-run-page';
 import type { SimulatorHandle } from './simulator';
-
-const TWO_TOTALS = `ACME Supplies GmbH
-INVOICE
-Total: EUR 505.51
-Grand total: EUR 520.00
-`;
+import { TWO_TOTALS } from './documents';
 
 const LABELS: Record<string, string> = {
   completed: 'Completed',

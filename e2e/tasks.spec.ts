@@ -5,36 +5,7 @@
  * promises as the simulator's request log and the browser's own network see them.
  */
 import { expect, test } from './fixtures';
-import type { NewRunPage } from './pages/new-run-page';
-
-const TWO_TOTALS = `ACME Supplies GmbH
-INVOICE
-Invoice Number: INV-2026-0077
-Total: EUR 505.51
-Grand total: EUR 520.00
-`;
-
-async function startFromForm(
-  newRun: NewRunPage,
-  agentSearch: string,
-  agentName: string,
-  query: string,
-  file?: { name: string; text: string },
-): Promise<string> {
-  await newRun.open();
-  await newRun.chooseAgent(agentSearch, agentName);
-  await newRun.query.fill(query);
-  if (file) {
-    await newRun.fileInput.setInputFiles({
-      name: file.name,
-      mimeType: 'text/plain',
-      buffer: Buffer.from(file.text),
-    });
-  }
-  await newRun.run.click();
-  await newRun.page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
-  return newRun.page.url().split('/').pop() ?? '';
-}
+import { TWO_TOTALS } from './documents';
 
 test('three tasks on three agents reach their ends on screen; the one that asks comes first', async ({
   page,
@@ -42,12 +13,12 @@ test('three tasks on three agents reach their ends on screen; the one that asks 
   tasks,
   simulator,
 }) => {
-  await startFromForm(newRun, 'summ', 'Document Summarizer', 'Summarize the board memo', {
+  await newRun.start('summ', 'Document Summarizer', 'Summarize the board memo', {
     name: 'memo.txt',
     text: 'Revenue grew 12% to EUR 1.2 million.',
   });
-  await startFromForm(newRun, 'ledger', 'Ledger Sync', 'Sync account GLOBEX-042');
-  await startFromForm(newRun, 'invo', 'Invoice Extractor', 'Extract the invoice total', {
+  await newRun.start('ledger', 'Ledger Sync', 'Sync account GLOBEX-042');
+  await newRun.start('invo', 'Invoice Extractor', 'Extract the invoice total', {
     name: 'invoice.txt',
     text: TWO_TOTALS,
   });
@@ -106,7 +77,7 @@ test('a finished task costs no more requests; a 429 holds its resource and shows
   tasks,
   simulator,
 }) => {
-  const done = await startFromForm(newRun, 'summ', 'Document Summarizer', 'Summarize the memo', {
+  const done = await newRun.start('summ', 'Document Summarizer', 'Summarize the memo', {
     name: 'memo.txt',
     text: 'Costs fell 4% in March.',
   });

@@ -75,6 +75,31 @@ export class NewRunPage {
     }
   }
 
+  /**
+   * Starts a run from the form as a person would (agent, query, an optional text file, Run) and
+   * returns the new task's id, read from the page the console opens.
+   */
+  async start(
+    agentSearch: string,
+    agentName: string,
+    query: string,
+    file?: { name: string; text: string },
+  ): Promise<string> {
+    await this.open();
+    await this.chooseAgent(agentSearch, agentName);
+    await this.query.fill(query);
+    if (file) {
+      await this.fileInput.setInputFiles({
+        name: file.name,
+        mimeType: 'text/plain',
+        buffer: Buffer.from(file.text),
+      });
+    }
+    await this.run.click();
+    await this.page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+    return this.page.url().split('/').pop() ?? '';
+  }
+
   fileRow(name: string): Locator {
     return this.files.getByRole('listitem').filter({ hasText: name });
   }
