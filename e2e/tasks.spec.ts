@@ -4,6 +4,7 @@
  * question comes first, cancel works, filters live in the URL, and the polling keeps its
  * promises as the simulator's request log and the browser's own network see them.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { TWO_TOTALS } from './documents';
 
@@ -13,6 +14,8 @@ test('three tasks on three agents reach their ends on screen; the one that asks 
   tasks,
   simulator,
 }) => {
+  // Three runs, their ends, an API task within the 15 s refresh, a cancel, a reload, axe.
+  test.setTimeout(90_000);
   await newRun.start('summ', 'Document Summarizer', 'Summarize the board memo', {
     name: 'memo.txt',
     text: 'Revenue grew 12% to EUR 1.2 million.',
@@ -69,6 +72,18 @@ test('three tasks on three agents reach their ends on screen; the one that asks 
   await expect(tasks.search).toHaveValue('GLOBEX');
   await expect(tasks.list.getByRole('listitem')).toHaveCount(1);
   await expect(tasks.row('Sync account GLOBEX-042')).toBeVisible();
+
+  // The list, its filters (one checked) and Needs you hold up for assistive technology.
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(
+    serious.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ') + ' ' + (node.failureSummary ?? '')).join(' | ')}`,
+    ),
+  ).toEqual([]);
 });
 
 test('a finished task costs no more requests; a 429 holds its resource and shows a countdown', async ({

@@ -39,7 +39,7 @@ export function TaskListFilterBar({ agents, className }: TaskListFilterBarProps)
           {TASK_STATUSES.map((status) => (
             <label
               key={status}
-              className="inline-flex cursor-pointer items-center gap-1.5 rounded-full border border-border bg-surface py-0.5 pr-0.5 pl-2 has-checked:border-accent/60 has-checked:bg-accent/10 has-focus-visible:outline-2 has-focus-visible:outline-accent"
+              className="inline-flex cursor-pointer items-center gap-1.5 rounded-full border border-border bg-surface py-0.5 pr-0.5 pl-2 has-checked:border-accent has-checked:ring-1 has-checked:ring-accent has-focus-visible:outline-2 has-focus-visible:outline-accent"
             >
               <input
                 type="checkbox"
