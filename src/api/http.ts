@@ -11,7 +11,7 @@
  * fetch) is re-thrown untouched: it is not an error to show or retry.
  */
 import * as v from 'valibot';
-import { recordRead, resourceOf, waitForResource } from './request-health';
+import { holdResource, recordRead, resourceOf, waitForResource } from './request-health';
 import { describeIssues } from './schemas';
 
 /** `http`: the server answered non-2xx. `network`: no answer at all. `invalid-response`: a 2xx
@@ -185,12 +185,17 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
     throw failure;
   }
 
+  const answeredAt = Date.now();
   if (response.ok) {
-    recordRead(resource, undefined);
+    recordRead(resource, undefined, answeredAt);
     return response;
   }
+  // The wait starts now, not once the body is read: nothing may slip out meanwhile.
+  if (response.status === 429) {
+    holdResource(resource, parseRetryAfter(response.headers.get('Retry-After'), answeredAt));
+  }
   const failure = await apiErrorFromResponse(response, method, path);
-  recordRead(resource, failure);
+  recordRead(resource, failure, answeredAt);
   throw failure;
 }
 
@@ -236,7 +241,17 @@ export async function parseJsonResponse<T>(
   method: string,
   path: string,
 ): Promise<T> {
-  const text = await response.text();
+  return parseJsonText(await response.text(), response.status, schema, method, path);
+}
+
+/** The body of a 2xx answer, already read as `text`, as JSON validated by `schema`. */
+export function parseJsonText<T>(
+  text: string,
+  status: number,
+  schema: v.GenericSchema<unknown, T>,
+  method: string,
+  path: string,
+): T {
   let json: unknown = undefined;
   if (text !== '') {
     try {
@@ -244,7 +259,7 @@ export async function parseJsonResponse<T>(
     } catch (error) {
       throw new ApiError({
         kind: 'invalid-response',
-        status: response.status,
+        status,
         message: `The answer to ${method} ${path} was not JSON.`,
         body: text.slice(0, 2000),
         method,
@@ -258,7 +273,7 @@ export async function parseJsonResponse<T>(
   const issues = describeIssues(result.issues);
   throw new ApiError({
     kind: 'invalid-response',
-    status: response.status,
+    status,
     message: `The answer to ${method} ${path} did not have the expected shape (${issues}).`,
     body: json,
     method,

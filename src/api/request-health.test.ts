@@ -98,6 +98,63 @@ describe('request health', () => {
   });
 });
 
+describe('nothing slips out during a 429’s wait', () => {
+  it('starts the wait when the 429’s headers arrive, before its body is read', async () => {
+    // Only the clock and timeouts: reading a body takes the runtime's own immediates.
+    vi.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    let release: () => void = () => {};
+    const slowBody = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        release = () => {
+          controller.enqueue(new TextEncoder().encode('{"error":"Slow down"}'));
+          controller.close();
+        };
+      },
+    });
+    const { requests } = stubFetch(() =>
+      requests.length === 1
+        ? new Response(slowBody, { status: 429, headers: { 'Retry-After': '2' } })
+        : json({ ok: true }),
+    );
+    const first = requestJson('/api/v1/tasks', { schema: Anything }).catch(
+      (error: unknown) => error,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    // The 429 is in, its body is not: a read asked for now waits all the same.
+    const second = requestJson('/api/v1/tasks', { schema: Anything });
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(requests).toHaveLength(1);
+    release();
+    expect(await first).toMatchObject({ status: 429 });
+    await vi.advanceTimersByTimeAsync(1);
+    await second;
+    expect(requests).toHaveLength(2);
+  });
+
+  it('keeps the longer of two waits, and an answer that comes after a 429 does not end it', () => {
+    recordRead('/r', httpError(429, 37), 0);
+    recordRead('/r', httpError(429, 36), 500);
+    expect(resourceState('/r')?.blockedUntil).toBe(37_000);
+    // A request already on its way when the 429 came answers after it.
+    recordRead('/r', undefined, 1_000);
+    expect(resourceState('/r')?.blockedUntil).toBe(37_000);
+  });
+
+  it('looks again when a wait ends: a request in flight may have brought a newer 429', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    recordRead('/w', httpError(429, 1), Date.now());
+    let done = false;
+    const waiting = waitForResource('/w')?.then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(500);
+    recordRead('/w', httpError(429, 2), Date.now());
+    await vi.advanceTimersByTimeAsync(600);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_400);
+    await waiting;
+    expect(done).toBe(true);
+  });
+});
+
 describe('waits across a reload', () => {
   it('keeps a running wait in sessionStorage for the next page of the tab', async () => {
     recordRead('/api/v1/tasks', httpError(429, 30), Date.now());

@@ -16,6 +16,8 @@
  * It also keeps the last outcome of any read, so the shell can say "Reconnecting" while the
  * dashboard server or the API does not answer, and stop saying it at the first success.
  */
+import { onResetModuleState } from '@/lib/module-state';
+import { backoffDelay } from './backoff';
 import type { ApiError } from './http';
 
 /** Used when a 429 carries no (or an unreadable) `Retry-After`. */
@@ -28,6 +30,9 @@ export interface ResourceState {
   blockedUntil: number;
   /** Failures in a row (network, 5xx); 0 after any answer that is not one. */
   failures: number;
+  /** How long a poller waits before asking again after the last failure (ms): drawn from the
+   *  backoff once, when the failure is recorded, so every look at it agrees; 0 when none. */
+  retryDelay: number;
   /** The last failure, while `failures` > 0 or a block lasts. */
   lastError: ApiError | undefined;
 }
@@ -67,7 +72,12 @@ function restoreWaits(now: number): void {
     const waits = raw === null ? {} : (JSON.parse(raw) as Record<string, unknown>);
     for (const [resource, until] of Object.entries(waits)) {
       if (typeof until === 'number' && until > now) {
-        resources.set(resource, { blockedUntil: until, failures: 0, lastError: undefined });
+        resources.set(resource, {
+          blockedUntil: until,
+          failures: 0,
+          retryDelay: 0,
+          lastError: undefined,
+        });
       }
     }
   } catch {
@@ -109,10 +119,20 @@ export function connectionState(): ConnectionState {
   return connection;
 }
 
+/** Reads a single failure off as a flaky answer; two in a row mean the console is cut off. */
+const FAILURES_BEFORE_TROUBLE = 2;
+
+/** Reads keep getting no answer: what the banner, a list's note and the backend indicator all
+ *  say, from this one rule, so they show and clear together. */
+export function isReconnecting(state: ConnectionState): boolean {
+  return state.failing && state.failures >= FAILURES_BEFORE_TROUBLE;
+}
+
 function update(resource: string, patch: Partial<ResourceState>): void {
   const previous = resources.get(resource) ?? {
     blockedUntil: 0,
     failures: 0,
+    retryDelay: 0,
     lastError: undefined,
   };
   resources.set(resource, { ...previous, ...patch });
@@ -126,7 +146,8 @@ function abortError(signal: AbortSignal): Error {
 
 /** `undefined` when the resource may be asked now; else a promise that resolves once it may,
  *  and rejects as the signal aborts. (No promise at all in the usual case, so a read that need
- *  not wait starts in the same tick.) */
+ *  not wait starts in the same tick.) A wait that ends looks again: a request already in flight
+ *  may have brought a newer 429 meanwhile. */
 export function waitForResource(
   resource: string,
   signal?: AbortSignal,
@@ -134,7 +155,7 @@ export function waitForResource(
 ): Promise<void> | undefined {
   const wait = (resources.get(resource)?.blockedUntil ?? 0) - now();
   if (wait <= 0) return undefined;
-  return new Promise((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortError(signal));
       return;
@@ -148,33 +169,58 @@ export function waitForResource(
       reject(abortError(signal as AbortSignal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  }).then(() => waitForResource(resource, signal, now));
 }
 
 function isConnectionFailure(error: ApiError): boolean {
   return error.kind === 'network' || error.status >= 500;
 }
 
+/**
+ * A 429's wait starts the moment its headers arrive, before its body is read: a request started
+ * meanwhile (another view, another poller) must already wait. A shorter wait never replaces a
+ * longer one still running.
+ */
+export function holdResource(
+  resource: string,
+  retryAfterSeconds: number | undefined,
+  now: number = Date.now(),
+): void {
+  const seconds = Math.min(retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S, MAX_RETRY_AFTER_S);
+  const until = now + Math.max(0, seconds) * 1000;
+  if (until <= (resources.get(resource)?.blockedUntil ?? 0)) return;
+  update(resource, { blockedUntil: until });
+  saveWaits(now);
+  emit();
+}
+
 /** Records the outcome of one read of `resource`: `undefined` for a usable answer (any 2xx, or
- *  a 4xx other than 429, which is an answer too), else the `ApiError` it ended with. */
+ *  a 4xx other than 429, which is an answer too), else the `ApiError` it ended with. An answer
+ *  never ends a 429's wait early: a request already on its way when the 429 came may answer
+ *  after it. */
 export function recordRead(
   resource: string,
   error: ApiError | undefined,
   now: number = Date.now(),
 ): void {
   if (error === undefined || (!isConnectionFailure(error) && error.status !== 429)) {
-    if (resources.has(resource))
-      update(resource, { failures: 0, lastError: undefined, blockedUntil: 0 });
+    if (resources.has(resource)) {
+      const blocked = (resources.get(resource)?.blockedUntil ?? 0) > now;
+      update(resource, {
+        failures: 0,
+        retryDelay: 0,
+        ...(blocked ? {} : { lastError: undefined, blockedUntil: 0 }),
+      });
+    }
     connection = { ...HEALTHY, lastSuccessAt: now };
   } else if (error.status === 429) {
-    const seconds = Math.min(error.retryAfter ?? DEFAULT_RETRY_AFTER_S, MAX_RETRY_AFTER_S);
-    update(resource, { blockedUntil: now + Math.max(0, seconds) * 1000, lastError: error });
-    saveWaits(now);
+    holdResource(resource, error.retryAfter, now);
+    update(resource, { lastError: error });
     // A 429 is an answer: the connection itself is fine.
     connection = { ...HEALTHY, lastSuccessAt: now };
   } else {
     const failures = (resources.get(resource)?.failures ?? 0) + 1;
-    update(resource, { failures, lastError: error });
+    update(resource, { failures, retryDelay: backoffDelay(failures), lastError: error });
     connection = {
       ...connection,
       failing: true,
@@ -186,9 +232,9 @@ export function recordRead(
 }
 
 /** Forgets everything (tests). */
-export function resetRequestHealth(): void {
+export const resetRequestHealth = onResetModuleState(() => {
   resources.clear();
   saveWaits(Date.now());
   connection = HEALTHY;
   emit();
-}
+});

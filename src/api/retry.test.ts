@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './http';
-import { BACKOFF_STEPS_MS, MAX_DELAY_MS, MAX_RETRIES, retryDelay, shouldRetry } from './retry';
+import { BACKOFF_STEPS_MS, MAX_BACKOFF_MS } from './backoff';
+import { MAX_RETRIES, retryDelay, shouldRetry } from './retry';
 
 function httpError(status: number, retryAfter?: number) {
   return new ApiError({
@@ -56,17 +57,17 @@ describe('retryDelay', () => {
   it('follows 1 → 2 → 5 → 10 s at the top of the jitter range', () => {
     const top = () => 0.999_999;
     const delays = [0, 1, 2, 3].map((n) => retryDelay(n, httpError(500), top));
-    expect(delays).toEqual(BACKOFF_STEPS_MS.map((ms) => ms - 1));
+    expect(delays).toEqual(BACKOFF_STEPS_MS.slice(0, 4).map((ms) => ms - 1));
   });
 
-  it('uses full jitter: anywhere from 0 up to the step', () => {
-    expect(retryDelay(2, offline, () => 0)).toBe(0);
+  it('uses full jitter: anywhere from the 250 ms floor up to the step', () => {
+    expect(retryDelay(2, offline, () => 0)).toBe(250);
     expect(retryDelay(2, offline, () => 0.5)).toBe(2_500);
   });
 
   it('never exceeds the cap, however many failures', () => {
     for (let failures = 0; failures < 20; failures += 1) {
-      expect(retryDelay(failures, httpError(503), () => 0.999)).toBeLessThanOrEqual(MAX_DELAY_MS);
+      expect(retryDelay(failures, httpError(503), () => 0.999)).toBeLessThanOrEqual(MAX_BACKOFF_MS);
     }
   });
 
@@ -76,7 +77,7 @@ describe('retryDelay', () => {
   });
 
   it('caps a long Retry-After', () => {
-    expect(retryDelay(0, httpError(429, 3600), () => 0)).toBe(MAX_DELAY_MS);
+    expect(retryDelay(0, httpError(429, 3600), () => 0)).toBe(MAX_BACKOFF_MS);
   });
 
   it('falls back to the backoff when a 429 has no Retry-After', () => {

@@ -10,10 +10,11 @@ import {
   ApiError,
   OFFLINE_MESSAGE,
   apiErrorFromResponse,
+  parseRetryAfter,
   parseJsonResponse,
   requestJson,
 } from './http';
-import { recordRead, resourceOf, waitForResource } from './request-health';
+import { holdResource, recordRead, resourceOf, waitForResource } from './request-health';
 import { RunResponse } from './schemas';
 
 export interface RunJsonBody {
@@ -95,13 +96,17 @@ export async function postRunMultipart(
         statusText: xhr.statusText,
         headers: parseHeaders(xhr.getAllResponseHeaders()),
       });
+      const answeredAt = Date.now();
+      if (xhr.status === 429) {
+        holdResource(resource, parseRetryAfter(response.headers.get('Retry-After'), answeredAt));
+      }
       const outcome = response.ok
         ? parseJsonResponse(response, RunResponse, 'POST', path)
         : apiErrorFromResponse(response, 'POST', path).then((error) => {
-            recordRead(resource, error);
+            recordRead(resource, error, answeredAt);
             return Promise.reject(error);
           });
-      if (response.ok) recordRead(resource, undefined);
+      if (response.ok) recordRead(resource, undefined, answeredAt);
       outcome.then(resolve, reject);
     };
     xhr.send(form);
