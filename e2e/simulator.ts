@@ -63,7 +63,12 @@ export class SimulatorHandle {
   }
 
   /** Makes the simulator read like another backend (a reset clears it): see chaos.ts. */
-  async quirks(quirks: { nulls?: boolean; extra_fields?: boolean; hostile_agent?: boolean }) {
+  async quirks(quirks: {
+    nulls?: boolean;
+    extra_fields?: boolean;
+    hostile_agent?: boolean;
+    list_without_status?: boolean;
+  }) {
     await this.ok(this.request.post(`${this.url}/__sim/quirks`, { ...this.control, data: quirks }));
   }
 

@@ -57,6 +57,19 @@ describe('quirks', () => {
     expect((await h.get('/__sim/quirks')).body).toEqual(NO_QUIRKS);
   });
 
+  it('leaves status out of the task list, as the docs’ example does, and nowhere else', async () => {
+    const agentId = await h.agentId('summarizer');
+    const taskId = await h.runJson(agentId, { query: 'Summarize nothing at all please' });
+    await h.post('/__sim/quirks', { list_without_status: true });
+    const tasks = await h.get<{ data: Record<string, unknown>[]; has_more: boolean }>('/tasks');
+    expect(tasks.body.data[0]).toMatchObject({ task_id: taskId });
+    expect(tasks.body.data[0]).not.toHaveProperty('status');
+    expect(tasks.body.has_more).toBe(false);
+    // The task itself still says where it is.
+    expect((await h.get<{ status: string }>(`/tasks/${taskId}`)).body.status).toBe('pending');
+    expect((await h.get('/__sim/quirks')).body).toMatchObject({ listWithoutStatus: true });
+  });
+
   it('adds a hostile agent that runs and quotes what it is given', async () => {
     await h.post('/__sim/quirks', { hostile_agent: true });
     const agents = await h.get<{ data: { id: string; name: string }[] }>('/agents');

@@ -9,7 +9,8 @@
  *   `extra_fields` adds fields no client knows to every object; `hostile_agent` adds an agent
  *   whose name carries markup, a `javascript:` link, a right-to-left override and 10,000
  *   characters (it runs like the Document Summarizer, which quotes what it is given, so its
- *   tasks, messages and trace steps carry the same text).
+ *   tasks, messages and trace steps carry the same text); `list_without_status` leaves `status`
+ *   out of the items of `GET /tasks`, as the API docs' own list example does (§2.3).
  *
  * Quirks rewrite the JSON of successful `/api/v1` answers after the routes have built them, so
  * no route knows about them; a reset clears them.
@@ -23,9 +24,28 @@ export interface Quirks {
   nulls: boolean;
   extraFields: boolean;
   hostileAgent: boolean;
+  listWithoutStatus: boolean;
 }
 
-export const NO_QUIRKS: Quirks = { nulls: false, extraFields: false, hostileAgent: false };
+export const NO_QUIRKS: Quirks = {
+  nulls: false,
+  extraFields: false,
+  hostileAgent: false,
+  listWithoutStatus: false,
+};
+
+/** The task list's items without their `status`, the rest of the answer as it is. */
+export function withoutStatus(value: unknown): unknown {
+  if (!isRecord(value) || !Array.isArray(value.data)) return value;
+  return {
+    ...value,
+    data: (value.data as unknown[]).map((item) => {
+      if (!isRecord(item)) return item;
+      const { status: _status, ...rest } = item;
+      return rest;
+    }),
+  };
+}
 
 /** A name no console should render as anything but text, and that no layout should overflow on. */
 export const HOSTILE_AGENT_NAME =
@@ -68,14 +88,16 @@ export function applyQuirks(value: unknown, quirks: Quirks): unknown {
 export function quirkyResponses(sim: Simulation): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const { nulls, extraFields } = sim.quirks;
-    if (!nulls && !extraFields) return;
+    const { nulls, extraFields, listWithoutStatus } = sim.quirks;
+    const taskList = listWithoutStatus && c.req.method === 'GET' && c.req.path === '/api/v1/tasks';
+    if (!nulls && !extraFields && !taskList) return;
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status < 200 || c.res.status >= 300 || !type.includes('application/json')) return;
     const json: unknown = await c.res.json();
     const headers = new Headers(c.res.headers);
     headers.delete('content-length');
-    c.res = new Response(JSON.stringify(applyQuirks(json, sim.quirks)), {
+    const rewritten = applyQuirks(taskList ? withoutStatus(json) : json, sim.quirks);
+    c.res = new Response(JSON.stringify(rewritten), {
       status: c.res.status,
       headers,
     });
@@ -89,13 +111,16 @@ function booleanField(body: Record<string, unknown>, key: string): boolean | und
   return value;
 }
 
-/** Applies `{nulls?, extra_fields?, hostile_agent?}`; returns the quirks now in force. */
+/** Applies `{nulls?, extra_fields?, hostile_agent?, list_without_status?}`; returns the quirks
+ *  now in force. */
 export function setQuirks(sim: Simulation, body: Record<string, unknown>): Quirks {
   const nulls = booleanField(body, 'nulls');
   const extraFields = booleanField(body, 'extra_fields');
   const hostileAgent = booleanField(body, 'hostile_agent');
+  const listWithoutStatus = booleanField(body, 'list_without_status');
   if (nulls !== undefined) sim.quirks.nulls = nulls;
   if (extraFields !== undefined) sim.quirks.extraFields = extraFields;
+  if (listWithoutStatus !== undefined) sim.quirks.listWithoutStatus = listWithoutStatus;
   if (hostileAgent === true && !sim.quirks.hostileAgent) {
     sim.quirks.hostileAgent = true;
     sim.workspace.addAgentVersion({
