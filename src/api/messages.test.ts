@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { MessageAccepted, RawFeed, TaskMessageList } from './messages';
+import { MessageAccepted, TaskMessageList } from './messages';
 
 const parse = (raw: unknown) => v.parse(TaskMessageList, raw);
 
@@ -84,14 +84,5 @@ describe('MessageAccepted', () => {
       status: undefined,
       message: undefined,
     });
-  });
-});
-
-describe('RawFeed', () => {
-  it('finds the items under feed, data or items, or as a bare array', () => {
-    expect(v.parse(RawFeed, { task_id: 't', feed: [1, 2] })).toEqual([1, 2]);
-    expect(v.parse(RawFeed, { data: [3] })).toEqual([3]);
-    expect(v.parse(RawFeed, [4])).toEqual([4]);
-    expect(v.parse(RawFeed, { status: 'running' })).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 /**
- * A task's conversation: `GET /tasks/{id}/messages` (§3.13), `POST /tasks/{id}/message` (§3.12),
- * and the one read of `/result` the Conversation tab needs — the agent's `ask_user` question,
- * for backends whose messages do not carry it.
+ * A task's conversation: `GET /tasks/{id}/messages` (§3.13) and `POST /tasks/{id}/message`
+ * (§3.12).
  *
  * Read leniently, because the docs show little of these shapes:
  *
@@ -14,11 +13,11 @@
  * - The answer to a reply is only described in the docs: its fields are read if present, and a
  *   2xx that is not JSON is an `invalid-response` error — a lost answer, since the reply may have
  *   arrived.
- * - `/result`'s feed items are undocumented: they stay raw here, for the caller to search.
  */
 import * as v from 'valibot';
 import { requestJson } from './http';
 import { pageOf, type Page } from './schemas';
+import { taskPath } from './tasks';
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -84,24 +83,6 @@ export const MessageAccepted = v.pipe(
 );
 export type MessageAccepted = v.InferOutput<typeof MessageAccepted>;
 
-/** `/result`'s feed as raw items: `feed` (the docs' reading), `data`, `items`, or a bare array. */
-export const RawFeed = v.pipe(
-  v.unknown(),
-  v.transform((raw): unknown[] => {
-    if (Array.isArray(raw)) return raw;
-    const record = asRecord(raw);
-    for (const key of ['feed', 'data', 'items', 'steps', 'events']) {
-      const items = record?.[key];
-      if (Array.isArray(items)) return items;
-    }
-    return [];
-  }),
-);
-
-function taskPath(taskId: string, rest: string): string {
-  return `/api/v1/tasks/${encodeURIComponent(taskId)}${rest}`;
-}
-
 export function getTaskMessages(taskId: string, signal?: AbortSignal): Promise<TaskMessageList> {
   return requestJson(taskPath(taskId, '/messages'), { signal, schema: TaskMessageList });
 }
@@ -118,13 +99,4 @@ export function postTaskMessage(
     signal,
     schema: MessageAccepted,
   });
-}
-
-/**
- * The raw feed of `/result`, for the one thing the Conversation tab needs from it (the pending
- * `ask_user` question when the messages lack it). Deliberately minimal: the Trace tab has its own
- * reading of this endpoint, and the two must not depend on each other.
- */
-export function getRawTaskFeed(taskId: string, signal?: AbortSignal): Promise<unknown[]> {
-  return requestJson(taskPath(taskId, '/result'), { signal, schema: RawFeed });
 }

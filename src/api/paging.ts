@@ -48,3 +48,39 @@ export function nextCursor<T>(
 /** What a list says when its server keeps returning the same page. */
 export const STALLED_PAGING_MESSAGE =
   'The server keeps returning the same page, so the list stops here.';
+
+export interface Walk<T> {
+  items: T[];
+  unreadable: Page<T>['unreadable'];
+  /** Every page was read: what is missing from `items` is not on the server. */
+  complete: boolean;
+}
+
+/**
+ * Every page of a list, read one after the other while the server says there is more, at most
+ * `maxPages` of them; a walk that loops or stalls stops there, incomplete.
+ */
+export async function walkPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  idOf: (item: T) => string,
+  maxPages: number,
+): Promise<Walk<T>> {
+  const state: { pages: Page<T>[]; pageParams: (string | undefined)[] } = {
+    pages: [],
+    pageParams: [],
+  };
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await fetchPage(cursor);
+    state.pages.push(page);
+    state.pageParams.push(cursor);
+    cursor = nextCursor(state, idOf);
+    if (cursor === undefined || state.pages.length >= maxPages) break;
+  }
+  const last = state.pages.at(-1);
+  return {
+    items: state.pages.flatMap((page) => page.data),
+    unreadable: state.pages.flatMap((page) => page.unreadable),
+    complete: last !== undefined && !last.has_more,
+  };
+}

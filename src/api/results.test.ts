@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { isFinished, TaskResultSchema, taskResultKey, taskVersion } from './results';
+import { TaskResultSchema } from './results';
 
 describe('TaskResultSchema', () => {
   it('finds the feed under the names backends use, keeping the items untouched', () => {
@@ -19,16 +19,5 @@ describe('TaskResultSchema', () => {
     expect(v.parse(TaskResultSchema, { task_id: 't', status: 'pending' }).feed).toEqual([]);
     expect(v.safeParse(TaskResultSchema, 'oops').success).toBe(false);
     expect(v.safeParse(TaskResultSchema, null).success).toBe(false);
-  });
-});
-
-describe('versions and keys', () => {
-  it('changes the version only when the status or updated_at does', () => {
-    expect(taskVersion({ status: 'running', updated_at: 'a' })).toBe('running|a');
-    expect(taskVersion({})).toBe('|');
-    expect(taskResultKey('t', 'running|a')).toEqual(['tasks', 'result', 't', 'running|a']);
-    expect(isFinished('failed')).toBe(true);
-    expect(isFinished('awaiting_review')).toBe(false);
-    expect(isFinished(undefined)).toBe(false);
   });
 });

@@ -7,13 +7,10 @@
  * (`unknown`): turning items into steps is the Trace's normalizer's job (decision 0010), and an
  * item it cannot place must still be shown and searched as the JSON it is. Nothing here walks
  * the items, so a 10,000-step feed costs one `JSON.parse`.
- *
- * The query key lives here, not in a feature's `*-queries.ts`, because two features read this
- * endpoint (the Trace, and the Summary for a failed task's error) and must share one cache entry
- * without importing each other.
  */
 import * as v from 'valibot';
-import { requestJson } from './http';
+import { apiFetch, parseJsonText } from './http';
+import { taskPath } from './tasks';
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -52,33 +49,23 @@ export const TaskResultSchema = v.pipe(
   }),
 );
 
-export function getTaskResult(taskId: string, signal?: AbortSignal): Promise<TaskResult> {
-  return requestJson(`/api/v1/tasks/${encodeURIComponent(taskId)}/result`, {
-    signal,
-    schema: TaskResultSchema,
-  });
+/** The feed and what its download cost, which sets how often a live trace may be re-read. */
+export interface MeasuredTaskResult extends TaskResult {
+  /** Characters of the body (about its bytes). */
+  bytes: number;
+  /** From the request to the last byte, in ms. */
+  downloadMs: number;
 }
 
-const TERMINAL = new Set(['completed', 'failed', 'stopped']);
-
-/** True once the task can no longer change (its feed is final). */
-export function isFinished(status: string | undefined): boolean {
-  return status !== undefined && TERMINAL.has(status);
-}
-
-/**
- * What a read of `/result` (or `/summary`) depends on: the task's status and `updated_at`, as
- * the task's own poller last saw them. A new version is the only reason to read again, so the
- * feed is never polled on a timer of its own (decision 0008).
- */
-export function taskVersion(task: {
-  status?: string | undefined;
-  updated_at?: string | undefined;
-}) {
-  return `${task.status ?? ''}|${task.updated_at ?? ''}`;
-}
-
-/** `['tasks', 'result', id, version]`: one entry per version of the task; see the header. */
-export function taskResultKey(taskId: string, version: string) {
-  return ['tasks', 'result', taskId, version] as const;
+export async function getTaskResult(
+  taskId: string,
+  signal?: AbortSignal,
+): Promise<MeasuredTaskResult> {
+  const path = taskPath(taskId, '/result');
+  const started = performance.now();
+  const response = await apiFetch(path, { signal });
+  const text = await response.text();
+  const downloadMs = performance.now() - started;
+  const result = parseJsonText(text, response.status, TaskResultSchema, 'GET', path);
+  return { ...result, bytes: text.length, downloadMs };
 }

@@ -18,7 +18,8 @@ export interface ListTasksParams {
   q?: string | undefined;
 }
 
-function taskPath(taskId: string, rest = ''): string {
+/** `/api/v1/tasks/{id}` plus `rest` (`/summary`, `/messages`…): every task path, written once. */
+export function taskPath(taskId: string, rest = ''): string {
   return `/api/v1/tasks/${encodeURIComponent(taskId)}${rest}`;
 }
 

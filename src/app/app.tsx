@@ -1,18 +1,16 @@
 /**
- * The app root: the one QueryClient, the router, and the shell. `AppShell` is separate so tests
- * can render the real layout and routes inside their own providers (a fresh QueryClient, an
- * in-memory location).
- *
- * React Query's devtools are loaded lazily and only in development: `import.meta.env.DEV` is
- * replaced by `false` in a production build, so the dynamic import is dropped with the branch.
+ * The app root: the one QueryClient, the router, and the shell (separate, so tests render the
+ * real layout and routes in their own providers). Devtools load lazily, in development only.
  */
 import { lazy, Suspense } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Router, useLocation } from 'wouter';
+import { useTaskWatchers } from '@/entities/task/hooks';
 import { useTaskEvents } from '@/features/tasks/use-task-events';
 import { Layout } from './layout';
 import { queryClient } from './query-client';
 import { AppRoutes } from './routes';
+import { useRefetchOnRecovery } from './use-refetch-on-recovery';
 
 const ReactQueryDevtools = import.meta.env.DEV
   ? lazy(() =>
@@ -22,16 +20,25 @@ const ReactQueryDevtools = import.meta.env.DEV
     )
   : null;
 
-export function AppShell() {
+/** The app's background work, in a leaf so its re-renders touch nothing else: the needs-you
+ *  watcher and the live refresh, the status events, and the catch-up after an outage. */
+function BackgroundWork() {
   const [, navigate] = useLocation();
+  useTaskWatchers();
+  useRefetchOnRecovery();
   // Status changes of any task, wherever they were read: announced, recorded, notified.
   useTaskEvents((taskId, status) =>
     navigate(
       `/tasks/${encodeURIComponent(taskId)}${status === 'waiting_for_input' ? '?tab=conversation' : ''}`,
     ),
   );
+  return null;
+}
+
+export function AppShell() {
   return (
     <Layout>
+      <BackgroundWork />
       <AppRoutes />
     </Layout>
   );

@@ -2,10 +2,11 @@
  * The frame around every page: a skip link, the header with the app name, the `Main`
  * navigation and the connection indicator, and the `main` landmark the skip link jumps to.
  */
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Announcer } from '@/components/announcer';
 import { ConnectionBanner } from '@/components/connection-banner';
+import { useNeedsYou } from '@/entities/task/hooks';
 import { ConnectionIndicator } from '@/features/backend/connection-indicator';
 import { cn } from '@/lib/cn';
 
@@ -15,6 +16,8 @@ interface NavItem {
   href: string;
   label: string;
   isCurrent: (location: string) => boolean;
+  /** Shows how many tasks wait on the person. */
+  counts?: boolean;
 }
 
 const NAV_ITEMS: readonly NavItem[] = [
@@ -24,11 +27,28 @@ const NAV_ITEMS: readonly NavItem[] = [
     label: 'Tasks',
     // A task view is "inside" Tasks, so the Tasks link stays marked there too.
     isCurrent: (location) => location === '/tasks' || location.startsWith('/tasks/'),
+    counts: true,
   },
 ];
 
+/** The count beside `Tasks`: kept out of the link's name (it stays "Tasks") and given as its
+ *  description instead. */
+function NeedsYouCount({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span
+      aria-hidden="true"
+      className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-status-waiting px-1.5 text-xs font-semibold text-accent-foreground tabular-nums"
+    >
+      {count > 99 ? '99+' : count}
+    </span>
+  );
+}
+
 function MainNav() {
   const [location] = useLocation();
+  const countId = useId();
+  const count = useNeedsYou().length;
   return (
     <nav aria-label="Main">
       <ul className="flex gap-1">
@@ -39,6 +59,7 @@ function MainNav() {
               <Link
                 href={item.href}
                 aria-current={current ? 'page' : undefined}
+                aria-describedby={item.counts && count > 0 ? countId : undefined}
                 className={cn(
                   'inline-flex h-9 items-center rounded-md px-3 text-sm font-medium transition-colors',
                   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
@@ -48,7 +69,13 @@ function MainNav() {
                 )}
               >
                 {item.label}
+                {item.counts ? <NeedsYouCount count={count} /> : null}
               </Link>
+              {item.counts && count > 0 ? (
+                <span id={countId} hidden>
+                  {count === 1 ? '1 task needs you' : `${count} tasks need you`}
+                </span>
+              ) : null}
             </li>
           );
         })}

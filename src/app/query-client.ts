@@ -8,9 +8,10 @@
  */
 import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
 import { retryDelay, shouldRetry } from '@/api/retry';
+import { watchTaskChanges } from '@/entities/task/changes';
 
 export function createQueryClient(overrides: DefaultOptions = {}): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         retry: shouldRetry,
@@ -21,6 +22,9 @@ export function createQueryClient(overrides: DefaultOptions = {}): QueryClient {
       mutations: { retry: false, ...overrides.mutations },
     },
   });
+  // A task's change marks what it owns stale and keeps the needs-you set (decision 0008).
+  watchTaskChanges(client);
+  return client;
 }
 
 export const queryClient = createQueryClient();

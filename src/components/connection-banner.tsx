@@ -1,33 +1,20 @@
 /**
- * The `Offline` / `Reconnecting` banner. Offline is the browser's word (TanStack Query's online
- * manager, which also pauses every read until the connection returns); Reconnecting is ours:
- * reads keep failing for want of an answer (network, 5xx, the proxy's 502/504), and the pollers
- * are backing off. The views keep their last data on screen meanwhile, marked with the time it
- * was current; the banner says since when the console has not heard back, and goes away by
- * itself at the first answer — no reload.
- *
- * A single failed read does not raise it (a flaky API answers the next one); two in a row do.
+ * The `Offline` / `Reconnecting` banner: the browser has no network, or reads keep getting no
+ * answer and the pollers back off. What is on screen stays; the banner goes by itself at the
+ * first answer. It reads the one connection state the backend indicator and the lists read too.
  */
-import { onlineManager } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
-import { connectionState, subscribeRequestHealth } from '@/api/request-health';
 import { formatClockTime } from '@/lib/format';
+import { useConnection } from '@/lib/use-connection';
 import { Alert } from './ui/alert';
 
-const FAILURES_BEFORE_BANNER = 2;
-
 export function ConnectionBanner() {
-  const online = useSyncExternalStore(
-    (listener) => onlineManager.subscribe(listener),
-    () => onlineManager.isOnline(),
-  );
-  const connection = useSyncExternalStore(subscribeRequestHealth, connectionState);
+  const connection = useConnection();
   const lastHeard =
     connection.lastSuccessAt !== undefined
       ? ` Data shown is as of ${formatClockTime(connection.lastSuccessAt)}.`
       : '';
 
-  if (!online) {
+  if (connection.offline) {
     return (
       <Alert
         role="alert"
@@ -40,7 +27,7 @@ export function ConnectionBanner() {
       </Alert>
     );
   }
-  if (connection.failing && connection.failures >= FAILURES_BEFORE_BANNER) {
+  if (connection.reconnecting) {
     return (
       <Alert
         role="alert"

@@ -6,13 +6,14 @@
  * one.
  *
  * A lazily loaded part that could not be fetched (`ModuleLoadError`) is not a bug: it gets its
- * own words, and "Try again" imports it again (see `lib/lazy-component.ts`).
+ * own words, and is imported again by "Try again" or by itself when the connection comes back.
  */
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { isModuleLoadError } from '@/lib/lazy-component';
+import { useConnection } from '@/lib/use-connection';
 
 export interface ErrorBoundaryProps {
   children: ReactNode;
@@ -60,6 +61,22 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   }
 }
 
+/** Tries again by itself when the connection comes back: the browser is online again, or reads
+ *  get answers again after a spell without. */
+function RetryWhenBack({ retry }: { retry: () => void }) {
+  const { troubled } = useConnection();
+  const wasTroubled = useRef(troubled);
+  useEffect(() => {
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [retry]);
+  useEffect(() => {
+    if (wasTroubled.current && !troubled) retry();
+    wasTroubled.current = troubled;
+  }, [troubled, retry]);
+  return null;
+}
+
 export interface PanelErrorBoundaryProps {
   /** What failed, in words, e.g. "The agent list". */
   label: string;
@@ -91,9 +108,11 @@ export function PanelErrorBoundary({ label, children, resetKeys }: PanelErrorBou
           >
             {notLoaded ? (
               <p>
-                The console could not fetch this part of itself from the dashboard server. Check
-                your connection and that the dashboard server (npm start) is running, then try
-                again. If the server was restarted with a newer version, reload the page.
+                <RetryWhenBack retry={reset} />
+                The console could not fetch this part of itself from the dashboard server. It tries
+                again by itself when the connection comes back; check your connection and that the
+                dashboard server (npm start) is running. If the server was restarted with a newer
+                version, reload the page.
               </p>
             ) : (
               <>

@@ -4,6 +4,7 @@
  * things worth announcing (a status that changed in the cache) happen outside any component that
  * could own the region.
  */
+import { onResetModuleState } from './module-state';
 
 export interface Announcement {
   id: number;
@@ -13,6 +14,9 @@ export interface Announcement {
 let current: Announcement | null = null;
 let nextId = 1;
 const listeners = new Set<() => void>();
+onResetModuleState(() => {
+  current = null;
+});
 
 export function announce(text: string): void {
   current = { id: nextId++, text };

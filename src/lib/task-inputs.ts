@@ -8,6 +8,7 @@
  * Best-effort `localStorage`, capped to the most recent entries; a browser that never ran a task
  * simply knows nothing, and every reader copes with that.
  */
+import { onResetModuleState } from './module-state';
 
 export interface TaskInputs {
   agentId: string;
@@ -87,6 +88,6 @@ export function recentTaskIds(maxAgeMs = 24 * 60 * 60_000, now = Date.now()): st
 }
 
 /** Forgets the in-memory copy (tests, or another tab's writes). */
-export function reloadTaskInputs(): void {
+export const reloadTaskInputs = onResetModuleState(() => {
   cache = null;
-}
+});

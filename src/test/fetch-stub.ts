@@ -1,7 +1,8 @@
 /**
  * A stand-in for the global `fetch`, so component tests exercise our real http helper, schemas
  * and query options end to end and only the network is fake. Every request is recorded so a
- * test can assert on what the server would have received.
+ * test can assert on what the server would have received — except one aborted in the same tick
+ * it was made: that is `<StrictMode>` mounting a component twice, which production never does.
  */
 import { vi } from 'vitest';
 
@@ -31,6 +32,16 @@ export function stubFetch(handler: FetchHandler) {
       body: init?.body,
     };
     requests.push(request);
+    const signal = init?.signal;
+    if (signal && !signal.aborted) {
+      let sameTick = true;
+      queueMicrotask(() => (sameTick = false));
+      signal.addEventListener('abort', () => {
+        if (!sameTick) return;
+        const index = requests.indexOf(request);
+        if (index !== -1) requests.splice(index, 1);
+      });
+    }
     return Promise.resolve(handler(request));
   });
   vi.stubGlobal('fetch', fetchMock);

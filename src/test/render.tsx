@@ -1,22 +1,35 @@
 /**
- * Renders UI the way the app does — a QueryClient and a router around it — with a fresh client
- * per test (no cache shared between tests, retries off so errors show at once) and an in-memory
- * location so tests can start on any route and read where navigation went.
+ * Renders UI the way the app does — inside `<StrictMode>`, with a QueryClient and a router — with
+ * a fresh client per test (retries off so errors show at once; `seed` fills its cache first) and
+ * an in-memory location, so tests can start on any route and read where navigation went.
  */
-import type { ReactElement } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, type ReactElement } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { createQueryClient } from '@/app/query-client';
 
-export function renderWithProviders(ui: ReactElement, { path = '/' }: { path?: string } = {}) {
+export function renderWithProviders(
+  ui: ReactElement,
+  { path = '/', seed }: { path?: string; seed?: (client: QueryClient) => void } = {},
+) {
   const queryClient = createQueryClient({ queries: { retry: false } });
+  seed?.(queryClient);
   const location = memoryLocation({ path, record: true });
-  const result = render(
-    <QueryClientProvider client={queryClient}>
-      <Router hook={location.hook}>{ui}</Router>
-    </QueryClientProvider>,
+  const wrap = (element: ReactElement) => (
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <Router hook={location.hook}>{element}</Router>
+      </QueryClientProvider>
+    </StrictMode>
   );
-  return { ...result, queryClient, location };
+  const result = render(wrap(ui));
+  return {
+    ...result,
+    queryClient,
+    location,
+    /** Renders `next` in place of the first UI, inside the same providers. */
+    rerender: (next: ReactElement) => result.rerender(wrap(next)),
+  };
 }

@@ -1,12 +1,17 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import { resetRequestHealth } from '@/api/request-health';
+import '@/api/request-health';
+import { resetModuleState } from '@/lib/module-state';
+
+// Every render and renderHook of every test runs inside <StrictMode>, as the app does.
+configure({ reactStrictMode: true });
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  // Module state of the fetch layer: a 429 in one test must not hold back the next test's reads.
-  resetRequestHealth();
+  // Every store that outlives a component (the fetch layer's 429 waits, the outbox, drafts…):
+  // one test's state must not leak into the next.
+  resetModuleState();
 });

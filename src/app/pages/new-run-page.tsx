@@ -4,7 +4,7 @@
  * its task page with the task already in the cache.
  */
 import { Suspense } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useLocation, useSearchParams } from 'wouter';
 import { AgentPicker } from '@/features/agents/agent-picker';
 import { agentQueries } from '@/features/agents/agents-queries';
@@ -12,7 +12,6 @@ import { useSelectedAgent } from '@/features/agents/use-selected-agent';
 import { backendQueries } from '@/features/backend/backend-queries';
 import { RunForm } from '@/features/run/run-form';
 import { PageTitle } from '@/features/tasks/page-title';
-import { seedStartedTask } from '@/features/tasks/tasks-queries';
 import { lazyComponent } from '@/lib/lazy-component';
 import { taskInputsOf } from '@/lib/task-inputs';
 import { PanelErrorBoundary } from '@/components/error-boundary';
@@ -34,7 +33,6 @@ export function NewRunPage() {
   const rerunInputs = rerunOf ? taskInputsOf(rerunOf) : undefined;
   const agent = useQuery({ ...agentQueries.detail(agentId ?? ''), enabled: agentId !== null });
   const backend = useQuery(backendQueries.info());
-  const queryClient = useQueryClient();
   const [, navigate] = useLocation();
 
   const agentProblem =
@@ -90,7 +88,6 @@ export function NewRunPage() {
             )
           }
           onStarted={({ run }, startedAgentId) => {
-            seedStartedTask(queryClient, run, startedAgentId);
             remember(startedAgentId);
             navigate(`/tasks/${encodeURIComponent(run.task_id)}`);
           }}

@@ -4,6 +4,8 @@
  * loaded when a tab is first shown; the agent's name comes from the agents feature.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useTaskAction } from '@/entities/task/actions';
+import { useTask } from '@/entities/task/hooks';
 import { agentQueries } from '@/features/agents/agents-queries';
 import { backendQueries } from '@/features/backend/backend-queries';
 import { SimulatorReview } from '@/features/conversation/simulator-review';
@@ -13,8 +15,7 @@ import { taskLabel } from '@/features/tasks/task-label';
 import { TaskList } from '@/features/tasks/task-list';
 import type { TaskTabComponents } from '@/features/tasks/task-tabs';
 import { TaskView } from '@/features/tasks/task-view';
-import { useCachedTask } from '@/features/tasks/use-cached-task';
-import { useTaskAction } from '@/features/tasks/use-task-action';
+
 import { useTaskFilters } from '@/features/tasks/use-task-filters';
 import { lazyComponent } from '@/lib/lazy-component';
 import { useMediaQuery } from '@/lib/use-media-query';
@@ -34,7 +35,7 @@ const TABS: TaskTabComponents = {
 };
 
 function AgentAwareTaskView({ taskId }: { taskId: string }) {
-  const task = useCachedTask(taskId);
+  const { task } = useTask(taskId);
   const agentId = task?.agent_id;
   const agent = useQuery({ ...agentQueries.detail(agentId ?? ''), enabled: agentId !== undefined });
   // Reviews can be decided from the console only when the backend is the simulator.

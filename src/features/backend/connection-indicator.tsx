@@ -1,11 +1,12 @@
 /**
  * Says which backend the console is talking to — `Simulator` or the upstream host — so nobody
- * mistakes demo data for their workspace (or the other way round). A `status` live region:
- * a change (e.g. to "Backend unknown") is announced politely.
+ * mistakes demo data for their workspace (or the other way round), and whether it answers (the
+ * one connection state the banner reads). A `status` live region: a change is announced.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { BackendInfo } from '@/api/schemas';
 import { cn } from '@/lib/cn';
+import { useConnection, type Connection } from '@/lib/use-connection';
 import { backendQueries } from './backend-queries';
 
 function hostOf(info: BackendInfo): string {
@@ -56,9 +57,26 @@ function describe(
   };
 }
 
+/** While reads get no answer, the indicator says so too, in the banner's words. */
+function trouble(connection: Connection): { word: string; detail: string } | undefined {
+  if (connection.offline) {
+    return { word: 'offline', detail: 'This browser has no connection.' };
+  }
+  if (connection.reconnecting) {
+    return { word: 'not answering', detail: 'Reads get no answer; the console keeps trying.' };
+  }
+  return undefined;
+}
+
 export function ConnectionIndicator({ className }: { className?: string | undefined }) {
   const { data, isError } = useQuery(backendQueries.info());
-  const { text, label, dot, title } = describe(data, isError);
+  const connection = useConnection();
+  const described = describe(data, isError);
+  const problem = data ? trouble(connection) : undefined;
+  const text = described.text;
+  const label = problem ? `${described.label}, ${problem.word}` : described.label;
+  const dot = problem ? 'bg-danger motion-safe:animate-pulse' : described.dot;
+  const title = problem ? `${problem.detail} ${described.title}` : described.title;
   return (
     <div
       role="status"
@@ -73,6 +91,7 @@ export function ConnectionIndicator({ className }: { className?: string | undefi
     >
       <span aria-hidden="true" className={cn('size-2 rounded-full', dot)} />
       {text}
+      {problem ? <span className="text-danger">· {problem.word}</span> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import {
   askUserQuestion,
   countSameText,
   describeConversation,
+  feedQuestion,
   findDelivered,
   messageParts,
   plainText,
@@ -101,11 +102,20 @@ describe('describeConversation', () => {
     expect(view.questionMissing).toBe(false);
   });
 
-  it('says the question is missing when nothing of the agent follows the last reply', () => {
+  it('says an answered question is answered, never missing, while the task still waits', () => {
     const answered = [...messages, person('m3', '520.00')];
-    expect(describeConversation(answered, 'waiting_for_input').questionMissing).toBe(true);
+    const view = describeConversation(answered, 'waiting_for_input');
+    expect(view.answered).toBe(true);
+    expect(view.questionMissing).toBe(false);
+    expect(view.entries.some((entry) => entry.question)).toBe(false);
+    expect(describeConversation(answered, 'running').answered).toBe(false);
+  });
+
+  it('says the question is missing when the log holds nothing of the agent', () => {
+    const onlyPerson = [person('m1', 'Extract the invoice total')];
+    expect(describeConversation(onlyPerson, 'waiting_for_input').questionMissing).toBe(true);
     expect(describeConversation([], 'waiting_for_input').questionMissing).toBe(true);
-    expect(describeConversation(answered, 'running').questionMissing).toBe(false);
+    expect(describeConversation(onlyPerson, 'running').questionMissing).toBe(false);
   });
 
   it('gives every entry a distinct key, even without ids or with repeated ones', () => {
@@ -114,6 +124,42 @@ describe('describeConversation', () => {
       'running',
     );
     expect(new Set(view.entries.map((entry) => entry.key)).size).toBe(3);
+  });
+});
+
+describe('feedQuestion', () => {
+  const ask = (question: string, created_at?: string) => ({
+    type: 'ask_user',
+    arguments: { question },
+    created_at,
+  });
+  const opening = person('m1', 'Extract the invoice total', '2026-05-11T10:00:00Z');
+
+  it('is pending until a reply is written at or after the question', () => {
+    const feed = [ask('Which total?', '2026-05-11T10:00:05Z')];
+    expect(feedQuestion(feed, [opening])).toEqual({ state: 'pending', text: 'Which total?' });
+    const reply = person('m2', '520.00', '2026-05-11T10:00:09Z');
+    expect(feedQuestion(feed, [opening, reply])).toEqual({ state: 'answered' });
+    const second = [...feed, ask('And the currency?', '2026-05-11T10:00:20Z')];
+    expect(feedQuestion(second, [opening, reply])).toEqual({
+      state: 'pending',
+      text: 'And the currency?',
+    });
+  });
+
+  it('counts replies against questions when there are no times', () => {
+    const feed = [ask('Which total?'), ask('And the currency?')];
+    const opening = person('m1', 'Extract the invoice total');
+    expect(feedQuestion(feed, [opening, person('m2', '520.00')]).state).toBe('pending');
+    expect(feedQuestion(feed, [opening, person('m2', '520.00'), person('m3', 'EUR')]).state).toBe(
+      'answered',
+    );
+  });
+
+  it('finds nothing in a feed without a question', () => {
+    expect(feedQuestion([{ type: 'message', content: 'Reading' }], [opening])).toEqual({
+      state: 'none',
+    });
   });
 });
 

@@ -98,10 +98,15 @@ export interface ConversationEntry {
 export interface ConversationView {
   entries: ConversationEntry[];
   /**
-   * The task waits for input but no agent message follows the last person message: the
-   * question must come from elsewhere (`/result`'s `ask_user` step).
+   * The task waits for input and the log holds no message of the agent at all: this backend
+   * keeps its questions elsewhere, and the question comes from `/result`'s `ask_user` step.
    */
   questionMissing: boolean;
+  /**
+   * The task still says it waits for input, but the person answered the agent's last message:
+   * the answer is on its way (the task resumes in a moment). Never a pending question again.
+   */
+  answered: boolean;
 }
 
 /**
@@ -118,6 +123,7 @@ export function describeConversation(
   const lastAgent = senders.lastIndexOf('agent');
   const waiting = status === 'waiting_for_input';
   const questionIndex = waiting && lastAgent > lastPerson ? lastAgent : -1;
+  const answered = waiting && lastAgent !== -1 && lastPerson > lastAgent;
   const seen = new Set<string>();
   const entries = messages.map((message, index): ConversationEntry => {
     // A repeated or missing id must not give two items one React key.
@@ -131,7 +137,7 @@ export function describeConversation(
       question: index === questionIndex,
     };
   });
-  return { entries, questionMissing: waiting && questionIndex === -1 };
+  return { entries, questionMissing: waiting && lastAgent === -1, answered };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,6 +179,39 @@ function questionIn(item: Record<string, unknown>): string | undefined {
   return candidates.find(
     (value): value is string => typeof value === 'string' && value.trim() !== '',
   );
+}
+
+function timeOf(value: unknown): number | undefined {
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? undefined : time;
+}
+
+export type FeedQuestion =
+  { state: 'pending'; text: string } | { state: 'answered' } | { state: 'none' };
+
+/**
+ * The feed's latest question, and whether the person's messages already answer it: a reply
+ * written at or after the question's time answers it; without times, as many replies (person
+ * messages after the opening request) as questions asked do.
+ */
+export function feedQuestion(
+  feed: readonly unknown[],
+  messages: readonly TaskMessage[],
+): FeedQuestion {
+  const asked = feed.map(asRecord).filter((item) => item !== undefined && isAskUser(item));
+  const latest = asked.at(-1);
+  const text = latest ? questionIn(latest) : undefined;
+  if (!latest || text === undefined) return { state: 'none' };
+  const persons = messages.filter((message) => senderOf(message) === 'person');
+  const first = messages[0];
+  const replies = persons.slice(first !== undefined && senderOf(first) === 'person' ? 1 : 0);
+  const askedAt = timeOf(latest.created_at ?? latest.timestamp);
+  const times = replies.map((reply) => timeOf(reply.created_at));
+  const answered =
+    askedAt !== undefined && times.every((time) => time !== undefined)
+      ? times.some((time) => time !== undefined && time >= askedAt)
+      : replies.length >= asked.length;
+  return answered ? { state: 'answered' } : { state: 'pending', text };
 }
 
 /**

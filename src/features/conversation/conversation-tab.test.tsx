@@ -1,11 +1,11 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskListItem } from '@/api/schemas';
-import { createQueryClient } from '@/app/query-client';
+import { writeTasks } from '@/entities/task/cache';
+import { taskKeys } from '@/entities/task/keys';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
+import { renderWithProviders } from '@/test/render';
 import { ConversationTab } from './conversation-tab';
 import { loadReplyDraft, saveReplyDraft } from './reply-draft';
 import { REPLY_OUTBOX_KEY, resetOutboxForTests } from './reply-outbox';
@@ -81,19 +81,21 @@ function fakeApi(
   });
 }
 
+/** The tab as the task page shows it: the task in its cache entry, handed in as its state. */
 function setup(taskId: string, task: TaskListItem) {
-  const queryClient: QueryClient = createQueryClient({ queries: { retry: false } });
   const onAction = vi.fn();
-  const wrap = (ui: ReactElement) => (
-    <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
+  const utils = renderWithProviders(
+    <ConversationTab taskId={taskId} task={task} onAction={onAction} />,
+    { seed: (client) => writeTasks(client, [task]) },
   );
-  const utils = render(wrap(<ConversationTab taskId={taskId} task={task} onAction={onAction} />));
   return {
     ...utils,
-    queryClient,
     onAction,
-    rerenderWith: (next: TaskListItem) =>
-      utils.rerender(wrap(<ConversationTab taskId={taskId} task={next} onAction={onAction} />)),
+    /** The task page's poller read `next`: the cache learns it and the tab is handed it. */
+    rerenderWith: (next: TaskListItem) => {
+      act(() => writeTasks(utils.queryClient, [next]));
+      utils.rerender(<ConversationTab taskId={taskId} task={next} onAction={onAction} />);
+    },
   };
 }
 
@@ -161,8 +163,9 @@ describe('ConversationTab', () => {
     await within(log()).findByText(/two different totals/);
     expect(requests.filter(isMessagesRead)).toHaveLength(1);
 
+    // The same state again: nothing of the conversation is due for a re-read.
     view.rerenderWith({ ...task });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(view.queryClient.getQueryState(taskKeys.messages(id))?.isInvalidated).toBe(false);
     expect(requests.filter(isMessagesRead)).toHaveLength(1);
 
     view.rerenderWith({ ...task, status: 'running', updated_at: '2026-05-12T10:16:00Z' });

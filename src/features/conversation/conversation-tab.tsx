@@ -90,6 +90,12 @@ export function ConversationTab({ taskId, task, onAction }: ConversationTabProps
           </p>
         ) : null}
       </div>
+      {conversation.feedError ? (
+        <ApiErrorAlert
+          title="The agent’s question could not be read from its trace"
+          error={conversation.feedError}
+        />
+      ) : null}
       {messages.isError ? (
         <ApiErrorAlert
           title={
@@ -104,7 +110,11 @@ export function ConversationTab({ taskId, task, onAction }: ConversationTabProps
         value={draft}
         onChange={setDraft}
         onSend={onSend}
-        availability={replyAvailability(task.status)}
+        availability={
+          conversation.answerSent
+            ? { allowed: true, hint: 'Your answer was sent: the agent picks it up in a moment.' }
+            : replyAvailability(task.status)
+        }
         sending={sender.isSending}
         questionId={conversation.hasQuestion ? questionId : undefined}
         focusOnMount={focusOnMount}

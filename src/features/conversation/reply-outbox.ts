@@ -17,6 +17,7 @@
  * the store lives in memory for the page. Errors are kept in memory only: after a reload a
  * failed reply says it was not confirmed, without the old error text.
  */
+import { onResetModuleState } from '@/lib/module-state';
 import { normaliseText } from './conversation-model';
 
 export type OutboxPhase = 'sending' | 'failed' | 'sent';
@@ -199,8 +200,8 @@ export function outboxError(id: string): unknown {
 }
 
 /** Forgets everything in memory (tests; storage is left to the caller). */
-export function resetOutboxForTests(): void {
+export const resetOutboxForTests = onResetModuleState(() => {
   entries = null;
   errors.clear();
   snapshots.clear();
-}
+});

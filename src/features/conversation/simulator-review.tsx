@@ -14,11 +14,8 @@ import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-quer
 import { useId, useState } from 'react';
 import { postSimulatorReview, type ReviewDecision } from '@/api/simulator-review';
 import { Button } from '@/components/ui/button';
+import { taskMutationKeys } from '@/entities/task/keys';
 import { describeError } from '@/lib/error-advice';
-
-/** Own key, not the conversation's factory: this lives in the task page's chunk, which must not
- *  pull in the Conversation tab's code. */
-const reviewKey = (taskId: string) => ['tasks', 'review', taskId] as const;
 
 export interface SimulatorReviewProps {
   taskId: string;
@@ -33,7 +30,7 @@ const DONE: Readonly<Record<ReviewDecision, string>> = {
 
 export function SimulatorReview({ taskId, onDecided }: SimulatorReviewProps) {
   const queryClient = useQueryClient();
-  const mutationKey = reviewKey(taskId);
+  const mutationKey = taskMutationKeys.review(taskId);
   const [note, setNote] = useState('');
   const noteId = useId();
   const mutation = useMutation({

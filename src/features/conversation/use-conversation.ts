@@ -1,19 +1,14 @@
 /**
- * `useConversation(taskId, task)`: everything the Conversation tab shows, read and derived.
- *
- * - The messages, read again only when the polled task changes (`conversation-queries.ts`).
- * - The opening request and the pending question marked (`describeConversation`); where the
- *   messages lack the question, it is read once from `/result` — and only from a read of the
- *   current version, never decided on messages kept from before.
- * - The task's replies still in the outbox, minus any the conversation already shows.
- * - A reply whose answer was lost and that the conversation shows arrived is settled here, so
- *   the person is not asked to retry what was delivered (and it never shows twice).
+ * `useConversation(taskId, task)`: everything the Conversation tab shows, read and derived —
+ * the messages (re-read once per change of the task while the tab is open), the opening request
+ * and the pending question marked, the question from the trace where the messages lack it, and
+ * the replies still in the outbox. A question the person answered is never shown as pending.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { TaskListItem } from '@/api/schemas';
-import { describeConversation, findDelivered } from './conversation-model';
-import { conversationQueries, taskVersion } from './conversation-queries';
+import { describeConversation, feedQuestion, findDelivered } from './conversation-model';
+import { conversationQueries } from './conversation-queries';
 import { outboxEntries, removeFromOutbox, subscribeOutbox, type OutboxEntry } from './reply-outbox';
 
 function useOutbox(taskId: string): readonly OutboxEntry[] {
@@ -21,15 +16,12 @@ function useOutbox(taskId: string): readonly OutboxEntry[] {
 }
 
 export function useConversation(taskId: string, task: TaskListItem) {
-  const version = taskVersion(task);
-  const messages = useQuery(conversationQueries.messages(taskId, version));
+  const messages = useQuery(conversationQueries.messages(taskId));
   const list = messages.data?.data;
   const view = useMemo(() => describeConversation(list ?? [], task.status), [list, task.status]);
-  const needsFeed = view.questionMissing && messages.isSuccess && !messages.isPlaceholderData;
-  const feedQuestion = useQuery({
-    ...conversationQueries.question(taskId, version),
-    enabled: needsFeed,
-  });
+  // Only from a read of the messages as they are now, never from one the task has moved past.
+  const needsFeed = view.questionMissing && messages.isSuccess && !messages.isStale;
+  const feed = useQuery({ ...conversationQueries.feed(taskId), enabled: needsFeed });
   const outbox = useOutbox(taskId);
 
   useEffect(() => {
@@ -41,16 +33,29 @@ export function useConversation(taskId: string, task: TaskListItem) {
     }
   }, [list, outbox]);
 
-  const fallbackQuestion = needsFeed ? (feedQuestion.data ?? undefined) : undefined;
+  const fromFeed = needsFeed && feed.data && list ? feedQuestion(feed.data, list) : undefined;
+  // A reply on its way, or one the conversation shows after the question: the answer was sent.
+  const replying = outbox.some((entry) => entry.phase !== 'failed');
+  const answerSent =
+    task.status === 'waiting_for_input' &&
+    (view.answered || fromFeed?.state === 'answered' || replying);
+  const fallbackQuestion = fromFeed?.state === 'pending' && !answerSent ? fromFeed.text : undefined;
+  const entries = answerSent
+    ? view.entries.map((entry) => (entry.question ? { ...entry, question: false } : entry))
+    : view.entries;
   return {
-    /** The messages read (`data`, `error`, `refetch`…), the last version's while the next loads. */
+    /** The messages read (`data`, `error`, `refetch`…). */
     messages,
     /** The messages, undefined until the first read. */
     list,
-    entries: view.entries,
+    entries,
     /** The pending question from `/result`, where the messages lack it. */
     fallbackQuestion,
-    hasQuestion: view.entries.some((entry) => entry.question) || fallbackQuestion !== undefined,
+    /** The trace could not be read for the question the messages lack. */
+    feedError: needsFeed && feed.isError ? feed.error : null,
+    hasQuestion: entries.some((entry) => entry.question) || fallbackQuestion !== undefined,
+    /** The task still waits for input, but the person's answer is sent or on its way. */
+    answerSent,
     /** Replies still in the outbox: sending, failed, or sent and not yet read back. */
     replies: outbox.filter(
       (entry) => !(entry.phase === 'sent' && list && findDelivered(list, entry)),

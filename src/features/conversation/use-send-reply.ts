@@ -25,9 +25,10 @@ import {
 import { useEffect, useRef } from 'react';
 import { ApiError } from '@/api/http';
 import { getTaskMessages, postTaskMessage, type MessageAccepted } from '@/api/messages';
+import { taskPath } from '@/api/tasks';
+import { taskKeys, taskMutationKeys } from '@/entities/task/keys';
 import { isLostAnswer } from '@/lib/error-advice';
 import { countSameText, findDelivered } from './conversation-model';
-import { conversationKeys } from './conversation-queries';
 import {
   addToOutbox,
   findOutboxEntry,
@@ -83,10 +84,6 @@ async function withTimeout<T>(
   }
 }
 
-function taskPath(taskId: string, rest: string): string {
-  return `/api/v1/tasks/${encodeURIComponent(taskId)}${rest}`;
-}
-
 async function deliver(taskId: string, variables: DeliverVariables): Promise<DeliverResult> {
   const entry = getOutboxEntry(variables.entryId);
   // Settled meanwhile (the conversation showed it arrived): nothing to send.
@@ -139,13 +136,14 @@ async function deliver(taskId: string, variables: DeliverVariables): Promise<Del
 /** Reads the conversation again; the reply's bubble goes once the read shows the real one. */
 function afterDelivery(queryClient: QueryClient, taskId: string, entryId: string): void {
   void queryClient
-    .invalidateQueries({ queryKey: conversationKeys.messages(taskId) })
+    .invalidateQueries({ queryKey: taskKeys.messages(taskId) })
     .finally(() => removeFromOutbox(entryId));
 }
 
 export function useSendReply(taskId: string, onAction: () => void) {
   const queryClient = useQueryClient();
-  const mutationKey = conversationKeys.reply(taskId);
+  // Its key also opens the task page's fast polling window (`lastActionAt`).
+  const mutationKey = taskMutationKeys.reply(taskId);
   // The mutation may settle after the view unmounted; it still tells the page.
   const onActionRef = useRef(onAction);
   useEffect(() => {
@@ -164,7 +162,7 @@ export function useSendReply(taskId: string, onAction: () => void) {
     onError: (error) => {
       if (isLostAnswer(error)) {
         onActionRef.current();
-        void queryClient.invalidateQueries({ queryKey: conversationKeys.messages(taskId) });
+        void queryClient.invalidateQueries({ queryKey: taskKeys.messages(taskId) });
       }
     },
   });

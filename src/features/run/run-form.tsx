@@ -3,7 +3,8 @@
  * instructions, and a Run that never loses work.
  *
  * Everything the person entered lives here or in the draft store and is untouched by a failed
- * request: the alert explains, the fields stay. Only a successful run clears the draft.
+ * request: the alert explains, the fields stay. Only a successful run clears the draft — also
+ * one that settles after the form was left, which the form says when it is opened again.
  */
 import {
   useEffect,
@@ -15,10 +16,11 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { Link } from 'wouter';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { rateLimitWait } from '@/lib/error-advice';
-import { rememberTaskInputs, type TaskInputs } from '@/lib/task-inputs';
+import type { TaskInputs } from '@/lib/task-inputs';
 import { useCountdown } from '@/lib/use-countdown';
 import { CopyCurlButton } from './copy-curl-button';
 import { curlForRun } from './curl';
@@ -89,6 +91,20 @@ function FieldError({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
+/** A run started before the form was left, that settled while it was away: its draft is
+ *  cleared, so the form says where the task went instead of looking like it lost the text. */
+function StartedElsewhere({ result }: { result: StartRunResult }) {
+  const href = `/tasks/${encodeURIComponent(result.run.task_id)}`;
+  return (
+    <Alert tone="info" title="Your run started">
+      The run you started before leaving this page created its task, so the form is empty again.{' '}
+      <Link href={href} className="font-medium text-accent underline underline-offset-2">
+        Open the task
+      </Link>
+    </Alert>
+  );
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -104,7 +120,7 @@ export function RunForm({
   onPrefilled,
 }: RunFormProps) {
   const ids = { query: useId(), instructions: useId(), inputError: useId(), runHint: useId() };
-  const [draft, patchDraft, clearDraft] = useRunDraft();
+  const [draft, patchDraft] = useRunDraft();
   // `Run again`: fill the form once per task (adjusting state while rendering, so the first
   // paint already shows it), then tell the page, which drops its `?rerun=`.
   const [prefilled, setPrefilled] = useState<{ key: string; fileNames: string[] } | null>(null);
@@ -123,8 +139,13 @@ export function RunForm({
   useEffect(() => {
     onPrefilledRef.current = onPrefilled;
   });
+  // Once per prefill: `<StrictMode>` runs effects twice, and the page's URL change is no
+  // business of a second run.
+  const reportedKey = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (prefilledKey !== undefined) onPrefilledRef.current?.();
+    if (prefilledKey === undefined || reportedKey.current === prefilledKey) return;
+    reportedKey.current = prefilledKey;
+    onPrefilledRef.current?.();
   }, [prefilledKey]);
   const rerunFiles = prefilled?.fileNames ?? [];
   const files = useFileSelection(fileLimits);
@@ -170,23 +191,21 @@ export function RunForm({
         agentId: values.agentId,
         query: values.query,
         fileNames: values.files.map((file) => file.name),
+        // What the task was run with, for `Run again`, the list and the schema check.
+        inputs: {
+          agentId: values.agentId,
+          query: values.query,
+          outputSchema: values.outputSchema,
+          instructions: values.instructions,
+          plainLanguage: draft.plainLanguage,
+          fileNames: values.files.map((file) => file.name),
+        },
         skipLookup,
       },
       {
-        onSuccess: (result) => {
-          // What the task was run with, for `Run again`, the list and the schema check.
-          rememberTaskInputs(result.run.task_id, {
-            agentId: values.agentId,
-            query: values.query,
-            outputSchema: values.outputSchema,
-            instructions: values.instructions,
-            plainLanguage: draft.plainLanguage,
-            fileNames: values.files.map((file) => file.name),
-            startedAt: Date.now(),
-          });
-          clearDraft();
-          onStarted(result, values.agentId);
-        },
+        // The run itself clears the draft and remembers its inputs, mounted or not
+        // (`useStartRun`); this form then takes the person to the task.
+        onSuccess: (result) => onStarted(result, values.agentId),
         onError: (error) => {
           const wait = rateLimitWait(error);
           setRetryAt(wait ? Date.now() + wait * 1000 : null);
@@ -285,6 +304,7 @@ export function RunForm({
       ) : null}
 
       {uploading ? <UploadProgress progress={run.progress} onCancel={run.cancel} /> : null}
+      {run.startedElsewhere ? <StartedElsewhere result={run.startedElsewhere} /> : null}
 
       <div className="flex flex-wrap items-start gap-3">
         {/* aria-disabled, not disabled: a blocked Run stays focusable, so keyboard and screen

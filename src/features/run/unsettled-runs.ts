@@ -14,6 +14,7 @@
  * after an hour, when a lookup of "tasks created since then" would be too wide to be trusted.
  * Where storage is unavailable (private modes, quotas) the store lives in memory for the page.
  */
+import { onResetModuleState } from '@/lib/module-state';
 
 export interface RunIntentKey {
   agentId: string;
@@ -31,6 +32,9 @@ export const UNSETTLED_RUN_TTL_MS = 60 * 60_000;
 const VERSION = 1;
 
 let memory: UnsettledRun[] = [];
+onResetModuleState(() => {
+  memory = [];
+});
 
 function sameIntent(a: RunIntentKey, b: RunIntentKey): boolean {
   const names = (intent: RunIntentKey) => JSON.stringify([...intent.fileNames].sort());

@@ -18,13 +18,22 @@
  *   longer than `RESPONSE_TIMEOUT_MS` ends the attempt as a lost answer, so a hung request
  *   never leaves the form stuck and the retry cannot start a second task.
  */
-import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  useIsMutating,
+  useMutation,
+  useMutationState,
+  useQueryClient,
+  type Mutation,
+} from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '@/api/http';
 import { postRunJson, postRunMultipart, type UploadProgress } from '@/api/runs';
 import type { RunResponse } from '@/api/schemas';
+import { seedStartedTask } from '@/entities/task/cache';
 import { isLostAnswer } from '@/lib/error-advice';
+import { rememberTaskInputs, type TaskInputs } from '@/lib/task-inputs';
 import { findEarlierTask } from './find-earlier-task';
+import { clearRunDraft } from './run-draft';
 import type { RunRequest } from './run-request';
 import { findUnsettledRun, markRunUnsettled, settleRun } from './unsettled-runs';
 
@@ -33,8 +42,14 @@ export interface StartRunVariables {
   agentId: string;
   query: string;
   fileNames: readonly string[];
+  /** What the form held, remembered with the task once it exists (`Run again`, the schema check). */
+  inputs: Omit<TaskInputs, 'startedAt'>;
   /** Start a new task even though an earlier attempt's fate is unknown (the person chose to). */
   skipLookup?: boolean;
+  /** Stops the upload or the lookup (`Cancel`), from whichever form shows the run. */
+  abort?: AbortController;
+  /** Set once the form that started the run took the person to its task. */
+  handover?: { done: boolean };
 }
 
 export interface StartRunResult {
@@ -46,10 +61,7 @@ export interface StartRunResult {
 /** How long to wait for the API's answer once the whole request has been sent. */
 export const RESPONSE_TIMEOUT_MS = 30_000;
 
-const START_RUN_KEY = ['runs', 'start'] as const;
-
-/** The run in flight in this page, whichever form instance started it, for Cancel. */
-let inFlightController: AbortController | null = null;
+export const START_RUN_KEY = ['runs', 'start'] as const;
 
 async function startRun(
   variables: StartRunVariables,
@@ -57,8 +69,7 @@ async function startRun(
 ): Promise<StartRunResult> {
   const { request, agentId, query, fileNames } = variables;
   const intent = { agentId, query, fileNames };
-  const abort = new AbortController();
-  inFlightController = abort;
+  const abort = variables.abort ?? new AbortController();
 
   const unsettled = findUnsettledRun(intent);
   if (unsettled && !variables.skipLookup) {
@@ -117,21 +128,43 @@ async function startRun(
   }
 }
 
+function pendingRuns(mutations: readonly Mutation[]): StartRunVariables[] {
+  return mutations
+    .filter((mutation) => mutation.state.status === 'pending')
+    .map((mutation) => mutation.state.variables as StartRunVariables);
+}
+
 export function useStartRun() {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [mountedAt] = useState(Date.now);
   const mutation = useMutation({
     mutationKey: START_RUN_KEY,
     mutationFn: (variables: StartRunVariables) => startRun(variables, setProgress),
     // Offline, a paused mutation would sit there silently; a run fails at once and says why.
     networkMode: 'always',
-    onSettled: () => {
-      inFlightController = null;
-      setProgress(null);
+    // What follows from a task being started happens whether or not the form is still there
+    // (the person may have gone to Tasks mid-upload): the task is known, its inputs remembered,
+    // and the draft that asked for it is cleared, so the next Run is a new intent.
+    onSuccess: ({ run }, variables) => {
+      seedStartedTask(queryClient, run, variables.agentId);
+      rememberTaskInputs(run.task_id, { ...variables.inputs, startedAt: Date.now() });
+      clearRunDraft();
     },
+    onSettled: () => setProgress(null),
   });
   // A form remounted while its run is in flight shows it as in flight too.
   const runsInFlight = useIsMutating({ mutationKey: START_RUN_KEY });
+  // A run started before this form was opened again, whose task nobody was taken to yet.
+  const startedElsewhere = useMutationState({
+    filters: { mutationKey: START_RUN_KEY, status: 'success' },
+    select: (mutation) => {
+      const variables = mutation.state.variables as StartRunVariables | undefined;
+      return mutation.state.submittedAt < mountedAt && variables?.handover?.done === false
+        ? (mutation.state.data as StartRunResult | undefined)
+        : undefined;
+    },
+  }).at(-1);
 
   return {
     /** Starts the run unless one is already in flight; returns false when the call was dropped. */
@@ -142,13 +175,28 @@ export function useStartRun() {
       // `mutate` marks the mutation pending synchronously, so a second call in the same tick
       // (a double click) already sees it.
       if (queryClient.isMutating({ mutationKey: START_RUN_KEY }) > 0) return false;
-      mutation.mutate(variables, options);
+      const handover = { done: false };
+      mutation.mutate(
+        { ...variables, abort: new AbortController(), handover },
+        {
+          ...options,
+          // Runs only while this form is mounted: it takes the person to the task.
+          onSuccess: (...args) => {
+            handover.done = true;
+            options?.onSuccess?.(...args);
+          },
+        },
+      );
       return true;
     },
-    /** Stops the run in progress (an upload, a lookup). The form keeps everything. */
+    /** Stops the run in progress (an upload, a lookup), whichever form started it. The form
+     *  keeps everything. */
     cancel: (): void => {
-      inFlightController?.abort();
+      const mutations = queryClient.getMutationCache().findAll({ mutationKey: START_RUN_KEY });
+      for (const variables of pendingRuns(mutations)) variables.abort?.abort();
     },
+    /** The task a run started while this form was away (it was opened again meanwhile). */
+    startedElsewhere,
     reset: mutation.reset,
     isPending: mutation.isPending || runsInFlight > 0,
     error: mutation.error,

@@ -1,33 +1,24 @@
 /**
- * The Summary tab: the task's answer (Markdown), its extracted data (tables, downloads, the
- * check against the output schema), and for a failed task the error from its trace.
- *
- * A finished task's `/summary` is read once and kept (it is usually prefetched the moment the
- * task ends). Before that, the latest intermediate answer is shown, marked as not final, and
- * re-read only when the task's own poller sees the task change — at most every 2 s, never on a
- * timer of its own (decision 0008). `/result` is read only for a failed task (to show what went
- * wrong) or when `/summary` carried no extracted data for a task this browser ran with an
- * output schema (the API's `{summary, completed_at}` narrowing can drop it); if the Trace tab
- * already read it, that copy is used.
+ * The Summary tab: the task's answer (Markdown), its extracted data (tables, downloads, the check
+ * against the output schema), and for a failed task the error from its trace. The answer is
+ * re-read when the task's status changes (decision 0008); before the task ends it is the latest
+ * intermediate answer, marked as not final. `/result` is read only for a failed task, or when
+ * `/summary` carried no extracted data for a task run here with an output schema.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { isFinished, taskVersion } from '@/api/results';
 import type { TaskListItem } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
+import { taskQueries } from '@/entities/task/queries';
+import { isTerminal } from '@/entities/task/status';
 import { taskFileBase } from '@/lib/download';
 import { taskInputsOf } from '@/lib/task-inputs';
-import { useThrottledValue } from '@/lib/use-throttled-value';
 import { AnswerSection, FailureNotice, Note } from './answer-section';
 import { ConformanceBadge, ConformanceDetails, useConformance } from './conformance';
 import { ExtractedData } from './extracted-data';
 import { finalExtractedData, lastErrorStep } from './feed-facts';
 import { readSummary } from './summary-answer';
-import { summaryQueries } from './summary-queries';
-
-/** At most one re-read of a live task's answer per this many ms. */
-export const LIVE_REFRESH_MS = 2_000;
 
 export interface SummaryTabProps {
   taskId: string;
@@ -36,15 +27,14 @@ export interface SummaryTabProps {
 
 export function SummaryTab({ taskId, task }: SummaryTabProps) {
   const status = task.status;
-  const finished = isFinished(status);
-  const version = taskVersion(task);
-  const liveVersion = useThrottledValue(version, LIVE_REFRESH_MS);
-  const summary = useQuery(summaryQueries.answer(taskId, finished ? undefined : liveVersion));
+  const finished = isTerminal(status);
+  const summary = useQuery(taskQueries.summary(taskId));
   const reading = useMemo(
     () => (summary.data ? readSummary(summary.data) : undefined),
     [summary.data],
   );
-  const final = finished && summary.data !== undefined && !summary.isPlaceholderData;
+  // Read since the task ended: a read marked stale by its last change is not the final one yet.
+  const final = finished && summary.data !== undefined && !summary.isStale;
 
   const wantsData =
     final &&
@@ -52,10 +42,13 @@ export function SummaryTab({ taskId, task }: SummaryTabProps) {
     reading?.extractedData === undefined &&
     Boolean(taskInputsOf(taskId)?.outputSchema.trim());
   const result = useQuery({
-    ...summaryQueries.result(taskId, version),
+    ...taskQueries.result(taskId, { follow: true }),
     enabled: finished && (status === 'failed' || wantsData),
   });
-  const failure = status === 'failed' && result.data ? lastErrorStep(result.data.feed) : undefined;
+  const failure =
+    status === 'failed' && result.data && !result.isStale
+      ? lastErrorStep(result.data.feed)
+      : undefined;
   const extracted =
     reading?.extractedData ??
     (final && result.data ? finalExtractedData(result.data.feed) : undefined);
@@ -67,7 +60,7 @@ export function SummaryTab({ taskId, task }: SummaryTabProps) {
       <FailureNotice
         taskId={taskId}
         failure={failure}
-        loading={result.isPending && result.fetchStatus !== 'idle'}
+        loading={(result.isPending || result.isStale) && result.fetchStatus !== 'idle'}
         error={result.isError ? result.error : undefined}
         onRetry={() => void result.refetch()}
       />

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/test/render';
 import { NeedsYou } from './needs-you';
-import { writeTasks } from './task-cache';
+import { writeTasks } from '@/entities/task/cache';
 
 const WAITING = '11111111-1111-4111-8111-111111111111';
 const REVIEW = '22222222-2222-4222-8222-222222222222';

@@ -1,7 +1,8 @@
 /**
  * `Needs you`: every task waiting on the person, above the list, each linking straight to where
  * they act — the conversation for a question (`waiting_for_input`), the task for a review
- * (`awaiting_review`). It reads the task cache, so it agrees with the rows and the task pages.
+ * (`awaiting_review`). It reads the app's needs-you set (`useNeedsYou`), kept by one watcher on
+ * every page whatever the list's filters, and each task's own cache entry.
  *
  * With nothing waiting the region stays, collapsed to one line, so the notification switch is
  * always in the same place.
@@ -10,13 +11,12 @@ import { Link } from 'wouter';
 import { SafeText } from '@/components/safe-text';
 import { visibleText } from '@/lib/reveal-invisibles';
 import { cn } from '@/lib/cn';
-import { formatExactTime, formatRelativeTime } from '@/lib/format';
-import { useNow } from '@/lib/use-now';
+import type { CachedTask } from '@/entities/task/cache';
+import { useNeedsYou, useTask } from '@/entities/task/hooks';
 import { NotificationToggle } from './notification-toggle';
 import { StatusBadge } from './status-badge';
-import type { CachedTask } from './task-cache';
 import { taskLabel } from './task-label';
-import { useNeedsYou } from './use-needs-you';
+import { RelativeTime } from './task-times';
 
 /** Where the person acts on a task that needs them. */
 export function needsYouHref(task: CachedTask): string {
@@ -24,7 +24,9 @@ export function needsYouHref(task: CachedTask): string {
   return task.status === 'waiting_for_input' ? `${path}?tab=conversation` : path;
 }
 
-function NeedsYouEntry({ task, now }: { task: CachedTask; now: number }) {
+function NeedsYouEntry({ taskId }: { taskId: string }) {
+  const { task } = useTask(taskId);
+  if (!task) return null;
   const label = taskLabel(task.task_id, task);
   const since = task.updated_at ?? task.created_at;
   return (
@@ -42,9 +44,7 @@ function NeedsYouEntry({ task, now }: { task: CachedTask; now: number }) {
         <SafeText text={label.text} />
       </Link>
       {since && !Number.isNaN(Date.parse(since)) ? (
-        <time dateTime={since} title={formatExactTime(since)} className="text-xs text-muted">
-          {formatRelativeTime(since, now)}
-        </time>
+        <RelativeTime value={since} className="text-xs text-muted" />
       ) : null}
     </li>
   );
@@ -52,7 +52,6 @@ function NeedsYouEntry({ task, now }: { task: CachedTask; now: number }) {
 
 export function NeedsYou({ className }: { className?: string | undefined }) {
   const tasks = useNeedsYou();
-  const now = useNow(10_000);
   return (
     <section
       aria-label="Needs you"
@@ -73,8 +72,8 @@ export function NeedsYou({ className }: { className?: string | undefined }) {
         <p className="mt-1 text-sm text-muted">Nothing needs you right now.</p>
       ) : (
         <ul className="mt-1 divide-y divide-border">
-          {tasks.map((task) => (
-            <NeedsYouEntry key={task.task_id} task={task} now={now} />
+          {tasks.map((taskId) => (
+            <NeedsYouEntry key={taskId} taskId={taskId} />
           ))}
         </ul>
       )}

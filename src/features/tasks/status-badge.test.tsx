@@ -42,9 +42,9 @@ describe('StatusBadge', () => {
     expect(screen.getByText('Unknown (hibernating)')).toHaveClass('text-muted');
   });
 
-  it('says "Unknown" when the API sent no status', () => {
+  it('says "No status" when the API sent none ("Unknown" is for a value it sent)', () => {
     render(<StatusBadge status={undefined} />);
-    expect(screen.getByText('Unknown', { exact: true })).toBeInTheDocument();
+    expect(screen.getByText('No status', { exact: true })).toBeInTheDocument();
   });
 
   it("puts the caller's classes last", () => {

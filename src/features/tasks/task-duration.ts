@@ -4,13 +4,13 @@
  * is terminal (its last change is when it ended). `—` when the timestamps cannot say.
  */
 import { formatDuration } from '@/lib/format';
-import type { CachedTask } from './task-cache';
-import { taskStatusMeta } from './task-status';
+import type { CachedTask } from '@/entities/task/cache';
+import { isTerminal } from '@/entities/task/status';
 
 export function taskDuration(task: CachedTask, now: number): string {
   const created = Date.parse(task.created_at ?? '');
   if (Number.isNaN(created)) return '—';
-  if (taskStatusMeta(task.status).terminal) {
+  if (isTerminal(task.status)) {
     const ended = Date.parse(task.updated_at ?? '');
     return Number.isNaN(ended) ? '—' : formatDuration(Math.max(0, ended - created));
   }

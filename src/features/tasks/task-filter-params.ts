@@ -13,7 +13,7 @@
  *   these links.
  */
 import { TASK_STATUSES, type TaskStatus } from '@/api/schemas';
-import { isTaskStatus, taskStatusMeta } from './task-status';
+import { isTaskStatus, taskStatusMeta } from '@/entities/task/status';
 import type { TaskListFilters } from './tasks-queries';
 
 /** The filters as the controls show them; `''` means "not set". */

@@ -10,12 +10,13 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { SafeText } from '@/components/safe-text';
+import type { CachedTask } from '@/entities/task/cache';
+import { isTerminal } from '@/entities/task/status';
 import { formatClockTime } from '@/lib/format';
+import { useCountdown } from '@/lib/use-countdown';
 import { AwaitingReviewNotice } from './awaiting-review-notice';
 import { CancelTaskButton } from './cancel-task-button';
-import { isTerminal } from './polling-policy';
 import { StatusBadge } from './status-badge';
-import type { CachedTask } from './task-cache';
 import { TaskRow, TaskTiming } from './task-timing';
 import type { WatchedTask } from './use-watched-task';
 
@@ -36,7 +37,7 @@ export interface TaskHeaderProps {
   task: CachedTask;
   /** The agent's name, when the page knows it; else the list's `agent_name`, else the id. */
   agentName?: string | undefined;
-  freshness: Pick<WatchedTask, 'error' | 'lastReadFailed' | 'dataUpdatedAt' | 'rateLimitSeconds'>;
+  freshness: Pick<WatchedTask, 'error' | 'lastReadFailed' | 'dataUpdatedAt' | 'blockedUntil'>;
   /** Shown inside the awaiting-review notice (the simulator's Approve / Reject). */
   reviewActions?: ReactNode;
 }
@@ -91,7 +92,7 @@ function Freshness({
   error,
   lastReadFailed,
   dataUpdatedAt,
-  rateLimitSeconds,
+  blockedUntil,
 }: TaskHeaderProps['freshness']) {
   return (
     <>
@@ -100,11 +101,16 @@ function Freshness({
           as of {formatClockTime(dataUpdatedAt)}
         </span>
       ) : null}
-      {rateLimitSeconds > 0 ? (
-        <span className="text-warning tabular-nums">
-          Rate limited — next update in {rateLimitSeconds} s
-        </span>
-      ) : null}
+      {blockedUntil > 0 ? <RateLimitCountdown until={blockedUntil} /> : null}
     </>
+  );
+}
+
+/** Ticks on its own, so the wait's countdown never re-renders the task view around it. */
+function RateLimitCountdown({ until }: { until: number }) {
+  const seconds = useCountdown(until);
+  if (seconds <= 0) return null;
+  return (
+    <span className="text-warning tabular-nums">Rate limited — next update in {seconds} s</span>
   );
 }

@@ -5,7 +5,7 @@
  * empty, and `full` keeps the whole text for a hover title when the shown one is cut.
  */
 import { taskInputsOf } from '@/lib/task-inputs';
-import type { CachedTask } from './task-cache';
+import type { CachedTask } from '@/entities/task/cache';
 
 /** Past this, a query is cut for a row; the whole text stays in `full`. */
 const MAX_QUERY_START = 80;

@@ -91,15 +91,24 @@ export function NoMatchingTasks({
   );
 }
 
-/** The rows stay; this says since when they may be out of date, and offers to try again. */
-export function StaleNote({ asOf, onRetry }: { asOf: number; onRetry: () => void }) {
+/** The rows stay; this says since when they may be out of date, and offers to try again. Shown
+ *  exactly while the banner is (the one connection state). */
+export function StaleNote({
+  asOf,
+  offline,
+  onRetry,
+}: {
+  asOf: number;
+  offline: boolean;
+  onRetry: () => void;
+}) {
   return (
     <div
       role="status"
       className="flex flex-wrap items-center gap-2 border-b border-warning/40 bg-warning/5 px-3 py-1.5 text-xs text-text"
     >
       <span>
-        Couldn’t refresh the list: showing it as of{' '}
+        {offline ? 'Offline' : 'Couldn’t refresh the list'}: showing it as of{' '}
         <time dateTime={new Date(asOf).toISOString()}>{formatClockTime(asOf)}</time>.
       </span>
       <Button size="sm" variant="ghost" onClick={onRetry}>

@@ -1,18 +1,14 @@
 /**
- * The task list: every task for the current filters, newest first, live rows kept current by
- * one request (`useLiveRefresh`), more pages read as the person scrolls. Shown full width on
- * `/tasks` and narrow (`compact`) beside a task on wide screens, where the task on view is
- * marked `aria-current="page"`.
- *
- * Data before error before loading: rows on screen stay on screen when a refresh fails, with a
- * note saying since when they may be stale; only a list with nothing to show gives its place to
- * the error (with Retry) or the skeleton.
+ * The task list: every task for the current filters, newest first, its live rows kept current by
+ * the one live refresh, more pages read as the person scrolls. Full width on `/tasks`, narrow
+ * (`compact`) beside a task. Data before error before loading: rows stay when a refresh fails.
  */
-import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { STALLED_PAGING_MESSAGE } from '@/api/paging';
-import type { TaskPage } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/api-error-alert';
+import { Button } from '@/components/ui/button';
+import { useLiveDemand } from '@/entities/task/hooks';
 import { cn } from '@/lib/cn';
+import { useConnection } from '@/lib/use-connection';
 import { describeTaskFilters, hasListFilters, type AgentName } from './task-filter-params';
 import {
   NoMatchingTasks,
@@ -22,9 +18,9 @@ import {
   TaskListSkeleton,
 } from './task-list-states';
 import { TaskListRows } from './task-list-rows';
-import { taskKeys, type TaskListFilters } from './tasks-queries';
-import { useLiveRefresh, useTaskList } from './use-task-list';
+import type { TaskListFilters } from './tasks-queries';
 import { useTaskFilters } from './use-task-filters';
+import { useTaskList } from './use-task-list';
 
 export interface TaskListProps {
   filters: TaskListFilters;
@@ -52,28 +48,10 @@ export function TaskList({
   className,
 }: TaskListProps) {
   const rows = useTaskList(filters);
-  useLiveRefresh(rows.ids);
-  const queryClient = useQueryClient();
+  useLiveDemand(rows.ids);
+  const connection = useConnection();
   const { clearAll } = useTaskFilters();
   const total = rows.ids.length + rows.unreadable.length;
-  // `rows.error` is the first page's or a later page's: they are told apart to say the right
-  // thing in the right place (a stale list at the top, a missing page at the bottom).
-  const firstPageFailed =
-    rows.error !== null && queryClient.getQueryState(taskKeys.head(filters))?.status === 'error';
-
-  const retry = () => {
-    rows.refetch();
-    // A later page that failed: ask for it again. One that failed before any of it arrived has
-    // no "next page" to ask for, so it is read again from its start.
-    const failedTails = queryClient.getQueryCache().findAll({
-      queryKey: [...taskKeys.list(filters), 'tail'],
-      predicate: (query) => query.state.status === 'error',
-    });
-    for (const query of failedTails) {
-      if ((query.state.data as InfiniteData<TaskPage> | undefined)?.pages.length) rows.loadMore();
-      else void queryClient.refetchQueries({ queryKey: query.queryKey, exact: true });
-    }
-  };
 
   let body;
   if (total === 0) {
@@ -83,7 +61,7 @@ export function TaskList({
         <ApiErrorAlert
           title="Couldn’t load tasks"
           error={rows.error}
-          onRetry={retry}
+          onRetry={rows.retry}
           className="m-3"
         />
       );
@@ -104,25 +82,29 @@ export function TaskList({
       <p role="status" className="px-3 py-3 text-center text-xs text-warning">
         {STALLED_PAGING_MESSAGE}
       </p>
-    ) : rows.error && !firstPageFailed ? (
+    ) : rows.moreError ? (
       <ApiErrorAlert
         title="Couldn’t load more tasks"
-        error={rows.error}
-        onRetry={retry}
+        error={rows.moreError}
+        onRetry={rows.retry}
         className="m-3"
       />
     ) : null;
     body = (
       <>
-        {firstPageFailed && rows.dataUpdatedAt === 0 ? (
-          <ApiErrorAlert
-            title="Couldn’t load tasks"
-            error={rows.error}
-            onRetry={retry}
-            className="m-3"
-          />
-        ) : firstPageFailed ? (
-          <StaleNote asOf={rows.dataUpdatedAt} onRetry={retry} />
+        {connection.troubled ? (
+          <StaleNote asOf={rows.dataUpdatedAt} offline={connection.offline} onRetry={rows.retry} />
+        ) : null}
+        {rows.overflow ? (
+          <div
+            role="status"
+            className="flex flex-wrap items-center gap-2 border-b border-border bg-accent/5 px-3 py-1.5 text-xs"
+          >
+            <span>More tasks arrived than the list can fold in.</span>
+            <Button size="sm" variant="ghost" onClick={rows.reload}>
+              Show the newest
+            </Button>
+          </div>
         ) : null}
         {compact ? null : <TaskListHeader />}
         <TaskListRows
@@ -132,7 +114,7 @@ export function TaskList({
           unreadable={rows.unreadable}
           hasMore={rows.hasMore}
           onNearEnd={rows.loadMore}
-          paused={rows.isFetchingMore || rows.error !== null}
+          paused={rows.isFetchingMore || rows.moreError !== null}
           hrefOf={(taskId) => `/tasks/${encodeURIComponent(taskId)}${linkSearch}`}
           activeTaskId={activeTaskId}
           compact={compact}

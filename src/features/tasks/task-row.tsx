@@ -3,9 +3,8 @@
  * whole row is a click target while the link's name stays just the name), agent, status, when it
  * was created, how long it took or has been taking, and when it last changed.
  *
- * The row reads the task from its one cache entry (`useCachedTask`), so a status the live
- * refresh or the task page learns shows here at once. Until anything is known the row keeps its
- * link (named by the id, so the keyboard can still reach it) and shows placeholders for the rest.
+ * The row reads the task from its one cache entry (`useTask`), so a status the live refresh or
+ * the task page learns shows here at once; times tick in their own small components.
  */
 import { Link } from 'wouter';
 import type { UnreadableItem } from '@/api/schemas';
@@ -13,12 +12,10 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { SafeText } from '@/components/safe-text';
 import { visibleText } from '@/lib/reveal-invisibles';
 import { cn } from '@/lib/cn';
-import { formatExactTime, formatRelativeTime } from '@/lib/format';
-import { useNow } from '@/lib/use-now';
+import { useTask } from '@/entities/task/hooks';
 import { StatusBadge } from './status-badge';
-import { taskDuration } from './task-duration';
+import { Duration, RelativeTime } from './task-times';
 import { taskLabel } from './task-label';
-import { useCachedTask } from './use-cached-task';
 
 /** Column template of a full-width row; the header uses it too so the two line up. */
 export const FULL_ROW_GRID =
@@ -26,15 +23,6 @@ export const FULL_ROW_GRID =
 
 /** Fixed row heights: the virtualizer estimates with them and the rows never grow past them. */
 export const ROW_HEIGHT = { full: 48, compact: 64 } as const;
-
-function Time({ value, now }: { value: string | undefined; now: number }) {
-  if (!value || Number.isNaN(Date.parse(value))) return <span>—</span>;
-  return (
-    <time dateTime={value} title={formatExactTime(value)} className="relative z-10">
-      {formatRelativeTime(value, now)}
-    </time>
-  );
-}
 
 const Label = ({ children }: { children: string }) => (
   <span className="sr-only">{`${children}: `}</span>
@@ -48,8 +36,7 @@ export interface TaskRowProps {
 }
 
 export function TaskRow({ taskId, href, active, compact }: TaskRowProps) {
-  const task = useCachedTask(taskId);
-  const now = useNow(1000);
+  const { task, isReading } = useTask(taskId);
   const label = taskLabel(taskId, task);
 
   const link = (
@@ -76,7 +63,13 @@ export function TaskRow({ taskId, href, active, compact }: TaskRowProps) {
   ) : (
     placeholder
   );
-  const status = task ? <StatusBadge status={task.status} /> : placeholder;
+  // A status no list gave is being read: a placeholder until it is known.
+  const status =
+    task && (task.status !== undefined || !isReading) ? (
+      <StatusBadge status={task.status} />
+    ) : (
+      placeholder
+    );
   const rowClass = cn(
     'relative h-full border-b border-border text-xs text-muted hover:bg-surface-muted',
     active && 'bg-accent/10 shadow-[inset_3px_0_0_var(--ac-accent)] hover:bg-accent/10',
@@ -94,7 +87,7 @@ export function TaskRow({ taskId, href, active, compact }: TaskRowProps) {
           </span>
           <span className="ml-auto shrink-0">
             <Label>Created</Label>
-            {task ? <Time value={task.created_at} now={now} /> : null}
+            {task ? <RelativeTime value={task.created_at} className="relative z-10" /> : null}
           </span>
         </div>
       </div>
@@ -111,15 +104,15 @@ export function TaskRow({ taskId, href, active, compact }: TaskRowProps) {
       <span>{status}</span>
       <span className="truncate">
         <Label>Created</Label>
-        {task ? <Time value={task.created_at} now={now} /> : placeholder}
+        {task ? <RelativeTime value={task.created_at} className="relative z-10" /> : placeholder}
       </span>
       <span className="hidden truncate tabular-nums md:block">
         <Label>Duration</Label>
-        {task ? taskDuration(task, now) : placeholder}
+        {task ? <Duration task={task} /> : placeholder}
       </span>
       <span className="hidden truncate md:block">
         <Label>Updated</Label>
-        {task ? <Time value={task.updated_at} now={now} /> : placeholder}
+        {task ? <RelativeTime value={task.updated_at} className="relative z-10" /> : placeholder}
       </span>
     </div>
   );

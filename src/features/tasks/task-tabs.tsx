@@ -18,7 +18,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
 import type { TaskListItem } from '@/api/schemas';
 import { PanelErrorBoundary } from '@/components/error-boundary';
-import { useTaskAction } from './use-task-action';
+import { useTaskAction } from '@/entities/task/actions';
 
 export const TASK_TABS = ['summary', 'conversation', 'trace'] as const;
 export type TaskTabId = (typeof TASK_TABS)[number];

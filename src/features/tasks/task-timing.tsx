@@ -9,11 +9,11 @@
  * rather than pretend to know the time before.
  */
 import { useSyncExternalStore, type ReactNode } from 'react';
-import { formatDuration, formatExactTime, formatRelativeTime } from '@/lib/format';
+import type { CachedTask } from '@/entities/task/cache';
+import { isTerminal } from '@/entities/task/status';
+import { formatDuration } from '@/lib/format';
 import { useNow } from '@/lib/use-now';
-import { isTerminal } from './polling-policy';
-import type { CachedTask } from './task-cache';
-import { taskDuration } from './task-duration';
+import { Duration, RelativeTime } from './task-times';
 import { timeInStatus, type Transition } from './time-in-status';
 import { subscribeTransitions, transitionsOf } from './transitions-store';
 
@@ -31,34 +31,29 @@ export function TaskRow({ term, children }: { term: string; children: ReactNode 
   );
 }
 
-function When({ value, now }: { value: string | undefined; now: number }) {
-  if (value === undefined) return <span className="text-muted">Not known</span>;
-  return (
-    <time dateTime={value} title={formatExactTime(value)}>
-      {formatRelativeTime(value, now)}
-    </time>
-  );
-}
-
 export function TaskTiming({ task }: { task: CachedTask }) {
-  const now = useNow(1000);
   return (
     <>
       <TaskRow term="Created">
-        <When value={task.created_at} now={now} />
+        <RelativeTime value={task.created_at} fallback="Not known" />
       </TaskRow>
       <TaskRow term="Updated">
-        <When value={task.updated_at} now={now} />
+        <RelativeTime value={task.updated_at} fallback="Not known" />
       </TaskRow>
       <TaskRow term="Duration">
-        <span className="tabular-nums">{taskDuration(task, now)}</span>
+        <span className="tabular-nums">
+          <Duration task={task} />
+        </span>
       </TaskRow>
-      <TimeInStatusRow task={task} now={now} />
+      <TimeInStatusRow task={task} />
     </>
   );
 }
 
-function TimeInStatusRow({ task, now }: { task: CachedTask; now: number }) {
+/** Ticks on its own while the task is live; fixed once it has ended. */
+function TimeInStatusRow({ task }: { task: CachedTask }) {
+  const ticking = useNow(1000);
+  const now = isTerminal(task.status) ? 0 : ticking;
   const history: readonly Transition[] = useSyncExternalStore(subscribeTransitions, () =>
     transitionsOf(task.task_id),
   );

@@ -8,10 +8,11 @@ import { memoryLocation } from 'wouter/memory-location';
 import { createQueryClient } from '@/app/query-client';
 import { lazyComponent } from '@/lib/lazy-component';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
-import type { CachedTask } from './task-cache';
+import type { CachedTask } from '@/entities/task/cache';
 import type { TaskTabComponents, TaskTabProps } from './task-tabs';
 import { TaskView } from './task-view';
-import { taskKeys, taskQueries } from './tasks-queries';
+import { taskKeys } from '@/entities/task/keys';
+import { taskQueries } from '@/entities/task/queries';
 import { observeStatus } from './transitions-store';
 
 const AGENT = '11111111-1111-4111-8111-111111111111';
@@ -256,7 +257,7 @@ describe('TaskView', () => {
       json({ error: 'Rate limit exceeded' }, { status: 429, headers: { 'Retry-After': '30' } }),
     );
     renderTaskView(id, {
-      seed: (client) => client.setQueryData(taskKeys.detail(id), taskState(id)),
+      seed: (client) => client.setQueryData(taskKeys.task(id), taskState(id)),
     });
 
     expect(screen.getByRole('heading', { level: 1, name: 'Reconcile the March invoices' }));
@@ -326,7 +327,7 @@ describe('TaskView', () => {
     expect(within(notice as HTMLElement).getByRole('button', { name: 'Approve' })).toBeVisible();
 
     state = { ...state, status: 'running', updated_at: new Date().toISOString() };
-    await queryClient.invalidateQueries({ queryKey: taskKeys.detail(id) });
+    await queryClient.invalidateQueries({ queryKey: taskKeys.task(id) });
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull());
   });
 

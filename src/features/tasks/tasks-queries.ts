@@ -1,98 +1,35 @@
 /**
- * Query keys and options for tasks, generic to specific (`['tasks', 'detail', id]`) so a whole
- * level can be invalidated at once. Every poll lives here, as a `refetchInterval` of the data,
- * with its numbers from `polling-policy.ts` (decision 0008):
- *
- * - `watched(id)`: a task's page polls its detail on the ladder, backs off on failures, and stops
- *   for good once the task is terminal. Only the task page uses it: other views of the task read
- *   `detail(id)`, which never polls, so a task has one poller however many views show it.
- * - `live(subjects)`: the list refreshes all its live tasks with one request, on the fastest
- *   ladder step among them; a task that leaves the live set is read once to learn how it ended.
- * - `head(filters)`: the list's first page, re-read every 15 s while it is on screen, so tasks
- *   started elsewhere appear; `tail(filters, anchor)`: the pages after it, read once each.
- * - `summary(id)`: the final answer, read once a task is terminal and kept.
- *
- * Every read writes what it learned into the task's one cache entry (`task-cache.ts`).
+ * A task list's reads, per filter set: its pages (`list`, an infinite query read once page by
+ * page) and the re-reads of its first page that bring the tasks created since (`arrivals`,
+ * every 15 s while the list is in view). Both write every task they read into its cache entry.
  */
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { InfiniteData } from '@tanstack/react-query';
 import { nextCursor } from '@/api/paging';
-import { resourceState } from '@/api/request-health';
-import { getTask, getTaskSummary, listTasks, type ListTasksParams } from '@/api/tasks';
-import type { RunResponse, TaskPage, TaskStatus } from '@/api/schemas';
-import {
-  detailPollInterval,
-  failureDelay,
-  FIRST_PAGE_REFRESH_MS,
-  isTerminal,
-  LIVE_STATUSES,
-  listPollInterval,
-  type PollSubject,
-} from './polling-policy';
-import { mergeTask, readTask, taskDetailKey, writeTasks, type CachedTask } from './task-cache';
-import { lastActionAt } from './watch-registry';
+import type { TaskPage, TaskStatus, UnreadableItem } from '@/api/schemas';
+import { listTasks, type ListTasksParams } from '@/api/tasks';
+import { writeTasks } from '@/entities/task/cache';
+import type { TaskListFilters } from '@/entities/task/filters';
+import { taskKeys } from '@/entities/task/keys';
+import { ARRIVALS_REFRESH_MS } from '@/entities/task/polling';
+import { refetchAt, TASKS_RESOURCE } from '@/entities/task/queries';
 
-/** The list's filters, as kept in the URL. Everything a list read sends is in here. */
-export interface TaskListFilters {
-  statuses: readonly string[];
-  agentId: string | undefined;
-  q: string | undefined;
-  /** ISO-8601, inclusive. */
-  createdAfter: string | undefined;
-  createdBefore: string | undefined;
-}
+export type { TaskListFilters };
 
 export const TASK_PAGE_SIZE = 50;
-/** The API's largest page: the live refresh asks for every live task at once. */
-const LIVE_PAGE_SIZE = 100;
+/** Pages of new tasks one re-read may fold in before it gives up and says so. */
+const MAX_ARRIVAL_PAGES = 4;
 
-export const taskKeys = {
-  all: ['tasks'] as const,
-  lists: () => [...taskKeys.all, 'list'] as const,
-  list: (filters: TaskListFilters) => [...taskKeys.lists(), filters] as const,
-  head: (filters: TaskListFilters) => [...taskKeys.list(filters), 'head'] as const,
-  tail: (filters: TaskListFilters, anchor: string) =>
-    [...taskKeys.list(filters), 'tail', anchor] as const,
-  live: () => [...taskKeys.all, 'live'] as const,
-  details: () => [...taskKeys.all, 'detail'] as const,
-  detail: taskDetailKey,
-  summary: (taskId: string) => [...taskKeys.all, 'summary', taskId] as const,
-};
-
-function epoch(value: string | undefined): number | undefined {
-  const time = value === undefined ? NaN : Date.parse(value);
-  return Number.isNaN(time) ? undefined : time;
+export interface Arrivals {
+  /** Tasks the first page brought since the list opened, newest first. */
+  ids: string[];
+  /** Items of the last re-read that could not be read. */
+  unreadable: UnreadableItem[];
+  /** More tasks arrived than one re-read could fold in: the list must be read anew. */
+  overflow: boolean;
 }
 
-/** What the polling policy needs to know of a task. */
-export function pollSubject(task: CachedTask): PollSubject {
-  return {
-    status: task.status,
-    createdAt: epoch(task.created_at),
-    lastActionAt: lastActionAt(task.task_id),
-  };
-}
-
-/** The path of a task's detail read, whose health (failures, 429 wait) the poller follows. */
-export function taskResource(taskId: string): string {
-  return `/api/v1/tasks/${encodeURIComponent(taskId)}`;
-}
-
-const LIST_RESOURCE = '/api/v1/tasks';
-
-/** A failing resource is asked again after the backoff, not on the ladder. */
-function withBackoff(resource: string, interval: number | false): number | false {
-  const failures = resourceState(resource)?.failures ?? 0;
-  if (interval === false || failures === 0) return interval;
-  return failureDelay(failures);
-}
-
-function detailInterval(taskId: string, task: CachedTask | undefined): number | false {
-  const interval = detailPollInterval(
-    task ? pollSubject(task) : { status: undefined, createdAt: undefined },
-    Date.now(),
-  );
-  return withBackoff(taskResource(taskId), interval);
-}
+export const NO_ARRIVALS: Arrivals = { ids: [], unreadable: [], overflow: false };
 
 function listParams(filters: TaskListFilters, cursor: string | undefined): ListTasksParams {
   return {
@@ -106,128 +43,72 @@ function listParams(filters: TaskListFilters, cursor: string | undefined): ListT
   };
 }
 
-export const taskQueries = {
-  /** A task's state from the cache, read once when nothing is known; never polls. */
-  detail: (taskId: string) =>
-    queryOptions({
-      queryKey: taskKeys.detail(taskId),
-      queryFn: async ({ signal, client }): Promise<CachedTask> => {
-        const fresh = await getTask(taskId, signal);
-        // Merged with what the cache holds when the answer arrives, not when the request left:
-        // another read (a list page with the agent's name) may have landed meanwhile.
-        return mergeTask(readTask(client, taskId), fresh);
-      },
-      // A finished task never changes again: no read on focus or remount, ever.
-      staleTime: (query) => (isTerminal(query.state.data?.status) ? Infinity : 0),
-    }),
+/**
+ * Re-reads the first page, and the next ones while everything on them is new, until it reaches
+ * a task the list already shows: whatever came since is folded in, none falls between, none twice.
+ */
+async function readArrivals(
+  queryClient: QueryClient,
+  filters: TaskListFilters,
+  signal: AbortSignal,
+): Promise<Arrivals> {
+  const previous = queryClient.getQueryData<Arrivals>(taskKeys.arrivals(filters)) ?? NO_ARRIVALS;
+  const list = queryClient.getQueryData<InfiniteData<TaskPage>>(taskKeys.list(filters));
+  const known = new Set([
+    ...previous.ids,
+    ...(list?.pages.flatMap((page) => page.data.map((task) => task.task_id)) ?? []),
+  ]);
+  const pages: TaskPage[] = [];
+  const pageParams: (string | undefined)[] = [];
+  let cursor: string | undefined;
+  let reached = false;
+  while (pages.length < MAX_ARRIVAL_PAGES) {
+    const page = await listTasks(listParams(filters, cursor), signal);
+    writeTasks(queryClient, page.data);
+    pages.push(page);
+    pageParams.push(cursor);
+    reached = page.data.some((task) => known.has(task.task_id));
+    cursor = nextCursor({ pages, pageParams }, (task) => task.task_id);
+    if (reached || cursor === undefined) break;
+  }
+  const fresh = pages.flatMap((page) => page.data.map((task) => task.task_id));
+  return {
+    ids: [...new Set([...fresh, ...previous.ids])],
+    unreadable: pages.flatMap((page) => page.unreadable),
+    overflow: !reached && cursor !== undefined,
+  };
+}
 
-  /** The task page's poller (see the module header). */
-  watched: (taskId: string) =>
-    queryOptions({
-      ...taskQueries.detail(taskId),
-      // Failures are retried by the interval (backoff), not by a burst of retries.
-      retry: false,
-      refetchInterval: (query) => detailInterval(taskId, query.state.data),
-    }),
-
-  /** The first page of the list, re-read while the list is on screen. */
-  head: (filters: TaskListFilters) =>
-    queryOptions({
-      queryKey: taskKeys.head(filters),
-      queryFn: async ({ signal, client }): Promise<TaskPage> => {
-        const page = await listTasks(listParams(filters, undefined), signal);
-        writeTasks(client, page.data);
-        return page;
-      },
-      refetchInterval: () => withBackoff(LIST_RESOURCE, FIRST_PAGE_REFRESH_MS),
-      retry: false,
-    }),
-
-  /** The pages after the first, from the cursor the first page gave when the list opened. */
-  tail: (filters: TaskListFilters, anchor: string) =>
+export const taskListQueries = {
+  /** The list's pages, newest first, read once each as the person scrolls. */
+  list: (filters: TaskListFilters) =>
     infiniteQueryOptions({
-      queryKey: taskKeys.tail(filters, anchor),
+      queryKey: taskKeys.list(filters),
       queryFn: async ({ pageParam, signal, client }): Promise<TaskPage> => {
         const page = await listTasks(listParams(filters, pageParam), signal);
         writeTasks(client, page.data);
+        // A first page read now: nothing has arrived since, and the next look is due in 15 s.
+        if (pageParam === undefined) client.setQueryData(taskKeys.arrivals(filters), NO_ARRIVALS);
         return page;
       },
-      initialPageParam: anchor,
+      initialPageParam: undefined as string | undefined,
       // Stops at the end, and when the server loops (`api/paging.ts`).
       getNextPageParam: (_page, pages, _param, pageParams) =>
         nextCursor({ pages, pageParams }, (task) => task.task_id),
-      // Older pages are read once: their live rows are refreshed by `live`, finished ones never.
+      // Read once: their live rows are refreshed by the live refresh, new tasks by `arrivals`.
       staleTime: Infinity,
       refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
     }),
 
-  /**
-   * Every live task, in one request, on the fastest ladder step among `subjects()` (the live
-   * tasks on screen that no task page polls). `false` when there are none: no request at all.
-   */
-  live: (subjects: () => readonly PollSubject[]) =>
+  /** The tasks created since the list's first page was read (which starts it empty). */
+  arrivals: (filters: TaskListFilters) =>
     queryOptions({
-      queryKey: taskKeys.live(),
-      queryFn: ({ signal, client }) => refreshLiveTasks(client, signal),
-      refetchInterval: () => withBackoff(LIST_RESOURCE, listPollInterval(subjects(), Date.now())),
+      queryKey: taskKeys.arrivals(filters),
+      queryFn: ({ signal, client }) => readArrivals(client, filters, signal),
+      staleTime: ARRIVALS_REFRESH_MS,
+      refetchInterval: (query) =>
+        refetchAt(query, TASKS_RESOURCE, query.state.dataUpdatedAt + ARRIVALS_REFRESH_MS),
       retry: false,
     }),
-
-  summary: (taskId: string) =>
-    queryOptions({
-      queryKey: taskKeys.summary(taskId),
-      queryFn: ({ signal }) => getTaskSummary(taskId, signal),
-      staleTime: Infinity,
-    }),
 };
-
-/**
- * The live refresh: one `GET /tasks?status=<live>` for every live task, written to the cache.
- * A task the previous refresh saw live and this one does not has ended (or moved past the page):
- * it is read once, to learn how it ended, and never again. Items a backend sends despite the
- * status filter are taken for what they say.
- */
-async function refreshLiveTasks(client: QueryClient, signal: AbortSignal): Promise<TaskPage> {
-  const previous = client.getQueryData<TaskPage>(taskKeys.live());
-  const page = await listTasks({ status: LIVE_STATUSES, limit: LIVE_PAGE_SIZE }, signal);
-  writeTasks(client, page.data);
-
-  const present = new Set(page.data.map((task) => task.task_id));
-  // With more live tasks than one page holds, only those newer than the page's oldest can be
-  // told to have left it.
-  const oldest = page.has_more
-    ? Math.min(...page.data.map((task) => epoch(task.created_at) ?? Infinity))
-    : -Infinity;
-  for (const task of previous?.data ?? []) {
-    if (present.has(task.task_id)) continue;
-    if ((epoch(task.created_at) ?? -Infinity) < oldest) continue;
-    const known = readTask(client, task.task_id);
-    if (known && isTerminal(known.status)) continue;
-    void client.fetchQuery({ ...taskQueries.detail(task.task_id), staleTime: 0 }).catch(() => {
-      // The next refresh or the task's page will try again; nothing to show here.
-    });
-  }
-  return page;
-}
-
-/**
- * Puts a task the console just created into the cache, so its page and the list show it at once
- * from the run response instead of waiting for a read, and marks every task list stale so the
- * next look at one includes it.
- */
-export function seedStartedTask(queryClient: QueryClient, run: RunResponse, agentId: string): void {
-  const createdAt = run.created_at ?? new Date().toISOString();
-  // The run response's `message` is an acknowledgement, not part of the task.
-  const { message: _acknowledgement, ...state } = run;
-  writeTasks(queryClient, [
-    {
-      ...state,
-      task_id: run.task_id,
-      agent_id: run.agent_id ?? agentId,
-      status: run.status ?? 'pending',
-      created_at: createdAt,
-      updated_at: createdAt,
-    },
-  ]);
-  void queryClient.invalidateQueries({ queryKey: taskKeys.lists() });
-}

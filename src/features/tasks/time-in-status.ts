@@ -9,7 +9,7 @@
  * `queued`); otherwise it is left out and `sinceFirstObserved` says the numbers start late.
  * Observations are polls, so every span is accurate to about one poll interval.
  */
-import { isTerminal } from './polling-policy';
+import { isTerminal } from '@/entities/task/status';
 
 export interface Transition {
   status: string;

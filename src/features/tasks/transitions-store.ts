@@ -3,6 +3,7 @@
  * breakdown). Kept in `localStorage`, for the most recent tasks only, so a reload does not wipe
  * what was watched; best-effort like every store of the console.
  */
+import { onResetModuleState } from '@/lib/module-state';
 import { addTransition, type Transition } from './time-in-status';
 
 const KEY = 'agent-console:task-transitions';
@@ -13,6 +14,9 @@ type Histories = Record<string, Transition[]>;
 
 let cache: Histories | null = null;
 const listeners = new Set<() => void>();
+onResetModuleState(() => {
+  cache = null;
+});
 
 function isTransition(value: unknown): value is Transition {
   const entry = value as Partial<Transition> | null;

@@ -1,8 +1,8 @@
 /**
  * `useCancelTask(taskId)`: stop a task (`POST /tasks/{id}/cancel`).
  *
- * - The person just acted, so the task's page polls fast for a few seconds (`recordAction`) to
- *   show the consequence at once.
+ * - The person just acted, so the task's page polls fast for a few seconds (the mutation's key
+ *   says whose action it was) to show the consequence at once.
  * - The answer is the task's state: it goes into the task's one cache entry, so every view shows
  *   `Stopped` without waiting for a poll, and the detail is invalidated so the poller confirms it
  *   with a read straight away.
@@ -14,26 +14,21 @@
  */
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
 import { cancelTask } from '@/api/tasks';
-import { writeTasks } from './task-cache';
-import { taskKeys } from './tasks-queries';
-import { recordAction } from './watch-registry';
-
-export const cancelTaskKey = (taskId: string) => ['tasks', 'cancel', taskId] as const;
+import { writeTasks } from '@/entities/task/cache';
+import { taskKeys, taskMutationKeys } from '@/entities/task/keys';
 
 export function useCancelTask(taskId: string) {
   const queryClient = useQueryClient();
-  const mutationKey = cancelTaskKey(taskId);
+  // Its key opens the task page's fast polling window (`lastActionAt`).
+  const mutationKey = taskMutationKeys.cancel(taskId);
   const mutation = useMutation({
     mutationKey,
     mutationFn: () => cancelTask(taskId),
     // Offline, a paused mutation would wait silently; a cancel fails at once and says why.
     networkMode: 'always',
-    onMutate: () => {
-      recordAction(taskId);
-    },
     onSuccess: (state) => {
       writeTasks(queryClient, [state]);
-      void queryClient.invalidateQueries({ queryKey: taskKeys.detail(taskId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: taskKeys.task(taskId), exact: true });
     },
   });
   // A view remounted while its cancel is in flight shows it as in flight too.

@@ -1,22 +1,18 @@
 /**
- * What happens when a task's status changes, wherever the change was read (the task page's
- * poller, the list's live refresh, a page of the list): the change is recorded for the
- * time-in-status breakdown, announced in the polite live region, notified when it means the
- * person is needed (if they turned notifications on), and a task that just ended has its final
- * answer read, once.
- *
- * Mounted once for the whole app. It listens to the query cache, where every read of a task
- * lands (`task-cache.ts`), rather than to any one view, so a change is handled exactly once.
+ * What happens when a task's status changes, wherever the change was read (its page's poller,
+ * the live refresh, the needs-you watcher, another tab): the change is recorded for the
+ * time-in-status breakdown, announced in the polite live region and, when it means the person is
+ * needed, notified by the leading tab (if they turned notifications on). Mounted once.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import type { CachedTask } from '@/entities/task/cache';
+import { taskIdOfKey } from '@/entities/task/keys';
+import { taskStatusMeta } from '@/entities/task/status';
+import { taskSyncOf } from '@/entities/task/tab-sync';
 import { announce } from '@/lib/announcer';
 import { notify } from './notifications';
-import { isTerminal } from './polling-policy';
-import type { CachedTask } from './task-cache';
 import { taskLabel } from './task-label';
-import { taskStatusMeta } from './task-status';
-import { taskQueries } from './tasks-queries';
 import { observeStatus } from './transitions-store';
 
 export function statusSentence(task: CachedTask): string {
@@ -31,10 +27,6 @@ export function statusSentence(task: CachedTask): string {
   }
 }
 
-function isDetailKey(key: readonly unknown[]): key is readonly ['tasks', 'detail', string] {
-  return key[0] === 'tasks' && key[1] === 'detail' && typeof key[2] === 'string';
-}
-
 export function useTaskEvents(onOpen: (taskId: string, needs: string | undefined) => void): void {
   const queryClient = useQueryClient();
   const open = useRef(onOpen);
@@ -44,14 +36,15 @@ export function useTaskEvents(onOpen: (taskId: string, needs: string | undefined
 
   useEffect(() => {
     const cache = queryClient.getQueryCache();
+    const sync = taskSyncOf(queryClient);
     const known = new Map<string, string | undefined>();
-    for (const query of cache.findAll({ queryKey: ['tasks', 'detail'] })) {
+    for (const query of cache.getAll()) {
       const task = query.state.data as CachedTask | undefined;
-      if (task) known.set(task.task_id, task.status);
+      if (taskIdOfKey(query.queryKey) !== undefined && task) known.set(task.task_id, task.status);
     }
     return cache.subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return;
-      if (!isDetailKey(event.query.queryKey as readonly unknown[])) return;
+      if (taskIdOfKey(event.query.queryKey as readonly unknown[]) === undefined) return;
       const task = event.query.state.data as CachedTask | undefined;
       if (!task?.status) return;
       const before = known.get(task.task_id);
@@ -63,11 +56,9 @@ export function useTaskEvents(onOpen: (taskId: string, needs: string | undefined
 
       const sentence = statusSentence(task);
       announce(sentence);
-      if (taskStatusMeta(task.status).needsPerson) {
+      // Every tab hears of the change; one of them tells the operating system.
+      if (taskStatusMeta(task.status).needsPerson && sync.isLeader()) {
         notify(sentence, 'Agent Console', () => open.current(task.task_id, task.status));
-      }
-      if (isTerminal(task.status)) {
-        void queryClient.prefetchQuery(taskQueries.summary(task.task_id));
       }
     });
   }, [queryClient]);

@@ -1,29 +1,16 @@
 /**
- * The data side of the task list: the rows to show for the current filters, page after page, and
- * the one live refresh that keeps their statuses current.
- *
- * - The first page (`head`) is re-read every 15 s while the list is mounted and the tab visible,
- *   so tasks started in another tab or by a script appear without a reload. The pages after it
- *   (`tail`) continue from the cursor the first page gave when the list opened, are read as the
- *   person scrolls, and never again.
- * - Tasks this browser started lately are merged in at once (the run response already put them
- *   in the cache), so a new task is listed before any list read includes it.
- * - The live refresh (`live`) polls only while a live task is on screen that no task page polls;
- *   rows read their state from the task cache, which every read updates.
- * - A row the API sent but the console cannot read is kept, shown as such.
+ * The data side of the task list: its rows for the current filters — pages read as the person
+ * scrolls, tasks that arrived since it opened, tasks started here — in one order, each once.
+ * Rows read their state from the task cache, which the live refresh keeps current.
  */
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { pagingStalled } from '@/api/paging';
 import type { UnreadableItem } from '@/api/schemas';
-import { taskInputsOf, recentTaskIds } from '@/lib/task-inputs';
-import { isTerminal, type PollSubject } from './polling-policy';
-import { readTask, type CachedTask } from './task-cache';
-import { pollSubject, taskQueries, type TaskListFilters } from './tasks-queries';
-import { isWatched } from './watch-registry';
-
-/** Where the list continues after its first page, per filter set, fixed when first read. */
-const anchors = new Map<string, string | null>();
+import { readTask, type CachedTask } from '@/entities/task/cache';
+import { taskKeys } from '@/entities/task/keys';
+import { recentTaskIds, taskInputsOf } from '@/lib/task-inputs';
+import { orderRows } from './list-order';
+import { NO_ARRIVALS, taskListQueries, type TaskListFilters } from './tasks-queries';
 
 function matchesFilters(task: CachedTask, filters: TaskListFilters): boolean {
   if (filters.statuses.length > 0 && !filters.statuses.includes(task.status ?? '')) return false;
@@ -38,97 +25,97 @@ function matchesFilters(task: CachedTask, filters: TaskListFilters): boolean {
   return true;
 }
 
+function epoch(value: string | undefined): number | undefined {
+  const time = value === undefined ? NaN : Date.parse(value);
+  return Number.isNaN(time) ? undefined : time;
+}
+
 export interface TaskListRows {
   /** Task ids in list order, newest first, each once. */
   ids: string[];
   unreadable: UnreadableItem[];
   isPending: boolean;
+  /** The first page could not be read. */
   error: Error | null;
-  /** When the rows on screen were last confirmed by the server (epoch ms). */
+  /** A later page could not be read. */
+  moreError: Error | null;
+  /** The last re-read of the first page failed (the rows may miss new tasks). */
+  refreshFailed: boolean;
+  /** When the rows were last confirmed by the server (epoch ms). */
   dataUpdatedAt: number;
   hasMore: boolean;
-  /** The server kept returning the same page (a cursor that repeats, a page with nothing new):
-   *  paging stopped, and the list says so. */
+  /** The server kept returning the same page: paging stopped, and the list says so. */
   stalled: boolean;
+  /** More tasks arrived at once than can be folded in: the list wants reading anew. */
+  overflow: boolean;
   isFetchingMore: boolean;
   loadMore: () => void;
-  refetch: () => void;
+  /** Reads again what failed (the first page, the next page, the re-read). */
+  retry: () => void;
+  /** Reads the list anew from its first page. */
+  reload: () => void;
 }
 
 export function useTaskList(filters: TaskListFilters): TaskListRows {
   const queryClient = useQueryClient();
-  const head = useQuery(taskQueries.head(filters));
-  const filtersKey = JSON.stringify(filters);
-  if (head.data && !anchors.has(filtersKey)) {
-    anchors.set(filtersKey, head.data.has_more ? (head.data.next_cursor ?? null) : null);
-  }
-  const anchor = anchors.get(filtersKey) ?? null;
-  const [wantsMore, setWantsMore] = useState(false);
-  const tail = useInfiniteQuery({
-    ...taskQueries.tail(filters, anchor ?? ''),
-    enabled: anchor !== null && wantsMore,
+  const list = useInfiniteQuery(taskListQueries.list(filters));
+  const arrivals = useQuery({
+    ...taskListQueries.arrivals(filters),
+    enabled: list.isSuccess,
   });
 
-  const seen = new Set<string>();
-  const ids: string[] = [];
-  const add = (id: string) => {
-    if (!seen.has(id)) {
-      seen.add(id);
-      ids.push(id);
-    }
-  };
-  // Started here and not listed yet: first, newest first, when the filters would show them.
-  for (const id of recentTaskIds()) {
-    const task = readTask(queryClient, id);
-    if (task && matchesFilters(task, filters) && !head.data?.data.some((t) => t.task_id === id)) {
-      add(id);
-    }
-  }
-  for (const task of head.data?.data ?? []) add(task.task_id);
-  for (const page of tail.data?.pages ?? []) for (const task of page.data) add(task.task_id);
+  const pages = list.data?.pages ?? [];
+  const hasMore = list.hasNextPage;
+  const local = recentTaskIds().filter((taskId) => {
+    const task = readTask(queryClient, taskId);
+    return task !== undefined && matchesFilters(task, filters);
+  });
+  const arrived = arrivals.data ?? NO_ARRIVALS;
+  const ids = list.data
+    ? orderRows(
+        {
+          arrivals: arrived.ids,
+          pages: pages.flatMap((page) => page.data.map((task) => task.task_id)),
+          local,
+          hasMore,
+        },
+        (taskId) => epoch(readTask(queryClient, taskId)?.created_at),
+      )
+    : [];
+  const listedProblems = new Set(
+    pages.flatMap((page) => page.unreadable.map((u) => JSON.stringify(u.raw))),
+  );
   const unreadable = [
-    ...(head.data?.unreadable ?? []),
-    ...(tail.data?.pages.flatMap((page) => page.unreadable) ?? []),
+    ...pages.flatMap((page) => page.unreadable),
+    ...arrived.unreadable.filter((item) => !listedProblems.has(JSON.stringify(item.raw))),
   ];
-
-  // The first page counts too: a tail that starts by repeating it brings nothing new.
   const stalled =
-    head.data !== undefined &&
-    tail.data !== undefined &&
-    pagingStalled(
-      { pages: [head.data, ...tail.data.pages], pageParams: [undefined, ...tail.data.pageParams] },
-      (task) => task.task_id,
-    ) !== undefined;
-  const hasMore = anchor !== null && !stalled && (!wantsMore || tail.isPending || tail.hasNextPage);
+    list.data !== undefined && pagingStalled(list.data, (task) => task.task_id) !== undefined;
+
+  const firstFailed = list.isError && pages.length === 0;
   return {
     ids,
     unreadable,
-    isPending: head.isPending,
-    error: head.error ?? tail.error,
-    dataUpdatedAt: head.dataUpdatedAt,
-    hasMore,
+    isPending: list.isPending,
+    error: firstFailed ? list.error : null,
+    moreError: !firstFailed && list.isFetchNextPageError ? list.error : null,
+    refreshFailed: arrivals.isError,
+    dataUpdatedAt: Math.max(list.dataUpdatedAt, arrivals.dataUpdatedAt),
+    hasMore: hasMore && !stalled,
     stalled,
-    isFetchingMore: tail.isFetching,
+    overflow: arrived.overflow,
+    isFetchingMore: list.isFetchingNextPage,
+    // A second ask while a page is on its way (an effect run twice) joins it, never restarts it.
     loadMore: () => {
-      if (!wantsMore) setWantsMore(true);
-      else if (tail.hasNextPage && !tail.isFetching) void tail.fetchNextPage();
+      if (list.hasNextPage) void list.fetchNextPage({ cancelRefetch: false });
     },
-    refetch: () => void head.refetch(),
+    retry: () => {
+      if (firstFailed) void list.refetch();
+      else if (list.isFetchNextPageError) void list.fetchNextPage({ cancelRefetch: false });
+      if (arrivals.isError) void arrivals.refetch();
+    },
+    reload: () => {
+      void queryClient.resetQueries({ queryKey: taskKeys.list(filters) });
+    },
   };
-}
-
-/**
- * Keeps the live tasks among `ids` current with one request per tick (see `taskQueries.live`).
- * Returns the live refresh's own data: every live task, listed or not (for `Needs you`).
- */
-export function useLiveRefresh(ids: readonly string[]): CachedTask[] {
-  const queryClient = useQueryClient();
-  const subjects = (): PollSubject[] =>
-    ids
-      .filter((id) => !isWatched(id))
-      .map((id) => readTask(queryClient, id))
-      .filter((task): task is CachedTask => task !== undefined && !isTerminal(task.status))
-      .map(pollSubject);
-  const live = useQuery(taskQueries.live(subjects));
-  return live.data?.data ?? [];
 }

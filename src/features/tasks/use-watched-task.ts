@@ -1,23 +1,15 @@
 /**
- * `useWatchedTask(taskId)`: the task page's poller and what the page needs to say about how fresh
- * its data is.
- *
- * - It polls `taskQueries.watched(id)` (the ladder of decision 0008) and registers the task in
- *   the watch registry while mounted, so the list's one-request refresh leaves this task to it:
- *   one poller per task however many views show it.
- * - After a 429 the fetch layer holds every read of the task until `Retry-After` has passed; the
- *   page shows that wait as a countdown, read from the request-health store, while the last
- *   known state stays on screen. A run response may have seeded the cache, so even a 429 on the
- *   very first read leaves a task to show.
+ * `useWatchedTask(taskId)`: the task page's poller (`taskQueries.watched`, the ladder of decision
+ * 0008), and what the page says about how fresh its data is. It holds no clock of its own: the
+ * rate-limit countdown ticks in its own component (`RateLimitCountdown`).
  */
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, useSyncExternalStore } from 'react';
 import { resourceState, subscribeRequestHealth } from '@/api/request-health';
-import { rateLimitWait } from '@/lib/error-advice';
-import { useNow } from '@/lib/use-now';
-import type { CachedTask } from './task-cache';
-import { taskQueries, taskResource } from './tasks-queries';
-import { watchTask } from './watch-registry';
+import { taskPath } from '@/api/tasks';
+import { lastActionAt } from '@/entities/task/actions';
+import type { CachedTask } from '@/entities/task/cache';
+import { taskQueries } from '@/entities/task/queries';
 
 export interface WatchedTask {
   /** The newest state known, from any read (or the run response). */
@@ -34,34 +26,31 @@ export interface WatchedTask {
   dataUpdatedAt: number;
   /** After a 429: no read of this task before this time (epoch ms); 0 when none. */
   blockedUntil: number;
-  /** Seconds until the API allows the next read after a 429, ticking; 0 when there is no wait. */
-  rateLimitSeconds: number;
   refetch: () => void;
 }
 
 export function useWatchedTask(taskId: string): WatchedTask {
-  const query = useQuery(taskQueries.watched(taskId));
-
-  useEffect(() => watchTask(taskId), [taskId]);
-
-  const resource = taskResource(taskId);
-  const health = useSyncExternalStore(subscribeRequestHealth, () => resourceState(resource));
-  const now = useNow(1000);
-  const blockedUntil = health?.blockedUntil ?? 0;
-  // The shared ticker may be up to a second old when a 429 lands; never show more than the wait
-  // the API asked for.
-  const asked = rateLimitWait(health?.lastError) ?? Infinity;
-  const rateLimitSeconds = Math.min(asked, Math.max(0, Math.ceil((blockedUntil - now) / 1000)));
-
+  const queryClient = useQueryClient();
+  const query = useQuery(taskQueries.watched(taskId, () => lastActionAt(queryClient, taskId)));
+  // A read tried again after a failure starts from nothing (TanStack resets a failed query with
+  // no data to pending): the failure stays on screen, "Retrying…", until an answer replaces it.
+  const [lastFailure, setLastFailure] = useState<Error | null>(null);
+  if (query.error && query.error !== lastFailure) setLastFailure(query.error);
+  else if (!query.error && query.data !== undefined && lastFailure !== null) setLastFailure(null);
+  const error = query.error ?? (query.data === undefined ? lastFailure : null);
+  const resource = taskPath(taskId);
+  const blockedUntil = useSyncExternalStore(
+    subscribeRequestHealth,
+    () => resourceState(resource)?.blockedUntil ?? 0,
+  );
   return {
     task: query.data,
-    error: query.error,
+    error,
     isPending: query.isPending,
     isFetching: query.isFetching,
     lastReadFailed: query.isError,
     dataUpdatedAt: query.dataUpdatedAt,
     blockedUntil,
-    rateLimitSeconds,
     refetch: () => void query.refetch(),
   };
 }

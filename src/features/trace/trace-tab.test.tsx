@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TaskListItem } from '@/api/schemas';
+import { writeTasks } from '@/entities/task/cache';
+import { taskKeys } from '@/entities/task/keys';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
 import { renderWithProviders } from '@/test/render';
 import { StepBoundary } from './step-boundary';
@@ -163,10 +165,11 @@ describe('TraceTab', () => {
     expect(screen.getByRole('button', { name: 'Show all (2,000 characters)' })).toBeVisible();
   });
 
-  it('re-reads a live feed only when the task changes, and not while Live is off', async () => {
+  it('re-reads a live feed when the task changes, at most every 2 s, and not while Live is off', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     const id = newTaskId();
     const { requests } = stubResult(id, [{ type: 'message', content: 'Working' }]);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
     const live = task(id, { status: 'running' });
     let setTask: (next: TaskListItem) => void = () => {};
     function Harness() {
@@ -174,29 +177,47 @@ describe('TraceTab', () => {
       setTask = set;
       return <TraceTab taskId={id} task={current} />;
     }
-    renderWithProviders(<Harness />);
-    const update = (updatedAt: number) =>
-      act(() => setTask({ ...live, updated_at: new Date(T0 + updatedAt).toISOString() }));
+    const { queryClient } = renderWithProviders(<Harness />, {
+      seed: (client) => writeTasks(client, [live]),
+    });
+    /** The task page's poller saw the task at `at` ms past T0. */
+    const poll = (at: number) =>
+      act(() => {
+        const next = { ...live, updated_at: new Date(T0 + at).toISOString() };
+        writeTasks(queryClient, [next]);
+        setTask(next);
+      });
+    const feedDue = () => queryClient.getQueryState(taskKeys.result(id))?.isInvalidated;
     await screen.findByRole('list', { name: 'Trace steps' });
     expect(requests.filter(isResult)).toHaveLength(1);
 
-    // The same state again: nothing to read.
-    act(() => setTask({ ...live }));
-    update(1);
-    await waitFor(() => expect(requests.filter(isResult)).toHaveLength(2), { timeout: 3_000 });
+    // The same state again: the feed is not due.
+    poll(9_000);
+    expect(feedDue()).toBe(false);
 
+    // Two changes in a row: one re-read, no sooner than 2 s after the last.
+    poll(10_000);
+    poll(10_500);
+    expect(feedDue()).toBe(true);
+    await act(() => vi.advanceTimersByTimeAsync(2_000));
+    await waitFor(() => expect(requests.filter(isResult)).toHaveLength(2));
+    expect(feedDue()).toBe(false);
+
+    // Live off: the task moves on, the feed stays as it was.
     const toggle = screen.getByRole('switch', { name: 'Live' });
-    expect(toggle).toHaveAttribute('aria-checked', 'true');
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-checked', 'false');
-    update(2);
-    await act(() => new Promise((resolve) => setTimeout(resolve, 2_300)));
+    poll(12_000);
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
     expect(requests.filter(isResult)).toHaveLength(2);
     expect(screen.getByText(/Paused: the task has moved on/)).toBeVisible();
 
+    // Live on: it catches up.
     await user.click(toggle);
-    await waitFor(() => expect(requests.filter(isResult)).toHaveLength(3), { timeout: 3_000 });
-  }, 15_000);
+    await act(() => vi.advanceTimersByTimeAsync(2_000));
+    await waitFor(() => expect(requests.filter(isResult)).toHaveLength(3));
+    vi.useRealTimers();
+  });
 
   it('selects the step a #step-N link names, counting from 1', async () => {
     const id = newTaskId();

@@ -1,28 +1,18 @@
 /**
- * The Trace tab: every step of the agent's work, read from `GET /tasks/{id}/result`.
- *
- * The feed is read when the tab opens and then only when the task's own poller sees the task
- * change (its status or `updated_at`), at most every 2 s — never on a timer of its own — and a
- * finished task's feed is read once and kept (decision 0008). The `Live` switch pauses those
- * re-reads, so a person can study a moving trace without it moving.
- *
- * Data before error before loading: a trace on screen stays there when a re-read fails (with a
- * note and Retry); without one, a failed read shows the server's message and Retry.
+ * The Trace tab: every step of the agent's work, from `GET /tasks/{id}/result`. With `Live` on,
+ * the feed is re-read as the task changes, at most every 2 s (less often for a feed over 1 MB,
+ * decision 0008); `Live` off keeps the steps still to study. Data before error before loading.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { isFinished, taskVersion } from '@/api/results';
+import type { TaskListItem } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
+import { taskQueries } from '@/entities/task/queries';
+import { isTerminal } from '@/entities/task/status';
 import { cn } from '@/lib/cn';
-import { useThrottledValue } from '@/lib/use-throttled-value';
-import type { TaskListItem } from '@/api/schemas';
 import { normalizeFeed, parseTime } from './normalize';
-import { traceQueries } from './trace-queries';
 import { TraceView } from './trace-view';
-
-/** At most one re-read of a live task's feed per this many ms. */
-export const LIVE_REFRESH_MS = 2_000;
 
 export interface TraceTabProps {
   taskId: string;
@@ -30,14 +20,11 @@ export interface TraceTabProps {
 }
 
 export function TraceTab({ taskId, task }: TraceTabProps) {
-  const version = taskVersion(task);
-  const finished = isFinished(task.status);
-  const throttled = useThrottledValue(version, LIVE_REFRESH_MS);
-  const [pausedAt, setPausedAt] = useState<string | undefined>();
-  const wanted = finished ? version : throttled;
-  const read = pausedAt ?? wanted;
-  const readFinished = isFinished(read.split('|')[0]);
-  const result = useQuery(traceQueries.result(taskId, read, readFinished));
+  const finished = isTerminal(task.status);
+  const [live, setLive] = useState(true);
+  const result = useQuery(taskQueries.result(taskId, { follow: live }));
+  // The feed read is older than the task's last change (a re-read is due, or paused).
+  const behind = result.isStale && result.data !== undefined;
 
   const start = parseTime(task.created_at);
   const feed = useMemo(
@@ -45,15 +32,14 @@ export function TraceTab({ taskId, task }: TraceTabProps) {
     [result.data, start],
   );
 
-  const live = pausedAt === undefined;
   const liveControl =
-    finished && live && readFinished ? null : (
+    finished && live && !behind ? null : (
       <span className="inline-flex items-center gap-2 text-sm">
         <button
           type="button"
           role="switch"
           aria-checked={live}
-          onClick={() => setPausedAt(live ? read : undefined)}
+          onClick={() => setLive(!live)}
           className={cn(
             'inline-flex h-7 items-center gap-1.5 rounded-full border px-3 text-sm font-medium',
             'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
@@ -71,7 +57,7 @@ export function TraceTab({ taskId, task }: TraceTabProps) {
         <span className="text-muted">
           {live
             ? 'Updates as the task changes.'
-            : pausedAt !== wanted
+            : behind
               ? 'Paused: the task has moved on since. Turn Live on to catch up.'
               : 'Paused.'}
         </span>

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '@/api/schemas';
 import {
-  FIRST_PAGE_REFRESH_MS,
-  LIVE_STATUSES,
-  TERMINAL_STATUSES,
+  ARRIVALS_REFRESH_MS,
   detailPollInterval,
-  failureDelay,
-  isTerminal,
   listPollInterval,
+  resultRefreshGap,
   type PollSubject,
-} from './polling-policy';
+} from './polling';
+import { isTerminal, LIVE_STATUSES, TERMINAL_STATUSES } from './status';
 
 const CREATED = Date.UTC(2026, 4, 12, 10, 15, 0);
 const SECOND = 1_000;
@@ -164,56 +162,21 @@ describe('listPollInterval', () => {
   });
 });
 
-describe('failureDelay', () => {
-  const almostOne = () => 1 - Number.EPSILON;
-  const zero = () => 0;
-  const half = () => 0.5;
-
-  it.each([
-    [1, 1_000],
-    [2, 2_000],
-    [3, 5_000],
-    [4, 10_000],
-    [5, 30_000],
-    [6, 30_000],
-    [100, 30_000],
-  ])('failure %d waits up to %d ms', (failures, step) => {
-    expect(failureDelay(failures, almostOne)).toBe(step - 1);
-    expect(failureDelay(failures, half)).toBe(Math.max(250, step / 2));
-  });
-
-  it('never waits less than 250 ms, even when the jitter draws 0', () => {
-    for (const failures of [1, 2, 3, 4, 5, 6]) {
-      expect(failureDelay(failures, zero)).toBe(250);
-    }
-    expect(failureDelay(1, () => 0.2)).toBe(250);
-    expect(failureDelay(1, () => 0.3)).toBe(300);
-  });
-
-  it('spreads delays across the whole step with the default jitter', () => {
-    const draws = Array.from({ length: 200 }, () => failureDelay(5));
-    for (const delay of draws) {
-      expect(delay).toBeGreaterThanOrEqual(250);
-      expect(delay).toBeLessThan(30_000);
-    }
-    expect(new Set(draws).size).toBeGreaterThan(1);
-  });
-
-  it('keeps a misbehaving jitter source inside the step', () => {
-    expect(failureDelay(2, () => 7)).toBe(2_000);
-    expect(failureDelay(2, () => -1)).toBe(250);
-    expect(failureDelay(2, () => Number.NaN)).toBe(2_000);
-  });
-
-  it('does not wait when nothing has failed', () => {
-    expect(failureDelay(0, half)).toBe(0);
-    expect(failureDelay(-3, half)).toBe(0);
-    expect(failureDelay(Number.NaN, half)).toBe(0);
+describe('first page refresh', () => {
+  it('re-reads the first page every 15 s', () => {
+    expect(ARRIVALS_REFRESH_MS).toBe(15_000);
   });
 });
 
-describe('first page refresh', () => {
-  it('re-reads the first page every 15 s', () => {
-    expect(FIRST_PAGE_REFRESH_MS).toBe(15_000);
+describe('resultRefreshGap', () => {
+  it('re-reads a feed under 1 MB every 2 s at most', () => {
+    expect(resultRefreshGap(0, 5)).toBe(2_000);
+    expect(resultRefreshGap(999_999, 900)).toBe(2_000);
+  });
+
+  it('waits ten times its last download above 1 MB, never less than 2 s', () => {
+    expect(resultRefreshGap(1_000_000, 50)).toBe(2_000);
+    expect(resultRefreshGap(3_000_000, 450)).toBe(4_500);
+    expect(resultRefreshGap(3_000_000, 1_234.25)).toBe(12_343);
   });
 });

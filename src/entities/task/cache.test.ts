@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { mergeTask, readTask, writeTasks, type CachedTask } from './task-cache';
+import { mergeTask, readTask, writeTasks, type CachedTask } from './cache';
 
 const base: CachedTask = {
   task_id: 't1',

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '@/api/schemas';
-import { isTerminal } from './polling-policy';
 import {
+  isTerminal,
   TASK_STATUS_META,
   UNKNOWN_STATUS_META,
   isTaskStatus,
   needsPerson,
   taskStatusMeta,
-} from './task-status';
+} from './status';
 
 describe('task status metadata', () => {
   it('labels every API status exactly as the UI contract names it', () => {
@@ -72,11 +72,11 @@ describe('a status this build does not know', () => {
     expect(meta.colorClass).toBe('text-muted');
   });
 
-  it('says just "Unknown" when there is no status at all', () => {
-    expect(taskStatusMeta(undefined).label).toBe('Unknown');
-    expect(taskStatusMeta(null).label).toBe('Unknown');
-    expect(taskStatusMeta('').label).toBe('Unknown');
-    expect(taskStatusMeta('   ').label).toBe('Unknown');
+  it('says "No status", not "Unknown", when the API sent none', () => {
+    expect(taskStatusMeta(undefined).label).toBe('No status');
+    expect(taskStatusMeta(null).label).toBe('No status');
+    expect(taskStatusMeta('').label).toBe('No status');
+    expect(taskStatusMeta('   ').label).toBe('No status');
     expect(taskStatusMeta(undefined).terminal).toBe(false);
   });
 

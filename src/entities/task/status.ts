@@ -1,26 +1,51 @@
 /**
- * Everything the UI shows for a task status, defined once: the label people read, whether the
- * status is terminal (Cancel disappears), whether a person must act, and the colour token and
- * icon. Colour is never the only signal — every rendering pairs the icon with the label — so the
- * palette can change without losing meaning. How often a status is polled lives in
- * `polling-policy.ts`; the tests keep the two agreeing on what is terminal.
- *
- * The API may grow statuses this build does not know. Such a value is shown as
- * `Unknown (<value>)` rather than hidden or mislabelled, so a person (and a bug report) can still
- * tell what the server said, and it counts as live: the console keeps watching it.
- *
- * The class names are written out literally because Tailwind finds utilities by scanning source
- * text; a class assembled at runtime (`text-status-${x}`) would never be generated.
+ * A task's status, defined once for every feature: which statuses are live, terminal or waiting
+ * on a person, and what each looks like (label, colour token, icon). A value this build does not
+ * know reads `Unknown (<value>)` and counts as live; a missing status reads `No status`.
  */
 import type { IconName } from '@/components/ui/icon';
 import { TASK_STATUSES, type TaskStatus } from '@/api/schemas';
 
+export const LIVE_STATUSES = [
+  'pending',
+  'queued',
+  'running',
+  'waiting_for_input',
+  'awaiting_review',
+] as const satisfies readonly TaskStatus[];
+
+export const TERMINAL_STATUSES = [
+  'completed',
+  'failed',
+  'stopped',
+] as const satisfies readonly TaskStatus[];
+
+/** The task is paused until a person answers (`waiting_for_input`) or approves
+ *  (`awaiting_review`): what `Needs you` and the title count are made of. */
+export const NEEDS_PERSON_STATUSES = [
+  'waiting_for_input',
+  'awaiting_review',
+] as const satisfies readonly TaskStatus[];
+
+const TERMINAL_SET: ReadonlySet<string> = new Set(TERMINAL_STATUSES);
+const NEEDS_PERSON_SET: ReadonlySet<string> = new Set(NEEDS_PERSON_STATUSES);
+
+/** Only `completed`, `failed` and `stopped`; a missing or unknown status is live. */
+export function isTerminal(status: string | null | undefined): boolean {
+  return typeof status === 'string' && TERMINAL_SET.has(status);
+}
+
+export function needsPerson(status: string | null | undefined): boolean {
+  return typeof status === 'string' && NEEDS_PERSON_SET.has(status);
+}
+
+export function isTaskStatus(value: unknown): value is TaskStatus {
+  return typeof value === 'string' && (TASK_STATUSES as readonly string[]).includes(value);
+}
+
 export interface TaskStatusMeta {
   label: string;
-  /** `completed`, `failed`, `stopped`: nothing will change any more. */
   terminal: boolean;
-  /** The task is paused until a person answers (`waiting_for_input`) or approves
-   *  (`awaiting_review`). */
   needsPerson: boolean;
   /** Text colour token for the status (icon and label). */
   colorClass: string;
@@ -31,6 +56,7 @@ export interface TaskStatusMeta {
   spins: boolean;
 }
 
+// Class names are written out literally: Tailwind finds utilities by scanning the source.
 export const TASK_STATUS_META: Readonly<Record<TaskStatus, TaskStatusMeta>> = {
   pending: {
     label: 'Pending',
@@ -106,8 +132,8 @@ export const TASK_STATUS_META: Readonly<Record<TaskStatus, TaskStatusMeta>> = {
   },
 };
 
-/** Shown when a task carries no status (the docs' list example omits it); an unknown value
- *  gets the same look with the value in its label. Not terminal, so a poller keeps asking. */
+/** The look of a status the build does not know (its value goes in the label), and of a task
+ *  whose answers carry no status at all. Not terminal: a poller keeps asking. */
 export const UNKNOWN_STATUS_META: TaskStatusMeta = {
   label: 'Unknown',
   terminal: false,
@@ -118,27 +144,16 @@ export const UNKNOWN_STATUS_META: TaskStatusMeta = {
   spins: false,
 };
 
-/** A status value longer than this is cut in the label: it comes from the server, and one
- *  runaway string must not push a list row off the screen. */
+/** A server's status longer than this is cut in the label, so it cannot push a row apart. */
 const MAX_UNKNOWN_VALUE_LENGTH = 40;
-
-export function isTaskStatus(value: unknown): value is TaskStatus {
-  return typeof value === 'string' && (TASK_STATUSES as readonly string[]).includes(value);
-}
 
 export function taskStatusMeta(status: string | null | undefined): TaskStatusMeta {
   if (isTaskStatus(status)) return TASK_STATUS_META[status];
   const value = status?.trim() ?? '';
-  if (value === '') return UNKNOWN_STATUS_META;
+  if (value === '') return { ...UNKNOWN_STATUS_META, label: 'No status' };
   const shown =
     value.length > MAX_UNKNOWN_VALUE_LENGTH
       ? `${value.slice(0, MAX_UNKNOWN_VALUE_LENGTH - 1)}…`
       : value;
   return { ...UNKNOWN_STATUS_META, label: `Unknown (${shown})` };
-}
-
-/** The task waits for a person to answer or approve; drives the "Needs you" region and the
- *  count in the tab title. */
-export function needsPerson(status: string | null | undefined): boolean {
-  return taskStatusMeta(status).needsPerson;
 }
