@@ -147,21 +147,25 @@ test('offline: the banner shows within one poll, the last data stays, and recove
   tasks,
   simulator,
 }) => {
-  const slow = await simulator.run('researcher', 'Research solar panels');
-  await tasks.open(`/tasks/${slow}`);
-  await expect(tasks.status('Running')).toBeVisible();
+  // A review waits for a person: the task stays live, whatever the outage costs in time.
+  const waiting = await simulator.run('reviewer', 'Email ann@example.com about the renewal');
+  await tasks.open(`/tasks/${waiting}`);
+  await expect(tasks.status('Awaiting review')).toBeVisible({ timeout: 10_000 });
 
   await context.setOffline(true);
-  await expect(tasks.offlineBanner).toBeVisible({ timeout: 3_000 });
+  await expect(tasks.offlineBanner).toBeVisible({ timeout: 6_000 });
   await expect(tasks.offlineBanner).toContainText('Offline');
-  await expect(tasks.heading).toHaveText('Research solar panels');
+  await expect(tasks.backend).toContainText('offline');
+  await expect(tasks.heading).toHaveText('Email ann@example.com about the renewal');
 
   await context.setOffline(false);
   await expect(tasks.offlineBanner).toBeHidden({ timeout: 5_000 });
-  // Then the API itself fails: reads get no answer twice in a row, and the console says so.
-  // (Six failures: the task's reads back off between them, so the trouble lasts a few seconds.)
-  await simulator.injectFault({ status: 503, count: 6, method: 'GET', path: '/api/v1/tasks' });
-  await expect(tasks.offlineBanner).toContainText('Reconnecting', { timeout: 10_000 });
+  // Then the API itself fails: reads get no answer twice in a row, and the console says so,
+  // in the banner and in the backend indicator alike; both clear together.
+  await simulator.injectFault({ status: 503, count: 3, method: 'GET', path: '/api/v1/tasks' });
+  await expect(tasks.offlineBanner).toContainText('Reconnecting', { timeout: 15_000 });
+  await expect(tasks.backend).toContainText('not answering');
   await expect(tasks.offlineBanner).toBeHidden({ timeout: 30_000 });
-  await expect(tasks.status('Running')).toBeVisible();
+  await expect(tasks.backend).not.toContainText('not answering');
+  await expect(tasks.status('Awaiting review')).toBeVisible();
 });

@@ -11,6 +11,8 @@ export class TasksPage {
   readonly heading: Locator;
   readonly cancelTask: Locator;
   readonly offlineBanner: Locator;
+  /** The header's connection indicator. */
+  readonly backend: Locator;
 
   constructor(readonly page: Page) {
     this.list = page.getByRole('list', { name: 'Tasks' });
@@ -22,6 +24,7 @@ export class TasksPage {
     this.heading = page.getByRole('heading', { level: 1 });
     this.cancelTask = page.getByRole('button', { name: 'Cancel task' });
     this.offlineBanner = page.getByRole('alert').filter({ hasText: /Offline|Reconnecting/ });
+    this.backend = page.getByRole('status', { name: /^Backend/ });
   }
 
   async open(path = '/tasks'): Promise<void> {
