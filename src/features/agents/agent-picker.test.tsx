@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { nextCursor, type PagingState } from '@/api/paging';
 import type { AgentSummary } from '@/api/schemas';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
 import { agentFixture, pageFixture } from '@/test/fixtures';
@@ -290,7 +291,7 @@ describe('AgentPicker', () => {
         ? json(pageFixture(looping, 'same-cursor-every-time'))
         : json({ error: 'Not found' }, { status: 404 }),
     );
-    renderWithProviders(<Picker initial={null} onChange={vi.fn()} />);
+    const { queryClient } = renderWithProviders(<Picker initial={null} onChange={vi.fn()} />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('combobox', { name: 'Agent' }));
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
@@ -298,9 +299,14 @@ describe('AgentPicker', () => {
     expect(
       await screen.findByText('The server keeps returning the same page, so the list stops here.'),
     ).toBeInTheDocument();
-    // One more page was asked for (it repeated the first), and then nothing.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // One more page was asked for (it repeated the first), and then nothing: the list is at
+    // rest and its paging offers no next page.
     expect(listRequests(requests)).toHaveLength(2);
+    const [agents] = queryClient.getQueryCache().findAll({ queryKey: ['agents'] });
+    expect(agents?.state.fetchStatus).toBe('idle');
+    expect(nextCursor(agents?.state.data as PagingState<AgentSummary>, (a) => a.id)).toBe(
+      undefined,
+    );
     expect(screen.getAllByRole('option')).toHaveLength(2);
   });
 

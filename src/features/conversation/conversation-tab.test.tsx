@@ -463,4 +463,28 @@ describe('ConversationTab', () => {
     await user.click(sendButton());
     await waitFor(() => expect(loadReplyDraft(id)).toBe(''));
   });
+
+  it('never shows an answered question as pending again while the task has yet to resume', async () => {
+    const id = newTaskId();
+    const reply = personMessage('m3', 'Use the grand total, EUR 520.00');
+    const { requests } = stubFetch((request) => {
+      if (isMessagesRead(request)) return json({ data: [opening, question, reply] });
+      if (request.url.pathname.endsWith('/result')) {
+        return json({
+          task_id: id,
+          feed: [{ type: 'ask_user', name: 'ask_user', arguments: { question: 'Which total?' } }],
+        });
+      }
+      return json({}, { status: 404 });
+    });
+    // The answer is in; the task still says it waits (it resumes a moment later).
+    setup(id, taskOf(id, { status: 'waiting_for_input' }));
+    await within(log()).findByText('Use the grand total, EUR 520.00');
+    expect(within(log()).queryByText('Question')).not.toBeInTheDocument();
+    expect(within(log()).queryByText('Which total?')).not.toBeInTheDocument();
+    expect(screen.getByText(/Your answer was sent/)).toBeVisible();
+    expect(screen.queryByText('The agent is waiting for your answer.')).not.toBeInTheDocument();
+    // The messages hold the question: the trace is not read for it.
+    expect(requests.some((r) => r.url.pathname.endsWith('/result'))).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RESPONSE_TIMEOUT_MS, type StartRunResult } from './use-start-run';
@@ -475,5 +476,58 @@ describe('RunForm', () => {
     await waitFor(() => expect(onStarted).toHaveBeenCalledTimes(1));
     reloadTaskInputs();
     expect(taskInputsOf(TASK)).toMatchObject({ agentId: AGENT, query: 'Summarize the memo' });
+  });
+});
+
+describe('a run that settles after the form was left', () => {
+  it('clears the draft all the same, says where the task went, and Run starts no second task', async () => {
+    const user = userEvent.setup();
+    let answer: (response: Response) => void = () => {};
+    const { requests } = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const onStarted = vi.fn();
+    /** New run and Tasks, as the navigation switches between them. */
+    function Pages() {
+      const [onForm, setOnForm] = useState(true);
+      return (
+        <>
+          <button type="button" onClick={() => setOnForm(!onForm)}>
+            {onForm ? 'Go to Tasks' : 'Go to New run'}
+          </button>
+          {onForm ? (
+            <RunForm
+              agentId={AGENT}
+              agentField={() => <p>agent chosen</p>}
+              apiBaseUrl="https://agents.nanonets.com"
+              onStarted={onStarted}
+            />
+          ) : (
+            <p>Tasks</p>
+          )}
+        </>
+      );
+    }
+    renderWithProviders(<Pages />);
+    await user.type(screen.getByRole('textbox', { name: 'Query' }), 'Summarize the memo');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(requests).toHaveLength(1));
+
+    // The person goes to Tasks while the run is on its way, and it is created meanwhile.
+    await user.click(screen.getByRole('button', { name: 'Go to Tasks' }));
+    await act(() => {
+      answer(json(created, { status: 201 }));
+      return Promise.resolve();
+    });
+    await waitFor(() => expect(taskInputsOf(TASK)?.query).toBe('Summarize the memo'));
+    expect(onStarted).not.toHaveBeenCalled();
+
+    // Back on New run: the draft the run took is gone, and the form says where it went.
+    await user.click(screen.getByRole('button', { name: 'Go to New run' }));
+    expect(screen.getByRole('textbox', { name: 'Query' })).toHaveValue('');
+    expect(screen.getByRole('link', { name: 'Open the task' })).toHaveAttribute(
+      'href',
+      `/tasks/${TASK}`,
+    );
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    expect(requests).toHaveLength(1);
   });
 });

@@ -80,3 +80,29 @@ describe('NeedsYou', () => {
     expect(screen.getByText('This browser cannot show notifications.')).toBeVisible();
   });
 });
+
+describe('NeedsYou with a full cache', () => {
+  it('costs nothing on cache events that do not concern it: no task is copied or serialized', async () => {
+    const tasks = Array.from({ length: 2_000 }, (_, index) => ({
+      task_id: `t-${index}`,
+      status: index % 100 === 0 ? 'waiting_for_input' : 'running',
+      title: `Task ${index}`,
+      created_at: '2026-05-11T10:00:00Z',
+    }));
+    const { queryClient } = renderWithProviders(<NeedsYou />);
+    act(() => writeTasks(queryClient, tasks));
+    expect(await screen.findAllByRole('link')).toHaveLength(20);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    act(() => {
+      for (let index = 0; index < 50; index++)
+        queryClient.setQueryData(['unrelated', index], index);
+    });
+    // (Query keys are hashed as JSON; tasks must not be.)
+    const calls = [...stringify.mock.calls];
+    stringify.mockRestore();
+    const copiedTasks = calls.filter(([value]) =>
+      JSON.stringify(value ?? null).includes('task_id'),
+    );
+    expect(copiedTasks).toEqual([]);
+  });
+});

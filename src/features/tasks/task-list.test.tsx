@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { nextCursor, type PagingState } from '@/api/paging';
 import type { TaskListItem } from '@/api/schemas';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
 import { renderWithProviders } from '@/test/render';
@@ -193,14 +194,23 @@ describe('TaskList rows', () => {
     const { requests } = stubFetch(() =>
       json({ data: tasks, has_more: true, next_cursor: 'again' }),
     );
-    renderWithProviders(<TasksScreen />, { path: '/tasks?agent=agent-loop' });
+    const { queryClient } = renderWithProviders(<TasksScreen />, {
+      path: '/tasks?agent=agent-loop',
+    });
     await taskList();
     expect(
       await screen.findByText('The server keeps returning the same page, so the list stops here.'),
     ).toBeInTheDocument();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // The first page, and the one that repeated it: nothing after.
+    // The first page, and the one that repeated it: nothing after — the list is at rest and
+    // its paging offers no next page to ask for.
     expect(listReads(requests)).toHaveLength(2);
+    const [list] = queryClient.getQueryCache().findAll({
+      predicate: (query) => query.queryKey[1] === 'list' && query.queryKey.length === 3,
+    });
+    expect(list?.state.fetchStatus).toBe('idle');
+    expect(nextCursor(list?.state.data as PagingState<TaskListItem>, (t) => t.task_id)).toBe(
+      undefined,
+    );
   });
 
   it('offers Retry when the next page cannot be read', async () => {

@@ -12,7 +12,15 @@
  * rendered inside `Suspense` and its own error boundary, so a tab that fails to load or render
  * breaks nothing else.
  */
-import { Suspense, useId, useRef, type ComponentType, type KeyboardEvent } from 'react';
+import {
+  memo,
+  Suspense,
+  useId,
+  useMemo,
+  useRef,
+  type ComponentType,
+  type KeyboardEvent,
+} from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
@@ -76,6 +84,16 @@ export interface TaskTabsProps {
 
 export function TaskTabs({ taskId, task, tabs }: TaskTabsProps) {
   const [selected, select] = useTaskTab();
+  // A tab renders again only when what it is given changes (the task moved), not whenever the
+  // page around it does (a read starting or ending).
+  const contents = useMemo(
+    () =>
+      Object.fromEntries(TASK_TABS.map((tab) => [tab, memo(tabs[tab])])) as unknown as Record<
+        TaskTabId,
+        ComponentType<TaskTabProps>
+      >,
+    [tabs],
+  );
   const onAction = useTaskAction(taskId);
   const baseId = useId();
   const buttons = useRef(new Map<TaskTabId, HTMLButtonElement>());
@@ -91,7 +109,7 @@ export function TaskTabs({ taskId, task, tabs }: TaskTabsProps) {
     buttons.current.get(tab)?.focus();
   };
 
-  const Content = tabs[selected];
+  const Content = contents[selected];
   return (
     <div className="space-y-4">
       <div

@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -108,6 +108,21 @@ function renderTaskView(
     </QueryClientProvider>,
   );
   return { queryClient, location };
+}
+
+/** The view with an agent name the test can change, to make it render again. */
+function renderTaskViewWithAgent(taskId: string, agentName: string) {
+  const queryClient = createQueryClient({ queries: { retry: false } });
+  const location = memoryLocation({ path: `/tasks/${taskId}`, record: true });
+  const ui = (name: string) => (
+    <QueryClientProvider client={queryClient}>
+      <Router hook={location.hook}>
+        <TaskView taskId={taskId} tabs={tabs} agentName={name} />
+      </Router>
+    </QueryClientProvider>
+  );
+  const view = render(ui(agentName));
+  return { queryClient, rerender: (name: string) => view.rerender(ui(name)) };
 }
 
 const isCancel = (taskId: string) => (request: RecordedRequest) =>
@@ -379,5 +394,52 @@ describe('TaskView', () => {
     expect(items).toContain('Working 30 s');
     expect(items.some((text) => /^Waiting on you (29|30|31) s$/.test(text ?? ''))).toBe(true);
     expect(screen.getByText('Duration').nextElementSibling).toHaveTextContent(/^2 min( \d+ s)?$/);
+  });
+
+  it('renders its tab again only when the task changes, not every second or every read', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const id = newTaskId();
+    const state = taskState(id);
+    stubFetch(() => json(state));
+    const rendered = vi.fn();
+    function CountingTab() {
+      rendered();
+      return <p>The tab</p>;
+    }
+    renderTaskView(id, { tabComponents: { ...tabs, summary: CountingTab } });
+    await screen.findByText('The tab');
+    const before = rendered.mock.calls.length;
+    // Thirty seconds of a running task: clocks tick, the page polls, nothing in it changes.
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    expect(rendered.mock.calls.length - before).toBe(0);
+    vi.useRealTimers();
+  });
+
+  it('after a failed read, waits the backoff drawn when it failed, whatever renders meanwhile', async () => {
+    vi.useFakeTimers();
+    const id = newTaskId();
+    let failing = false;
+    const state = taskState(id);
+    const { requests } = stubFetch(() =>
+      failing ? json({ error: 'Down for a moment' }, { status: 503 }) : json(state),
+    );
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.95);
+    const { rerender } = renderTaskViewWithAgent(id, 'Invoice Extractor');
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Reconcile the March');
+
+    // A running task two minutes old is read every 5 s; this read fails.
+    failing = true;
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    const failedAt = requests.length;
+    // Renders come and go (a prop changes), each asking how long to wait: the answer holds.
+    random.mockReturnValue(0);
+    for (const name of ['A', 'B', 'C']) rerender(name);
+    await act(() => vi.advanceTimersByTimeAsync(900));
+    expect(requests).toHaveLength(failedAt);
+    failing = false;
+    await act(() => vi.advanceTimersByTimeAsync(100));
+    expect(requests).toHaveLength(failedAt + 1);
+    vi.useRealTimers();
   });
 });
