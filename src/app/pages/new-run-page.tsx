@@ -27,7 +27,7 @@ const AgentDetails = lazyComponent(() =>
 );
 
 export function NewRunPage() {
-  const { agentId, setAgentId, remember } = useSelectedAgent();
+  const { agentId, setAgentId } = useSelectedAgent();
   const [params, setParams] = useSearchParams();
   const rerunOf = params.get('rerun');
   const rerunInputs = rerunOf ? taskInputsOf(rerunOf) : undefined;
@@ -87,8 +87,7 @@ export function NewRunPage() {
               { replace: true },
             )
           }
-          onStarted={({ run }, startedAgentId) => {
-            remember(startedAgentId);
+          onStarted={({ run }) => {
             navigate(`/tasks/${encodeURIComponent(run.task_id)}`);
           }}
         />

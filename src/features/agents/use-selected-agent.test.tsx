@@ -37,19 +37,21 @@ describe('useSelectedAgent', () => {
     expect(location.history).toEqual(['/?tab=files&agent=chosen-agent']);
   });
 
-  it('clearing the choice removes ?agent= and does not fall back to the stored agent', () => {
+  it('clearing the choice removes ?agent= and the stored agent', () => {
     localStorage.setItem(LAST_AGENT_STORAGE_KEY, 'stored-agent');
     const { result, location } = setup('/?agent=linked-agent');
     act(() => result.current.setAgentId(null));
     expect(result.current.agentId).toBeNull();
     expect(location.history).toEqual(['/']);
+    expect(setup('/').result.current.agentId).toBeNull();
   });
 
-  it('remember stores the last agent used for the next visit', () => {
+  it('opens next on the agent the form was last on, chosen or linked', () => {
     const { result } = setup('/');
-    act(() => result.current.remember('ran-agent'));
-    expect(localStorage.getItem(LAST_AGENT_STORAGE_KEY)).toBe('ran-agent');
-    expect(setup('/').result.current.agentId).toBe('ran-agent');
+    act(() => result.current.setAgentId('chosen-agent'));
+    expect(setup('/').result.current.agentId).toBe('chosen-agent');
+    setup('/?agent=linked-agent');
+    expect(setup('/').result.current.agentId).toBe('linked-agent');
   });
 
   it('works without storage (private mode throws on access)', () => {
@@ -60,7 +62,7 @@ describe('useSelectedAgent', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(denied);
     const { result } = setup('/?agent=linked-agent');
     expect(result.current.agentId).toBe('linked-agent');
-    expect(() => result.current.remember('ran-agent')).not.toThrow();
+    expect(() => act(() => result.current.setAgentId('chosen-agent'))).not.toThrow();
     expect(setup('/').result.current.agentId).toBeNull();
   });
 });

@@ -2,14 +2,12 @@
  * Which agent the new-run form is on.
  *
  * `?agent=<id>` wins, so a link ("Run again", a URL someone shared) always opens on that agent.
- * Without it, the last agent this browser ran a task with, so the everyday case starts one step
- * shorter. Choosing writes `?agent=` with `replace`: a reload keeps the choice, the URL can be
- * shared, and Back does not walk through every agent tried on the way.
- *
- * The stored agent is read once, when the form mounts: it is a starting point, not a value to
- * follow. Clearing the choice therefore clears it, rather than falling back to the stored one.
+ * Without it, the agent the form was last on in this browser — like the rest of the draft, it
+ * survives leaving the page mid-run. Choosing writes `?agent=` with `replace`: a reload keeps the
+ * choice, the URL can be shared, and Back does not walk through every agent tried on the way.
+ * Clearing the choice clears the stored one too.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'wouter';
 
 export const LAST_AGENT_STORAGE_KEY = 'agent-console:last-agent';
@@ -24,9 +22,10 @@ function readLastAgent(): string | null {
   }
 }
 
-function writeLastAgent(agentId: string): void {
+function writeLastAgent(agentId: string | null): void {
   try {
-    localStorage.setItem(LAST_AGENT_STORAGE_KEY, agentId);
+    if (agentId) localStorage.setItem(LAST_AGENT_STORAGE_KEY, agentId);
+    else localStorage.removeItem(LAST_AGENT_STORAGE_KEY);
   } catch {
     // Not remembered this time; nothing else depends on it.
   }
@@ -35,8 +34,6 @@ function writeLastAgent(agentId: string): void {
 export interface SelectedAgent {
   agentId: string | null;
   setAgentId: (agentId: string | null) => void;
-  /** Stores the last agent used; call it after a run was accepted. */
-  remember: (agentId: string) => void;
 }
 
 export function useSelectedAgent(): SelectedAgent {
@@ -44,9 +41,15 @@ export function useSelectedAgent(): SelectedAgent {
   const [fallback, setFallback] = useState(readLastAgent);
   const fromUrl = params.get('agent')?.trim() || null;
 
+  const agentId = fromUrl ?? fallback;
+  useEffect(() => {
+    if (agentId) writeLastAgent(agentId);
+  }, [agentId]);
+
   const setAgentId = useCallback(
     (agentId: string | null) => {
       setFallback(null);
+      if (!agentId) writeLastAgent(null);
       setParams(
         (previous) => {
           // Keep whatever else the URL carries.
@@ -61,5 +64,5 @@ export function useSelectedAgent(): SelectedAgent {
     [setParams],
   );
 
-  return { agentId: fromUrl ?? fallback, setAgentId, remember: writeLastAgent };
+  return { agentId, setAgentId };
 }
