@@ -117,6 +117,20 @@ export class SimulatorHandle {
     return ((await response.json()) as { task_id: string }).task_id;
   }
 
+  /** Starts a task with one file straight through the API: a multipart run, as a script would. */
+  async runWithFile(
+    key: string,
+    query: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<string> {
+    const response = await this.request.post(
+      `${this.url}/api/v1/agents/${await this.agentId(key)}/run`,
+      { headers: { Authorization: `Bearer ${this.apiKey}` }, multipart: { query, files: file } },
+    );
+    expect(response.ok(), `run → ${response.status()} ${await response.text()}`).toBe(true);
+    return ((await response.json()) as { task_id: string }).task_id;
+  }
+
   /** Every task's state as the simulator holds it, past any injected failure or rate limit. */
   async heldTasks(): Promise<{ task_id: string; status: string }[]> {
     const response = await this.request.get(`${this.url}/__sim/tasks`, this.control);
