@@ -3,7 +3,9 @@
  * 50 virtual seconds (five ten-second steps), so `npm run bench` can watch a task of a known
  * length at the real speed (time scale 1) and hold the console to its polling budgets; and
  * "Trace Stress Test (100 steps)", the seeded long-trace script cut to 100 steps, so the Trace
- * viewer's 10,000-step figures have a 100-step twin from the same script, simulator and build.
+ * viewer's 10,000-step figures have a 100-step twin from the same script, simulator and build;
+ * and "Trace Live (10,000 steps)", the same script's first 10,000 steps at once and then one
+ * step every 3 s for three minutes, so the bench can weigh what a live Trace tab downloads.
  */
 import { longTraceScript } from '../server/simulator/agents/long-trace';
 import { seedAgents } from '../server/simulator/agents/seed';
@@ -25,6 +27,36 @@ export const TRACE_100_AGENT_NAME = 'Trace Stress Test (100 steps)';
 
 const hundredSteps: AgentScript = (input, ctx) =>
   longTraceScript(input, { ...ctx, longTraceSteps: 100 });
+
+export const TRACE_LIVE_AGENT_NAME = 'Trace Live (10,000 steps)';
+/** Steps landed at once when the run starts, then steps landed one by one every few seconds. */
+export const TRACE_LIVE_STEPS = 10_000;
+const TRACE_LIVE_LATER_STEPS = 60;
+const TRACE_LIVE_STEP_MS = 3_000;
+
+const liveTrace: AgentScript = function* (input, ctx) {
+  // The long-trace script's first 10,000 steps, all at once; its final `complete` is dropped.
+  let landed = 0;
+  for (const step of longTraceScript(input, { ...ctx, longTraceSteps: TRACE_LIVE_STEPS + 1 })) {
+    if (landed === TRACE_LIVE_STEPS) break;
+    landed++;
+    yield { ...step, durationMs: 0 };
+  }
+  for (let step = 1; step <= TRACE_LIVE_LATER_STEPS; step++) {
+    yield {
+      kind: 'tool_call',
+      name: 'note',
+      arguments: { text: `Follow-up ${step} of ${TRACE_LIVE_LATER_STEPS}.` },
+      output: { saved: true, note_id: `follow-up-${step}` },
+      durationMs: TRACE_LIVE_STEP_MS,
+    };
+  }
+  yield {
+    kind: 'complete',
+    summary: `${TRACE_LIVE_STEPS + TRACE_LIVE_LATER_STEPS} steps done.`,
+    durationMs: 10,
+  };
+};
 
 export function benchSeedAgents(): SeedAgent[] {
   return [
@@ -58,6 +90,21 @@ export function benchSeedAgents(): SeedAgent[] {
         },
       ],
       script: hundredSteps,
+    },
+    {
+      key: 'trace-live',
+      name: TRACE_LIVE_AGENT_NAME,
+      config: { model: 'bench' },
+      versions: [
+        {
+          version_number: 1,
+          status: 'published',
+          is_active: true,
+          system_prompt: 'The long-trace script, 10,000 steps at once, then a step every 3 s.',
+          created_minutes_ago: 60,
+        },
+      ],
+      script: liveTrace,
     },
   ];
 }
