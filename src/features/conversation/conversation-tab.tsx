@@ -12,7 +12,7 @@
  *   in `Reply`, once.
  */
 import { useId, useState } from 'react';
-import type { TaskListItem } from '@/api/schemas';
+import type { TaskTabProps } from '@/entities/task/tab-props';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
 import { countSameText } from './conversation-model';
@@ -24,18 +24,7 @@ import { replyAvailability } from './reply-policy';
 import { useConversation } from './use-conversation';
 import { useSendReply } from './use-send-reply';
 
-/**
- * The props every task tab gets (the tasks feature's `TaskTabProps`, restated here because
- * features do not import each other): the task's id, its newest polled state, and `onAction`,
- * to call when the person acted on the task.
- */
-export interface ConversationTabProps {
-  taskId: string;
-  task: TaskListItem;
-  onAction: () => void;
-}
-
-export function ConversationTab({ taskId, task, onAction }: ConversationTabProps) {
+export function ConversationTab({ taskId, task, onAction }: TaskTabProps) {
   const conversation = useConversation(taskId, task);
   const { messages, list, replies, fallbackQuestion } = conversation;
   const sender = useSendReply(taskId, onAction);

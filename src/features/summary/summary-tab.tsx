@@ -7,7 +7,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { TaskListItem } from '@/api/schemas';
+import type { TaskTabProps } from '@/entities/task/tab-props';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
 import { taskQueries } from '@/entities/task/queries';
@@ -20,12 +20,7 @@ import { ExtractedData } from './extracted-data';
 import { finalExtractedData, lastErrorStep } from './feed-facts';
 import { readSummary } from './summary-answer';
 
-export interface SummaryTabProps {
-  taskId: string;
-  task: TaskListItem;
-}
-
-export function SummaryTab({ taskId, task }: SummaryTabProps) {
+export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task'>) {
   const status = task.status;
   const finished = isTerminal(status);
   const summary = useQuery(taskQueries.summary(taskId));

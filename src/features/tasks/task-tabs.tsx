@@ -24,24 +24,15 @@ import {
 import { useLocation, useSearchParams } from 'wouter';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
-import type { TaskListItem } from '@/api/schemas';
+import type { CachedTask } from '@/entities/task/cache';
+import type { TaskTabProps } from '@/entities/task/tab-props';
 import { PanelErrorBoundary } from '@/components/error-boundary';
 import { useTaskAction } from '@/entities/task/actions';
 
+export type { TaskTabProps };
+
 export const TASK_TABS = ['summary', 'conversation', 'trace'] as const;
 export type TaskTabId = (typeof TASK_TABS)[number];
-
-/**
- * What each tab's content is given: the task's id, its newest known state (from the task page's
- * poller, so a tab re-reads its own data only when this changes, never on a timer of its own),
- * and `onAction`, to call when the person acted on the task (a reply): the page then polls fast
- * for a few seconds and reads the task at once.
- */
-export interface TaskTabProps {
-  taskId: string;
-  task: TaskListItem;
-  onAction: () => void;
-}
 
 /** What the page hands in: one component per tab. */
 export type TaskTabComponents = Readonly<Record<TaskTabId, ComponentType<TaskTabProps>>>;
@@ -78,7 +69,7 @@ const KEY_MOVES: Readonly<Record<string, (index: number, count: number) => numbe
 
 export interface TaskTabsProps {
   taskId: string;
-  task: TaskListItem;
+  task: CachedTask;
   tabs: TaskTabComponents;
 }
 

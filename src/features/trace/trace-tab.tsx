@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { TaskListItem } from '@/api/schemas';
+import type { TaskTabProps } from '@/entities/task/tab-props';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
 import { taskQueries } from '@/entities/task/queries';
@@ -14,12 +14,7 @@ import { cn } from '@/lib/cn';
 import { normalizeFeed, parseTime } from './normalize';
 import { TraceView } from './trace-view';
 
-export interface TraceTabProps {
-  taskId: string;
-  task: TaskListItem;
-}
-
-export function TraceTab({ taskId, task }: TraceTabProps) {
+export function TraceTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task'>) {
   const finished = isTerminal(task.status);
   const [live, setLive] = useState(true);
   const result = useQuery(taskQueries.result(taskId, { follow: live }));
