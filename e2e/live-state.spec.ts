@@ -368,3 +368,38 @@ test('leaving the form mid-upload, then Run again, starts one task', async ({
     page.getByRole('alert').filter({ hasText: 'Type a query or add at least one file.' }),
   ).toBeVisible();
 });
+
+test('two tabs: one reads for both, and when it closes the other takes over', async ({
+  page,
+  context,
+  tasks,
+  simulator,
+}) => {
+  test.setTimeout(90_000);
+  const watcherReads = (tab: typeof page) => {
+    const reads: number[] = [];
+    tab.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/v1/tasks' && url.searchParams.get('status') === NEEDS_YOU_SET) {
+        reads.push(Date.now());
+      }
+    });
+    return reads;
+  };
+  const first = watcherReads(page);
+  await tasks.open('/tasks');
+  // A second tab, the one now looked at, takes the lead: the first stops reading for itself.
+  const second = await context.newPage();
+  const secondReads = watcherReads(second);
+  await second.goto('/tasks');
+  await expect.poll(() => secondReads.length, { timeout: 40_000 }).toBeGreaterThanOrEqual(2);
+  const since = secondReads[0] ?? 0;
+  expect(first.filter((at) => at > since + 1_000)).toEqual([]);
+
+  // The leader closes: the first tab takes over and still counts the task that starts waiting.
+  await second.close();
+  const closedAt = Date.now();
+  await simulator.run('reviewer', 'Email ann@example.com about the renewal');
+  await expect(page).toHaveTitle(/^\(1\) Tasks/, { timeout: 20_000 });
+  expect(first.some((at) => at > closedAt)).toBe(true);
+});

@@ -213,11 +213,7 @@ export class TaskSync {
       }
       if (!this.leader) return;
       for (const key of Object.keys(SHARED_KEYS) as SharedSet[]) {
-        if (this.sameKey(queryKey, SHARED_KEYS[key])) {
-          this.postSet(key);
-          // The leader's own lists follow the same refresh as everyone's.
-          if (key === 'live') this.emit();
-        }
+        if (this.sameKey(queryKey, SHARED_KEYS[key])) this.postSet(key);
       }
     });
   }
