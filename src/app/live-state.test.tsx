@@ -4,22 +4,13 @@
  * question that waits for them reaching them. Time is faked, so minutes of polling take no time.
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json } from '@/test/fetch-stub';
-import { fakeApi, fakeTask, type FakeTask } from '@/test/fake-api';
+import { fakeApi, fakeTask, withFakeTime, type FakeTask } from '@/test/fake-api';
 import { renderWithProviders } from '@/test/render';
 import { AppShell } from './app';
 
-beforeEach(() => {
-  vi.useFakeTimers({ shouldAdvanceTime: true });
-  localStorage.clear();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const { advance } = withFakeTime();
 const taskList = () => screen.findByRole('list', { name: 'Tasks' });
 const rows = async () => within(await taskList()).getAllByRole('listitem');
 const LIVE_LABELS = /^(Pending|Queued|Running|Waiting for input|Awaiting review)$/;

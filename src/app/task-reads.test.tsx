@@ -3,24 +3,15 @@
  * own state on the polling ladder, and each resource it owns only when the task's change calls
  * for it (decision 0008) — never once per poll that sees progress.
  */
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json } from '@/test/fetch-stub';
-import { fakeApi, fakeTask } from '@/test/fake-api';
+import { fakeApi, fakeTask, withFakeTime } from '@/test/fake-api';
 import { renderWithProviders } from '@/test/render';
 import { AppShell } from './app';
 
-beforeEach(() => {
-  vi.useFakeTimers({ shouldAdvanceTime: true });
-  localStorage.clear();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const { advance } = withFakeTime();
 
 /** The task works on: every `every` ms of faked time its `updated_at` moves, `times` times. */
 async function progress(

@@ -3,6 +3,8 @@
  * between reads, the list with its filters and offset cursors, a task's own read, answer, trace
  * and messages, one agent and the backend info. Built on `stubFetch`, so every request is kept.
  */
+import { act } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { json, stubFetch, type RecordedRequest } from './fetch-stub';
 
 export interface FakeTask {
@@ -126,6 +128,26 @@ export function fakeApi(initial: FakeTask[], options: FakeApiOptions = {}) {
           request.url.pathname === path &&
           (!param || request.url.searchParams.get(param[0]) === param[1]),
       );
+    },
+  };
+}
+
+/**
+ * Faked time for a whole-app test file: every test starts on a fake clock that still moves on
+ * its own (so Testing Library's waits work) and with empty storage; `advance` runs `ms` of it.
+ */
+export function withFakeTime(): { advance: (ms: number) => Promise<void> } {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    localStorage.clear();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+  return {
+    advance: async (ms) => {
+      await act(() => vi.advanceTimersByTimeAsync(ms));
     },
   };
 }
