@@ -134,6 +134,9 @@ test('a 429 holds its resource and shows a countdown', async ({ page, tasks, sim
   });
   await tasks.open(`/tasks/${slow}`);
   await expect(tasks.status('Running')).toBeVisible();
+  // The fault matches the task's path as a prefix: its answer is read first, so that only the
+  // state poller meets the 429.
+  await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
   await simulator.injectFault({
     status: 429,
     count: 1,
