@@ -152,17 +152,24 @@ function authenticate(sim: Simulation): MiddlewareHandler {
   };
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+/** A dotted quad in 127.0.0.0/8, parts 0–255 with no leading zero: not `127.1`, not `127.0.0.01`. */
+const LOOPBACK_QUAD = `127(?:\\.${OCTET}){3}`;
+/** The Host headers that name this machine: nothing that merely starts like one. */
+const LOOPBACK_HOST_HEADER = new RegExp(
+  `^(?:localhost|\\[::1\\]|${LOOPBACK_QUAD})(?::\\d{1,5})?$`,
+  'i',
+);
+const LOOPBACK_BIND_ADDRESS = new RegExp(`^(?:localhost|::1|${LOOPBACK_QUAD})$`, 'i');
 
-function isLoopback(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+/** Whether the simulator was bound to this machine only (`--host`). */
+function isLoopbackBind(host: string): boolean {
+  return LOOPBACK_BIND_ADDRESS.test(host);
 }
 
-/** The name in a Host header, without its port (`[::1]:4010` → `::1`). */
-function hostName(header: string): string {
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(header);
-  if (bracketed?.[1]) return bracketed[1].toLowerCase();
-  return header.replace(/:\d+$/, '').toLowerCase();
+/** Whether a Host header is `localhost`, `[::1]` or `127.x.y.z`, each with an optional port. */
+function isLoopbackHostHeader(header: string): boolean {
+  return LOOPBACK_HOST_HEADER.test(header);
 }
 
 /**
@@ -173,9 +180,9 @@ function hostName(header: string): string {
  */
 function loopbackHostOnly(sim: Simulation): MiddlewareHandler {
   return async (c, next) => {
-    if (!isLoopback(sim.options.host)) return next();
+    if (!isLoopbackBind(sim.options.host)) return next();
     const host = c.req.header('host');
-    if (host === undefined || !isLoopback(hostName(host))) {
+    if (host === undefined || !isLoopbackHostHeader(host)) {
       return errorResponse(
         421,
         `This simulator answers only requests addressed to this machine (127.0.0.1, localhost, [::1]), not to ${host ?? 'no host'}.`,

@@ -271,28 +271,40 @@ describe('the control routes are the simulator’s own', () => {
 
   it('answer only requests addressed to this machine (no DNS rebinding)', async () => {
     const h = await start();
-    const ask = (host: string, path: string) =>
-      new Promise<number>((resolve, reject) => {
-        const url = new URL(h.url);
-        const req = httpRequest(
-          {
-            host: url.hostname,
-            port: url.port,
-            path,
-            headers: { host, authorization: `Bearer ${TEST_API_KEY}` },
-          },
-          (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
-          },
-        );
-        req.on('error', reject);
-        req.end();
-      });
+    const ask = (host: string, path: string) => statusFor(h, host, path);
     expect(await ask('attacker.example', '/__sim/requests')).toBe(421);
     expect(await ask('attacker.example:4010', '/api/v1/agents')).toBe(421);
     expect(await ask(`localhost:${new URL(h.url).port}`, '/__sim/requests')).toBe(200);
     expect(await ask('[::1]', '/__sim/health')).toBe(200);
+  });
+
+  it('take a loopback name only when it is exactly one: localhost, [::1] or a dotted quad 127.x.y.z', async () => {
+    const h = await start();
+    const ask = (host: string) => statusFor(h, host, '/__sim/requests');
+    for (const host of [
+      '127.attacker.example',
+      '127.0.0.1.evil.com',
+      '127.0.0.1.evil.com:4010',
+      'localhost.evil',
+      'evil.localhost',
+      '127.1',
+      '127.0.0.256',
+      '127.0.0.01',
+    ]) {
+      expect(await ask(host), host).toBe(421);
+    }
+    for (const host of [
+      'localhost',
+      'LOCALHOST:4010',
+      '127.0.0.1',
+      '127.0.0.1:4010',
+      '127.255.0.9',
+      '127.1.2.3:80',
+      '[::1]',
+      '[::1]:4010',
+    ]) {
+      expect(await ask(host), host).toBe(200);
+    }
   });
 });
 
@@ -307,3 +319,24 @@ describe('the tasks the simulator holds', () => {
     expect(second.body.data).toEqual([expect.objectContaining({ task_id: id, status: 'pending' })]);
   });
 });
+
+/** The status a request to the simulator gets when it names `host` in its Host header. */
+function statusFor(h: Harness, host: string, path: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const url = new URL(h.url);
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        headers: { host, authorization: `Bearer ${TEST_API_KEY}` },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
