@@ -4,8 +4,11 @@
  * real API or an external simulator there is nothing to start.
  *
  * The built-in simulator is quiet unless `SIMULATOR_QUIET` says otherwise: the dashboard polls,
- * and a request line per poll would bury Vite's own messages.
+ * and a request line per poll would bury Vite's own messages. It takes a fresh random key on every
+ * start unless `SIMULATOR_API_KEY` names one: only the proxy needs it, and with the public default
+ * key any program that reaches the port could read the request log (people's queries) or reset it.
  */
+import { randomBytes } from 'node:crypto';
 import { parseSimulatorArgs } from '../simulator/options';
 import {
   backendInfo,
@@ -54,8 +57,10 @@ export async function startBackend(env: NodeJS.ProcessEnv): Promise<RunningBacke
   }
   // Loaded on demand: `vite build` and the real-API mode never evaluate the simulator.
   const { startSimulator } = await import('../simulator/server');
+  const apiKey = isSet(env.SIMULATOR_API_KEY) ? options.apiKey : randomSimulatorKey();
   const simulator = await startSimulator({
     ...options,
+    apiKey,
     port,
     quiet: isSet(env.SIMULATOR_QUIET) ? options.quiet : true,
   }).catch((error: unknown) => {
@@ -76,7 +81,7 @@ export async function startBackend(env: NodeJS.ProcessEnv): Promise<RunningBacke
   registry[BUILTIN_SIMULATOR] = handle;
   const target: UpstreamTarget = {
     baseUrl: simulator.url.replace(/\/+$/, ''),
-    apiKey: options.apiKey,
+    apiKey,
     unreachableHint: BUILTIN_SIMULATOR_HINT,
   };
   return describe(
@@ -109,6 +114,11 @@ function describe(
     warnings,
     close,
   };
+}
+
+/** `sim_` and 128 random bits in hex: unguessable, and recognisably the simulator's. */
+function randomSimulatorKey(): string {
+  return `sim_${randomBytes(16).toString('hex')}`;
 }
 
 function isSet(value: string | undefined): boolean {
