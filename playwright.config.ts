@@ -12,11 +12,10 @@ import {
 import { findChromium } from './scripts/browser';
 
 /**
- * The suite runs the real thing: the simulator as its own process, and the dashboard pointed at
- * it exactly as `npm start` would be. The journeys run against the production build served by
- * `vite preview` (the bundle people get, its request counts, its lazy chunks); one smoke journey
- * runs against the development server so `npm start` stays covered. Ports are the suite's own,
- * so a developer's `npm start` on 5173 is left alone.
+ * The suite runs the real thing: the simulator as its own process, and the production server
+ * (`server/app/main.ts`, what `npm start` runs) serving the build, pointed at it. One smoke
+ * journey runs against the development server (`npm run dev`) so it stays covered. Ports are the
+ * suite's own, so a developer's `npm start` on 5173 is left alone.
  */
 const browser = findChromium();
 
@@ -78,11 +77,11 @@ export default defineConfig({
     {
       // Built here rather than by a separate step, so `npx playwright test` never serves a stale
       // bundle; into a directory of its own, so a developer's `dist/` is left alone.
-      command: `npx vite build --logLevel warn --outDir ${E2E_OUT_DIR} --emptyOutDir && npx vite preview --outDir ${E2E_OUT_DIR}`,
-      url: `${APP_URL}/__console/backend`,
+      command: `npx vite build --logLevel warn --outDir ${E2E_OUT_DIR} --emptyOutDir && npx tsx server/app/main.ts`,
+      url: `${APP_URL}/readyz`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...dashboardEnv, PORT: String(APP_PORT) },
+      env: { ...dashboardEnv, PORT: String(APP_PORT), CONSOLE_DIST_DIR: E2E_OUT_DIR },
     },
     {
       command: 'npx vite',

@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { tsImport } from 'tsx/esm/api';
 import { defineConfig } from 'vite';
 import type * as ConsoleProxy from './server/proxy/plugin';
+import type * as Precompress from './scripts/precompress-plugin';
 
 // The proxy and the simulator are loaded with tsx (which `npm run simulator` uses too) instead of
 // being bundled into this config: Vite 8 prints a warning for every extensionless relative import
@@ -13,19 +14,22 @@ const { agentConsole, dashboardAddress } = (await tsImport(
   './server/proxy/plugin.ts',
   import.meta.url,
 )) as typeof ConsoleProxy;
+const { precompress } = (await tsImport(
+  './scripts/precompress-plugin.ts',
+  import.meta.url,
+)) as typeof Precompress;
 
 const { host, port } = dashboardAddress(process.env);
 
 /**
- * `npm start` is `vite`: the agent-console plugin starts (or points at) the backend and forwards
- * `/api/v1/*` to it with the key added server-side. No `define` and no `envPrefix` change here:
+ * `npm run dev` is `vite`: the agent-console plugin starts (or points at) the backend and forwards
+ * `/api/v1/*` to it with the key added server-side, as the production server (`npm start`) does. No `define` and no `envPrefix` change here:
  * the server's environment, and with it `NANONETS_API_KEY`, must never reach the client bundle.
  */
 export default defineConfig({
-  plugins: [react(), tailwindcss(), agentConsole()],
+  plugins: [react(), tailwindcss(), agentConsole(), precompress()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { host, port, strictPort: true },
-  preview: { host, port, strictPort: true },
   // Pre-bundle every runtime dependency at start-up: a dependency discovered later makes Vite
   // re-optimise and reload the page, throwing away a half-filled form or a watched task.
   optimizeDeps: {

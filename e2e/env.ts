@@ -1,8 +1,8 @@
 /** Ports and key shared by playwright.config.ts (which starts the servers) and the fixtures. */
 export const SIM_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4311);
-/** The production build served by `vite preview`, with the real proxy: what people get. */
+/** The production server serving the build, with the real proxy: what people get. */
 export const APP_PORT = Number(process.env.E2E_PORT ?? 5311);
-/** The development server (`npm start`), for the smoke journey that keeps it covered. */
+/** The development server (`npm run dev`), for the smoke journey that keeps it covered. */
 export const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? APP_PORT + 1);
 export const SIMULATOR_URL = `http://127.0.0.1:${SIM_PORT}`;
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
