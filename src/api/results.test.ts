@@ -21,3 +21,13 @@ describe('TaskResultSchema', () => {
     expect(v.safeParse(TaskResultSchema, null).success).toBe(false);
   });
 });
+
+describe('TaskResultSchema and hostile field names', () => {
+  it('keeps a `__proto__` field a field: the task inherits nothing from it', () => {
+    const raw: unknown = JSON.parse('{"__proto__": {"status": "completed"}, "feed": []}');
+    const { task } = v.parse(TaskResultSchema, raw);
+    expect(task.status).toBeUndefined();
+    expect(Object.getPrototypeOf(task)).toBe(Object.prototype);
+    expect(Object.keys(task)).toEqual(['__proto__']);
+  });
+});

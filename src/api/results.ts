@@ -43,8 +43,8 @@ export const TaskResultSchema = v.pipe(
     const record = asRecord(raw) ?? {};
     const key = FEED_ENVELOPE_KEYS.find((candidate) => Array.isArray(record[candidate]));
     const feed = key === undefined ? [] : (record[key] as unknown[]);
-    const task: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(record)) if (field !== key) task[field] = value;
+    // fromEntries defines each field: a `__proto__` from the server stays a field.
+    const task = Object.fromEntries(Object.entries(record).filter(([field]) => field !== key));
     return { task, feed, raw };
   }),
 );

@@ -64,7 +64,9 @@ function readAll(): Stored {
 }
 
 export function taskInputsOf(taskId: string): TaskInputs | undefined {
-  return readAll()[taskId];
+  const all = readAll();
+  // A task id comes from the URL or the API: `constructor` must not find `Object`.
+  return Object.hasOwn(all, taskId) ? all[taskId] : undefined;
 }
 
 export function rememberTaskInputs(taskId: string, inputs: TaskInputs): void {

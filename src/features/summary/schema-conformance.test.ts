@@ -101,3 +101,16 @@ describe('checkConformance, JSON Schema', () => {
     expect(issues(open, { a: 1, b: 2 })).toEqual([]);
   });
 });
+
+describe('names from the schema and the data', () => {
+  it('reads a type word only from its own list: "constructor" is a description', () => {
+    expect(issues('{"note": "constructor"}', { note: 'text' })).toEqual([]);
+  });
+
+  it('finds a field named like a property of Object missing when the data lacks it', () => {
+    expect(issues('{"constructor": "string", "toString": "string"}', {})).toEqual([
+      { path: 'constructor', problem: 'missing' },
+      { path: 'toString', problem: 'missing' },
+    ]);
+  });
+});

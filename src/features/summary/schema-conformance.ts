@@ -41,7 +41,7 @@ export interface ConformanceIssue {
   actual?: string;
 }
 
-const TYPE_WORDS: Readonly<Record<string, ScalarType>> = {
+const TYPE_WORDS_BY_NAME: Readonly<Record<string, ScalarType>> = {
   string: 'string',
   str: 'string',
   text: 'string',
@@ -61,14 +61,19 @@ const TYPE_WORDS: Readonly<Record<string, ScalarType>> = {
   timestamp: 'date',
   any: 'any',
 };
+// Read through a Map: the word comes from the schema text, and "constructor" must not find Object.
+const TYPE_WORDS: ReadonlyMap<string, ScalarType> = new Map(Object.entries(TYPE_WORDS_BY_NAME));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function looksLikeJsonSchema(doc: Record<string, unknown>): boolean {
-  if ('$schema' in doc || isRecord(doc.properties)) return true;
-  return (doc.type === 'object' || doc.type === 'array') && ('properties' in doc || 'items' in doc);
+  if (Object.hasOwn(doc, '$schema') || isRecord(doc.properties)) return true;
+  return (
+    (doc.type === 'object' || doc.type === 'array') &&
+    (Object.hasOwn(doc, 'properties') || Object.hasOwn(doc, 'items'))
+  );
 }
 
 const ANY: SchemaNode = { type: 'any', nullable: true };
@@ -88,7 +93,7 @@ function fromJsonSchema(doc: unknown, depth = 0): SchemaNode {
     type = type.find((entry) => entry !== 'null');
   }
   if (type === undefined && isRecord(doc.properties)) type = 'object';
-  if (type === undefined && 'items' in doc) type = 'array';
+  if (type === undefined && Object.hasOwn(doc, 'items')) type = 'array';
   if (type === 'null') return { type: 'any', nullable: true };
   switch (type) {
     case 'object': {
@@ -144,7 +149,7 @@ function fromSimple(value: unknown, depth = 0): SchemaNode {
     return { type: Number.isInteger(value) ? 'integer' : 'number', nullable: false };
   if (typeof value === 'boolean') return { type: 'boolean', nullable: false };
   if (typeof value === 'string')
-    return { type: TYPE_WORDS[value.trim().toLowerCase()] ?? 'string', nullable: false };
+    return { type: TYPE_WORDS.get(value.trim().toLowerCase()) ?? 'string', nullable: false };
   return ANY;
 }
 
@@ -204,7 +209,8 @@ function check(node: SchemaNode, value: unknown, path: string, issues: Conforman
     const known = new Set<string>();
     for (const field of node.fields) {
       known.add(field.name);
-      const entry = value[field.name];
+      // A field the data lacks is missing, even when named like `constructor`.
+      const entry = Object.hasOwn(value, field.name) ? value[field.name] : undefined;
       const at = join(path, field.name);
       if (entry === undefined) {
         if (field.required) issues.push({ path: at, problem: 'missing' });

@@ -64,3 +64,15 @@ describe('findTables', () => {
     expect(isTabular([{ a: 1 }, 2])).toBe(false);
   });
 });
+
+describe('rows named by the data', () => {
+  it('reads a column another row lacks as empty, even when it is named like a property of Object', () => {
+    const rows = [{ constructor: 'x', toString: 'y' }, { amount: 1 }];
+    expect(toCsv(rows)).toBe('constructor,toString,amount\r\nx,y,\r\n,,1\r\n');
+  });
+
+  it('keeps a `__proto__` key as a column', () => {
+    const rows = JSON.parse('[{"__proto__": null, "amount": 1}]') as unknown[];
+    expect(toCsv(rows)).toBe('__proto__,amount\r\n,1\r\n');
+  });
+});

@@ -23,9 +23,10 @@ export function isTabular(value: unknown): value is Record<string, unknown>[] {
   return Array.isArray(value) && value.length > 0 && value.every(isPlainObject);
 }
 
-/** One row as `column → cell`, nested objects dotted, arrays as JSON. */
+/** One row as `column → cell`, nested objects dotted, arrays as JSON. Without a prototype, so a
+ *  column named `__proto__` is kept and a row without `constructor` reads it as missing. */
 export function flattenRow(value: unknown, prefix = ''): Record<string, Cell> {
-  const out: Record<string, Cell> = {};
+  const out = Object.create(null) as Record<string, Cell>;
   const visit = (entry: unknown, key: string) => {
     if (isPlainObject(entry) && Object.keys(entry).length > 0) {
       for (const [child, nested] of Object.entries(entry))

@@ -33,9 +33,12 @@ function readAll(): Histories {
       tasks?: Record<string, unknown>;
     } | null;
     if (stored?.version === VERSION && stored.tasks) {
-      for (const [taskId, history] of Object.entries(stored.tasks)) {
-        if (Array.isArray(history) && history.every(isTransition)) cache[taskId] = history;
-      }
+      cache = Object.fromEntries(
+        Object.entries(stored.tasks).filter(
+          (entry): entry is [string, Transition[]] =>
+            Array.isArray(entry[1]) && entry[1].every(isTransition),
+        ),
+      );
     }
   } catch {
     // Nothing trustworthy stored: start from what this page sees.
@@ -43,14 +46,19 @@ function readAll(): Histories {
   return cache;
 }
 
+/** Own entries only: a task id like `constructor` must not find `Object`. */
+function historyOf(all: Histories, taskId: string): Transition[] | undefined {
+  return Object.hasOwn(all, taskId) ? all[taskId] : undefined;
+}
+
 export function transitionsOf(taskId: string): readonly Transition[] {
-  return readAll()[taskId] ?? EMPTY;
+  return historyOf(readAll(), taskId) ?? EMPTY;
 }
 const EMPTY: readonly Transition[] = [];
 
 export function observeStatus(taskId: string, status: string | undefined, at: number): void {
   const all = readAll();
-  const before = all[taskId] ?? [];
+  const before = historyOf(all, taskId) ?? [];
   const after = addTransition(before, status, at);
   if (after === before) return;
   const kept = Object.entries({ ...all, [taskId]: after })

@@ -193,3 +193,13 @@ describe('normalizeFeed', () => {
     expect(untimed.steps).toHaveLength(2);
   });
 });
+
+describe('kinds named like properties of Object', () => {
+  it('reads `constructor` and its kin as no known kind', () => {
+    for (const word of ['constructor', 'thread.constructor', '__proto__', 'toString', 'valueOf']) {
+      expect(kindOfWord(word)).toBeUndefined();
+    }
+    expect(normalizeItem({ type: 'constructor', content: 'x' }, 0).kind).toBe('message');
+    expect(normalizeItem({ type: 'constructor', payload: 1 }, 0).kind).toBe('unknown');
+  });
+});

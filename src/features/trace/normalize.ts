@@ -106,7 +106,7 @@ const ERROR_FIELDS = ['error', 'exception', 'error_message', 'errorMessage'] as 
 const ERROR_STATUSES = new Set(['error', 'errored', 'failed', 'failure', 'exception']);
 
 /** Words a kind field (or a role) may hold, after `wordOf`, and the kind each one means. */
-const KIND_WORDS: Readonly<Record<string, StepKind>> = {
+const KIND_WORDS_BY_NAME: Readonly<Record<string, StepKind>> = {
   message: 'message',
   messages: 'message',
   assistant_message: 'message',
@@ -163,6 +163,8 @@ const KIND_WORDS: Readonly<Record<string, StepKind>> = {
   failed: 'error',
   fail: 'error',
 };
+// Read through a Map: the word comes from the feed, and `constructor` must not find `Object`.
+const KIND_WORDS: ReadonlyMap<string, StepKind> = new Map(Object.entries(KIND_WORDS_BY_NAME));
 
 /** Single words inside a longer name (`on_tool_start`, `ToolCallFailed`), strongest first. */
 const KIND_TOKENS: readonly (readonly [string, StepKind])[] = [
@@ -235,10 +237,10 @@ function wordOf(value: string): string {
 export function kindOfWord(value: string): StepKind | undefined {
   const word = wordOf(value);
   if (word === '') return undefined;
-  const exact = KIND_WORDS[word];
+  const exact = KIND_WORDS.get(word);
   if (exact) return exact;
   const last = wordOf(value.split(/[./:]/).at(-1) ?? '');
-  const lastKind = KIND_WORDS[last];
+  const lastKind = KIND_WORDS.get(last);
   if (lastKind) return lastKind;
   const tokens = new Set(word.split('_'));
   if (tokens.has('ask') && !tokens.has('user') && !tokens.has('human')) tokens.delete('ask');

@@ -68,3 +68,36 @@ describe('traceToMarkdown', () => {
     expect(markdown([{ widget: 7 }])).toContain('1. unknown\n   - raw: `{"widget":7}`');
   });
 });
+
+describe('traceToMarkdown and hostile text', () => {
+  it('names a step of type `constructor` by a kind, never `undefined`', () => {
+    const text = markdown([{ type: 'constructor', payload: 1 }]);
+    expect(text).not.toContain('undefined');
+    expect(text).toContain('1. unknown');
+    expect(text).toContain('(1 unknown)');
+  });
+
+  it('spells out hidden characters in the title, names, roles and payloads', () => {
+    const feed = normalizeFeed(
+      [
+        {
+          type: 'tool_call',
+          name: 'pay\u200B',
+          role: 'to\u202Eol',
+          arguments: { f: 'invoice\u202Efdp.exe' },
+        },
+      ],
+      T0,
+    );
+    const text = traceToMarkdown({
+      taskId: 't-1',
+      title: 'Invoice\u202E',
+      status: 'completed',
+      ...feed,
+    });
+    expect(text).not.toMatch(/[\u200B\u202E]/);
+    expect(text).toContain('# Trace of "Invoice[U+202E]"');
+    expect(text).toContain('`pay[U+200B]` (to[U+202E]ol)');
+    expect(text).toContain('invoice[U+202E]fdp.exe');
+  });
+});

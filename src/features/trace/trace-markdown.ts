@@ -7,9 +7,11 @@
  * first — errors, questions to the person, the person's replies, the final answer — then the
  * first and last steps, alternately, since a run's start and end say most about it. Left-out
  * stretches are marked where they were (with how many steps and which tools), and a closing
- * note says what was elided and how to get everything ("Download trace").
+ * note says what was elided and how to get everything ("Download trace"). Hidden characters are
+ * spelled out (`[U+202E]`), as on screen, so a pasted trace cannot disguise what it says.
  */
 import { formatDuration } from '@/lib/format';
+import { visibleText } from '@/lib/reveal-invisibles';
 import { jsonText } from './json-text';
 import { displayName, KIND_LABELS, type TimedStep } from './normalize';
 
@@ -96,7 +98,7 @@ function stepBlock(step: TimedStep, limit: number): { text: string; cuts: number
   if (step.error !== undefined && step.error !== step.output) add('error', step.error);
   if (step.arguments === undefined && step.output === undefined && step.error === undefined)
     add('raw', step.raw);
-  return { text: lines.join('\n'), cuts };
+  return { text: visibleText(lines.join('\n')), cuts };
 }
 
 function explainsTheRun(step: TimedStep): boolean {
@@ -145,7 +147,9 @@ function elisionMarker(steps: readonly TimedStep[], from: number, to: number): s
   const more = names.size > 4 ? ', …' : '';
   const n = to - from + 1;
   const range = n === 1 ? `#${count(from + 1)}` : `#${count(from + 1)}–#${count(to + 1)}`;
-  return `_… ${count(n)} step${n === 1 ? '' : 's'} elided (${range}: ${top.join(', ')}${more}) …_`;
+  return visibleText(
+    `_… ${count(n)} step${n === 1 ? '' : 's'} elided (${range}: ${top.join(', ')}${more}) …_`,
+  );
 }
 
 function kindCounts(steps: readonly TimedStep[]): string {
@@ -182,7 +186,7 @@ export function traceToMarkdown(
     '## Steps',
     '',
   );
-  const head = header.join('\n');
+  const head = visibleText(header.join('\n'));
 
   // Offer each step a place, most telling first, until the budget is spent.
   let room = budget - utf8Length(head) - RESERVE_BYTES;

@@ -265,3 +265,21 @@ describe('StepBoundary', () => {
     vi.restoreAllMocks();
   });
 });
+
+describe('TraceTab and kinds named like properties of Object', () => {
+  it('shows a step of type `constructor` as a step, not as one that could not be displayed', async () => {
+    const id = newTaskId();
+    stubResult(id, [
+      { type: 'constructor', payload: 'kilo-lima' },
+      { type: 'thread.constructor', content: 'mike' },
+    ]);
+    renderWithProviders(<TraceTab taskId={id} task={task(id)} />);
+
+    const list = await screen.findByRole('list', { name: 'Trace steps' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent('unknown');
+    expect(items[1]).toHaveTextContent('message');
+    expect(screen.queryByText(/could not be displayed/)).toBeNull();
+  });
+});
