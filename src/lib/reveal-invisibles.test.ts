@@ -20,3 +20,22 @@ describe('revealInvisibles', () => {
     expect(visibleText('👍🏽 ok')).toBe('👍🏽 ok');
   });
 });
+
+describe('combining marks', () => {
+  it('keeps four marks on a character and shows the rest as their count', () => {
+    const tower = `T${'\u0301'.repeat(600)}`;
+    expect(visibleText(tower)).toBe(`T${'\u0301'.repeat(4)}[+596 marks]`);
+    expect(revealInvisibles(tower)).toEqual([
+      { text: `T${'\u0301'.repeat(4)}` },
+      { hidden: '\u0301'.repeat(596) },
+    ]);
+    expect(hasInvisibles(tower)).toBe(true);
+    expect(visibleText(`a${'\u0300'.repeat(5)}b`)).toBe(`a${'\u0300'.repeat(4)}[U+0300]b`);
+  });
+
+  it('leaves the marks of ordinary writing alone', () => {
+    for (const text of ['Tiếng Việt', 'שָׁלוֹם', 'क्षत्रिय', 'e\u0301\u0323']) {
+      expect(visibleText(text)).toBe(text);
+    }
+  });
+});

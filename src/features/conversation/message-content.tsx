@@ -1,10 +1,11 @@
 /**
  * The body of one message: the agent's text as safe Markdown, a person's as the plain text they
- * typed (line breaks kept), and anything that is not text as JSON — cut short past
+ * typed (line breaks kept, hidden characters spelled out by `SafeText`), and anything that is not text as JSON — cut short past
  * `MAX_JSON_CHARS`, so one huge payload cannot freeze the conversation.
  */
 import { messageParts, type Sender } from './conversation-model';
 import { SafeMarkdown } from '@/components/safe-markdown';
+import { SafeText } from '@/components/safe-text';
 
 export const MAX_JSON_CHARS = 20_000;
 
@@ -47,7 +48,7 @@ export function MessageContent({ content, sender }: { content: unknown; sender: 
             dir="auto"
             className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]"
           >
-            {part.text}
+            <SafeText text={part.text} />
           </p>
         ),
       )}

@@ -5,6 +5,7 @@
  * plain-language schema is named but not checked.
  */
 import { useMemo } from 'react';
+import { SafeText } from '@/components/safe-text';
 import { Badge } from '@/components/ui/badge';
 import { taskInputsOf } from '@/lib/task-inputs';
 import { checkConformance, parseOutputSchema, type ConformanceIssue } from './schema-conformance';
@@ -73,7 +74,10 @@ export function ConformanceDetails({ conformance }: { conformance: Conformance }
       <ul className="mt-2 space-y-0.5">
         {issues.slice(0, SHOWN).map((issue) => (
           <li key={`${issue.path}:${issue.problem}`}>
-            <code className="font-mono text-xs">{issue.path}</code>: {describe(issue)}
+            <code className="font-mono text-xs">
+              <SafeText text={issue.path} />
+            </code>
+            : {describe(issue)}
           </li>
         ))}
       </ul>

@@ -3,11 +3,14 @@
  * data`; an object is a region named `Extracted data` with its scalars as label/value pairs,
  * nested objects indented under their key, and each list of objects inside it as its own table
  * named by its key (`line_items`). Downloads: the whole data as JSON, and each table as CSV
- * (one row per item, nested keys dotted; `to-csv.ts`).
+ * (one row per item, nested keys dotted; `to-csv.ts`). Keys and values are shown with `SafeText`:
+ * a hidden override must not turn "\u202E00.0051" into 1500.00.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { SafeText } from '@/components/safe-text';
 import { Button } from '@/components/ui/button';
 import { downloadFile, downloadJson } from '@/lib/download';
+import { visibleText } from '@/lib/reveal-invisibles';
 import { columnsOf, findTables, flattenRow, isTabular, toCsv, type Cell } from './to-csv';
 
 const MAX_ROWS = 500;
@@ -26,7 +29,7 @@ function scalarText(value: unknown): string {
 
 function CellText({ value }: { value: Cell | undefined }) {
   if (value === null || value === undefined) return <span className="text-muted">—</span>;
-  return <>{String(value)}</>;
+  return <SafeText text={String(value)} />;
 }
 
 function DataTable({ rows, label }: { rows: readonly Record<string, unknown>[]; label: string }) {
@@ -37,12 +40,12 @@ function DataTable({ rows, label }: { rows: readonly Record<string, unknown>[]; 
   return (
     <div className="space-y-1">
       <div className="overflow-x-auto rounded-md border border-border">
-        <table aria-label={label} className="min-w-full border-collapse text-sm">
+        <table aria-label={visibleText(label)} className="min-w-full border-collapse text-sm">
           <thead className="bg-surface-muted">
             <tr>
               {columns.map((column) => (
                 <th key={column} scope="col" className="px-2 py-1.5 text-left font-medium">
-                  {column}
+                  <SafeText text={column} />
                 </th>
               ))}
             </tr>
@@ -89,7 +92,9 @@ function Value({ name, value, depth }: { name: string; value: unknown; depth: nu
   }
   if (depth >= MAX_DEPTH && typeof value === 'object' && value !== null) {
     return (
-      <code className="font-mono text-xs [overflow-wrap:anywhere]">{JSON.stringify(value)}</code>
+      <code className="font-mono text-xs">
+        <SafeText text={JSON.stringify(value)} />
+      </code>
     );
   }
   if (isRecord(value)) return <Fields value={value} depth={depth + 1} />;
@@ -97,7 +102,7 @@ function Value({ name, value, depth }: { name: string; value: unknown; depth: nu
     const list = value as unknown[];
     if (list.length === 0) return <span className="text-muted">none</span>;
     if (list.every((entry) => typeof entry !== 'object' || entry === null))
-      return <>{list.map((entry) => scalarText(entry)).join(', ')}</>;
+      return <SafeText text={list.map((entry) => scalarText(entry)).join(', ')} />;
     return (
       <ol className="list-decimal space-y-1 pl-5">
         {list.map((entry, index) => (
@@ -109,7 +114,7 @@ function Value({ name, value, depth }: { name: string; value: unknown; depth: nu
     );
   }
   if (value === null || value === undefined) return <span className="text-muted">—</span>;
-  return <span className="[overflow-wrap:anywhere]">{scalarText(value)}</span>;
+  return <SafeText text={scalarText(value)} />;
 }
 
 function Fields({ value, depth }: { value: Record<string, unknown>; depth: number }) {
@@ -119,7 +124,9 @@ function Fields({ value, depth }: { value: Record<string, unknown>; depth: numbe
     <dl className="grid grid-cols-[minmax(8rem,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
       {entries.map(([key, entry]) => (
         <div key={key} className="contents">
-          <dt className="font-mono text-xs leading-5 text-muted">{key}</dt>
+          <dt className="font-mono text-xs leading-5 text-muted">
+            <SafeText text={key} />
+          </dt>
           <dd className="min-w-0">
             <Value name={key} value={entry} depth={depth} />
           </dd>
@@ -158,7 +165,9 @@ export function ExtractedData({ data, fileBase, badge, children }: ExtractedData
             )
           }
         >
-          {tables.length === 1 ? 'Download CSV' : `Download CSV: ${table.path || 'rows'}`}
+          {tables.length === 1
+            ? 'Download CSV'
+            : `Download CSV: ${visibleText(table.path || 'rows')}`}
         </Button>
       ))}
     </div>

@@ -27,3 +27,13 @@ describe('documentTitle', () => {
     expect(documentTitle(undefined, 0.5)).toBe('Agent Console');
   });
 });
+
+describe('documentTitle and hidden characters', () => {
+  it('spells out overrides, zero-width characters and towers of marks: a tab cannot isolate text', () => {
+    expect(documentTitle('invoice\u202Efdp.exe', 0)).toBe('invoice[U+202E]fdp.exe · Agent Console');
+    expect(documentTitle('pay\u200Bpal', 1)).toBe('(1) pay[U+200B]pal · Agent Console');
+    expect(documentTitle(`T${'\u0301'.repeat(600)}`, 0)).toBe(
+      `T${'\u0301'.repeat(4)}[+596 marks] · Agent Console`,
+    );
+  });
+});

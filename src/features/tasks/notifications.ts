@@ -1,8 +1,10 @@
 /**
  * Browser notifications when a task starts needing the person. Off by default; the permission
  * is asked for only when the person clicks to turn them on, never on page load. The choice is
- * remembered per browser; the browser's own permission can still refuse.
+ * remembered per browser; the browser's own permission can still refuse. The system draws the
+ * text, so hidden characters in it are spelled out (`[U+202E]`).
  */
+import { visibleText } from '@/lib/reveal-invisibles';
 
 const KEY = 'agent-console:notify-needs-you';
 
@@ -49,7 +51,10 @@ export function turnNotificationsOff(): void {
 /** Shows a notification if the person turned them on and is looking elsewhere. */
 export function notify(title: string, body: string, onClick: () => void): void {
   if (notificationSetting() !== 'on' || document.hasFocus()) return;
-  const notification = new Notification(title, { body, tag: title });
+  const notification = new Notification(visibleText(title), {
+    body: visibleText(body),
+    tag: title,
+  });
   notification.onclick = () => {
     window.focus();
     onClick();

@@ -2,12 +2,14 @@
  * The filter bar above the task list: statuses, agent, title search and created-date range, all
  * kept in the URL (`useTaskFilters`), so what a person narrowed the list to survives a reload and
  * travels with a shared link. The agents come in as a prop: the page composes them from the
- * agents feature, because features never import each other.
+ * agents feature, because features never import each other. An `<option>` cannot isolate text, so
+ * hidden characters in agent names are spelled out.
  */
 import { useId, useState } from 'react';
 import { TASK_STATUSES } from '@/api/schemas';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/cn';
+import { visibleText } from '@/lib/reveal-invisibles';
 import { SearchTasksField } from './search-tasks-field';
 import { StatusBadge } from './status-badge';
 import type { AgentName } from './task-filter-params';
@@ -78,10 +80,12 @@ export function TaskListFilterBar({ agents, className }: TaskListFilterBarProps)
             onChange={(event) => taskFilters.setAgentId(event.target.value)}
           >
             <option value="">All agents</option>
-            {unknownAgent ? <option value={values.agentId}>{values.agentId}</option> : null}
+            {unknownAgent ? (
+              <option value={values.agentId}>{visibleText(values.agentId)}</option>
+            ) : null}
             {agents.map((agent) => (
               <option key={agent.id} value={agent.id}>
-                {agent.name || agent.id}
+                {visibleText(agent.name || agent.id)}
               </option>
             ))}
           </select>

@@ -326,3 +326,31 @@ describe('TaskList rows', () => {
     expect(within(items[2]!).getByRole('link')).toHaveFocus();
   });
 });
+
+describe('Filter by agent and hidden characters', () => {
+  it('spells out overrides, zero-width characters and towers of marks in its options', () => {
+    stubFetch(taskServer([]));
+    renderWithProviders(
+      <TaskListFilterBar
+        agents={[
+          { id: 'a-1', name: 'Ledger\u202Ecod.exe' },
+          { id: 'a-2', name: 'Pay\u200Bpal' },
+          { id: 'a-3', name: `Z${'\u0301'.repeat(600)}` },
+        ]}
+      />,
+      { path: '/tasks?agent=gone%E2%80%AE' },
+    );
+    const filter = screen.getByRole('combobox', { name: 'Filter by agent' });
+    expect(
+      within(filter)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([
+      'All agents',
+      'gone[U+202E]',
+      'Ledger[U+202E]cod.exe',
+      'Pay[U+200B]pal',
+      `Z${'\u0301'.repeat(4)}[+596 marks]`,
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { notify } from './notifications';
+
+afterEach(() => {
+  localStorage.clear();
+  vi.restoreAllMocks();
+});
+
+describe('notify', () => {
+  it('spells out hidden characters in the title and body: the system draws them as they are', () => {
+    const shown: { title: string; body: string | undefined }[] = [];
+    vi.stubGlobal(
+      'Notification',
+      class {
+        static permission = 'granted';
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: NotificationOptions) {
+          shown.push({ title, body: options?.body });
+        }
+        close() {}
+      },
+    );
+    localStorage.setItem('agent-console:notify-needs-you', 'on');
+    vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+
+    notify('invoice\u202Efdp.exe now needs your input', 'pay\u200Bpal', () => {});
+    expect(shown).toEqual([
+      { title: 'invoice[U+202E]fdp.exe now needs your input', body: 'pay[U+200B]pal' },
+    ]);
+  });
+});
