@@ -57,6 +57,37 @@ describe('requestJson', () => {
     expect(error.body).toEqual({ error: 'Rate limit exceeded. Retry in 7 seconds.' });
   });
 
+  it("sends the person to sign-in on the console's own 401, and back here afterwards", async () => {
+    const assign = vi.fn();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({
+      ...window.location,
+      pathname: '/tasks/t-1',
+      search: '?tab=trace',
+      hash: '#step-7',
+      assign,
+    });
+    stubFetch(() =>
+      json(
+        { error: 'Sign in to the Agent Console first.' },
+        { status: 401, headers: { 'x-console-sign-in': '/sign-in' } },
+      ),
+    );
+    const error = await captureError(requestJson('/api/v1/agents', { schema: Thing }));
+    expect(error.message).toBe('Sign in to the Agent Console first.');
+    expect(assign).toHaveBeenCalledWith('/sign-in?next=%2Ftasks%2Ft-1%3Ftab%3Dtrace%23step-7');
+    vi.restoreAllMocks();
+  });
+
+  it("shows the API's own 401 (a wrong key) without leaving the page", async () => {
+    const assign = vi.fn();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign });
+    stubFetch(() => json({ error: 'Invalid API key.' }, { status: 401 }));
+    const error = await captureError(requestJson('/api/v1/agents', { schema: Thing }));
+    expect(error.message).toBe('Invalid API key.');
+    expect(assign).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
   it('reads Retry-After given as an HTTP date relative to now', async () => {
     vi.useFakeTimers({ now: Date.parse('2026-05-12T10:00:00Z'), toFake: ['Date'] });
     stubFetch(() =>

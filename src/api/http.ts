@@ -199,6 +199,16 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
   throw failure;
 }
 
+/** Set by the production server on its own 401s (no session), never by the API. */
+export const SIGN_IN_HEADER = 'x-console-sign-in';
+const SIGN_IN_PATH = '/sign-in';
+
+/** The sign-in page, asked to come back to `location` afterwards. */
+export function signInUrl(location: Pick<Location, 'pathname' | 'search' | 'hash'>): string {
+  const back = location.pathname + location.search + location.hash;
+  return `${SIGN_IN_PATH}?next=${encodeURIComponent(back)}`;
+}
+
 /** The `ApiError` for a non-2xx response: its status, the API's `error` text (or a sentence
  *  naming the status), and `Retry-After`. Shared with the upload path, which uses XHR. */
 export async function apiErrorFromResponse(
@@ -206,6 +216,10 @@ export async function apiErrorFromResponse(
   method: string,
   path: string,
 ): Promise<ApiError> {
+  // The console's own server says the session ended: sign in again, then come back here.
+  if (response.status === 401 && response.headers.get(SIGN_IN_HEADER) === SIGN_IN_PATH) {
+    window.location.assign(signInUrl(window.location));
+  }
   const errorBody = await readBody(response).catch(() => undefined);
   return new ApiError({
     kind: 'http',

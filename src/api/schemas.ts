@@ -223,14 +223,30 @@ export type RunResponse = v.InferOutput<typeof RunResponse>;
  *  `NANONETS_MAX_*`); absent when nothing is known and the form keeps its defaults. */
 const FileLimits = v.optional(v.object({ maxFileBytes: v.number(), maxFiles: v.number() }));
 
+/** Who is signed in, from the production server (absent from the dev server: nobody signs in). */
+const Session = v.optional(
+  v.object({
+    mode: v.picklist(['none', 'password', 'header']),
+    user: v.nullable(v.string()),
+    /** Where a form posts to end the session; null when a proxy in front owns sign-in. */
+    signOut: v.nullable(v.string()),
+  }),
+);
+
 /** `GET /__console/backend`: which backend the proxy talks to. */
 export const BackendInfo = v.variant('mode', [
-  v.looseObject({ mode: v.literal('simulator'), label: v.string(), limits: FileLimits }),
+  v.looseObject({
+    mode: v.literal('simulator'),
+    label: v.string(),
+    limits: FileLimits,
+    session: Session,
+  }),
   v.looseObject({
     mode: v.literal('upstream'),
     label: v.string(),
     baseUrl: v.optional(v.string()),
     limits: FileLimits,
+    session: Session,
   }),
 ]);
 export type BackendInfo = v.InferOutput<typeof BackendInfo>;

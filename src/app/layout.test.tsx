@@ -30,6 +30,37 @@ describe('the app shell', () => {
     expect(tasks).not.toHaveAttribute('aria-current');
   });
 
+  it('offers Sign out on a console that signs people in, and names a proxy-signed user', async () => {
+    stubFetch((request) =>
+      request.url.pathname === '/__console/backend'
+        ? json({
+            mode: 'simulator',
+            label: 'Simulator',
+            session: { mode: 'password', user: 'signed in', signOut: '/sign-out' },
+          })
+        : simulatorBackend(request),
+    );
+    renderWithProviders(<AppShell />, { path: '/' });
+    const signOut = await screen.findByRole('button', { name: 'Sign out' });
+    expect(signOut.closest('form')).toHaveAttribute('action', '/sign-out');
+    expect(signOut.closest('form')).toHaveAttribute('method', 'post');
+  });
+
+  it('names the user a sign-in proxy vouches for, with no Sign out of its own', async () => {
+    stubFetch((request) =>
+      request.url.pathname === '/__console/backend'
+        ? json({
+            mode: 'simulator',
+            label: 'Simulator',
+            session: { mode: 'header', user: 'ada@example.com', signOut: null },
+          })
+        : simulatorBackend(request),
+    );
+    renderWithProviders(<AppShell />, { path: '/' });
+    expect(await screen.findByText('ada@example.com')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
+  });
+
   it('shows the backend in the connection indicator: Simulator', async () => {
     const { requests } = stubFetch(simulatorBackend);
     renderWithProviders(<AppShell />);

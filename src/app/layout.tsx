@@ -8,6 +8,7 @@ import { Announcer } from '@/components/announcer';
 import { ConnectionBanner } from '@/components/connection-banner';
 import { useNeedsYou } from '@/entities/task/hooks';
 import { ConnectionIndicator } from '@/features/backend/connection-indicator';
+import { SessionControl } from '@/features/backend/session-control';
 import { cn } from '@/lib/cn';
 
 export const MAIN_CONTENT_ID = 'main-content';
@@ -102,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </p>
           <MainNav />
           <ConnectionIndicator className="ml-auto" />
+          <SessionControl />
         </div>
         <ConnectionBanner />
       </header>
