@@ -123,14 +123,14 @@ describe('serving the built app', () => {
     expect((await get(server, '/assets/index-old999.js')).status).toBe(404);
   });
 
-  it('sends security headers: a CSP without inline scripts, no framing, no referrer, nosniff', async () => {
+  it('sends security headers: a CSP without inline scripts, no framing, no referrer to other sites, nosniff', async () => {
     const server = await start();
     const page = await get(server, '/');
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 

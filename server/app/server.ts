@@ -171,7 +171,9 @@ const SECURITY_HEADERS = {
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
   },
-  referrerPolicy: 'no-referrer',
+  // Not `no-referrer`: with it, browsers send `Origin: null` on same-origin POSTs, and the
+  // proxy and the sign-in form tell the console's own pages by their Origin.
+  referrerPolicy: 'same-origin',
   xFrameOptions: 'DENY',
   strictTransportSecurity: false as const,
   crossOriginResourcePolicy: 'same-origin',
