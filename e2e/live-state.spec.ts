@@ -387,6 +387,12 @@ test('two tabs: one reads for both, and when it closes the other takes over', as
     return reads;
   };
   const first = watcherReads(page);
+  // Every list read of the first tab: after taking over, its list refresh may be what finds the
+  // waiting task (the watcher defers to a list that already reads those tasks).
+  const firstListReads: number[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/v1/tasks') firstListReads.push(Date.now());
+  });
   await tasks.open('/tasks');
   // A second tab, the one now looked at, takes the lead: the first stops reading for itself.
   const second = await context.newPage();
@@ -401,5 +407,6 @@ test('two tabs: one reads for both, and when it closes the other takes over', as
   const closedAt = Date.now();
   await simulator.run('reviewer', 'Email ann@example.com about the renewal');
   await expect(page).toHaveTitle(/^\(1\) Tasks/, { timeout: 20_000 });
-  expect(first.some((at) => at > closedAt)).toBe(true);
+  // It learned that by reading for itself.
+  expect(firstListReads.some((at) => at > closedAt)).toBe(true);
 });
