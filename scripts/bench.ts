@@ -5,8 +5,9 @@
  * printed for people to compare within one run, and only figures that do not depend on the
  * machine's speed (bytes, request counts) fail the script when over budget.
  *
- * Everything runs against a production build served by `vite preview` with the real proxy, in
- * headless Chromium, pointed at a simulator at real speed (time scale 1) that also seeds
+ * Everything runs against a production build served by `npm start`'s production server
+ * (`server/app/`) with the real proxy, in headless Chromium, pointed at a simulator at real
+ * speed (time scale 1) that also seeds
  * "Bench Worker", an agent whose runs take 50 s (`bench-agents.ts`).
  *
  * 1. First-page JavaScript: the gzip size of every script `/` loads until its agents are listed.
@@ -23,10 +24,13 @@
  *    one search, the longest main-thread task, and — enforced, it does not depend on the
  *    machine — the most step elements ever in the page (≤ 200: the list is virtualized).
  * 5. Simulator: how long a 10,000-step trace takes to produce and to serve, and its size.
+ * 10. The production server on its own (`bench-server.ts`): requests per second for
+ *    `GET /api/v1/tasks/{id}` through the proxy with 50 concurrent clients, the latency it adds
+ *    over asking the simulator directly (p50, p95), and its memory after 10,000 requests.
  * 6. A hidden tab on /tasks with 1 and with 50 tasks awaiting review: every /api/v1 request it
  *    makes per minute while hidden (≤ 2 each: only the needs-you watcher, every 30 s). These run
  *    on a second simulator (concurrency 100, so 50 runs can await review at once) behind a second
- *    `vite preview` of the same build, alongside sections 7 and 8: no figure of those three
+ *    production server on the same build, alongside sections 7 and 8: no figure of those three
  *    depends on the machine's speed, and each counts only its own pages' requests.
  * 7. The task list with 150 live tasks: requests per tick of the live refresh (a tick is one walk
  *    of `GET /tasks?status=<live>&limit=100`: a first page and its cursor pages; ≤ 2), and
@@ -47,7 +51,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
+import { readServerConfig } from '../server/app/config';
+import { startConsoleServer, type ConsoleServer } from '../server/app/server';
+import { measureProxyThroughput } from './bench-server';
 import { findChromium } from './browser';
 import {
   BENCH_AGENT_NAME,
@@ -474,8 +481,9 @@ async function measureTrace(
   `);
   const page = await context.newPage();
   let maxSteps = 0;
-  // One load first, so both sizes are measured with the app's chunks in the browser's cache.
-  await openTrace(page, origin, tasks.hundred);
+  // One load first, so both sizes are measured with the app's chunks in the browser's cache;
+  // it is also the cold open a person gets on a fresh browser.
+  const cold = await openTrace(page, origin, tasks.hundred);
   const opens: Record<'hundred' | 'tenThousand', number[]> = { hundred: [], tenThousand: [] };
   for (let load = 0; load < TRACE_LOADS; load++) {
     for (const size of ['hundred', 'tenThousand'] as const) {
@@ -516,6 +524,10 @@ async function measureTrace(
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const hundred = median(opens.hundred);
   const tenThousand = median(opens.tenThousand);
+  rows.push({
+    figure: 'Trace tab cold open, 100 steps (empty browser cache, npm start server)',
+    value: ms(cold.firstStep),
+  });
   rows.push({
     figure: 'Trace, 100 steps: first step on screen (median of 3 loads)',
     value: ms(hundred),
@@ -1075,24 +1087,18 @@ async function measureBackgroundReads(
   rows.push(...hidden, ...ticks, ...tabs, ...trace);
 }
 
-/** `vite preview` of the build in `outDir`, its proxy pointed at `sim`. */
-async function startPreview(sim: RunningSimulator, outDir: string): Promise<PreviewServer> {
-  // The dashboard's proxy reads these when `preview` starts: the bench simulator, never a key.
-  process.env.SIMULATOR_URL = sim.url;
-  process.env.SIMULATOR_API_KEY = sim.options.apiKey;
-  process.env.NANONETS_API_KEY = '';
-  return preview({
-    configFile: 'vite.config.ts',
-    logLevel: 'silent',
-    build: { outDir },
-    preview: { port: 0, strictPort: false },
-  });
-}
-
-function originOf(server: PreviewServer): string {
-  const origin = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-  if (!origin) throw new Error('vite preview did not report its URL');
-  return origin;
+/** The production server (`npm start`'s) serving the build in `outDir`, its proxy pointed at `sim`. */
+async function startServer(sim: RunningSimulator, outDir: string): Promise<ConsoleServer> {
+  // The bench simulator, never a key from the shell.
+  const env = {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SIMULATOR_URL: sim.url,
+    SIMULATOR_API_KEY: sim.options.apiKey,
+    NANONETS_API_KEY: '',
+    CONSOLE_LOG: 'off',
+  };
+  return startConsoleServer(readServerConfig(env, { distDir: outDir, isTTY: false }), env);
 }
 
 async function main(): Promise<void> {
@@ -1107,10 +1113,10 @@ async function main(): Promise<void> {
   // Started first: at time scale 1 the 10,000-step run takes ~20 s, done while the bench builds.
   const traceTasks = await startTraceTasks(api);
   const outDir = mkdtempSync(join(tmpdir(), 'agent-console-bench-'));
-  let server: PreviewServer | undefined;
+  let server: ConsoleServer | undefined;
   // Section 6's simulator: 50 runs awaiting review at once need 50 slots of one agent version.
   let wideSim: RunningSimulator | undefined;
-  let wideServer: PreviewServer | undefined;
+  let wideServer: ConsoleServer | undefined;
   let browser: Browser | undefined;
   try {
     await build({
@@ -1118,8 +1124,8 @@ async function main(): Promise<void> {
       logLevel: 'silent',
       build: { outDir, emptyOutDir: true },
     });
-    server = await startPreview(sim, outDir);
-    const origin = originOf(server);
+    server = await startServer(sim, outDir);
+    const origin = server.url;
     wideSim = await startSimulator({
       port: 0,
       timeScale: 1,
@@ -1127,8 +1133,8 @@ async function main(): Promise<void> {
       quiet: true,
       seedAgents: benchSeedAgents,
     });
-    wideServer = await startPreview(wideSim, outDir);
-    const wide = { origin: originOf(wideServer), api: new SimApi(wideSim) };
+    wideServer = await startServer(wideSim, outDir);
+    const wide = { origin: wideServer.url, api: new SimApi(wideSim) };
     const choice = findChromium();
     browser = await chromium.launch({
       executablePath: choice.kind === 'none' ? undefined : choice.executablePath,
@@ -1141,13 +1147,17 @@ async function main(): Promise<void> {
     await measureBackgroundReads(browser, { origin, api }, wide);
   } finally {
     await browser?.close();
-    await wideServer?.close();
-    await server?.close();
+    await wideServer?.close(1_000);
+    await server?.close(1_000);
     await wideSim?.close();
     await sim.close();
-    rmSync(outDir, { recursive: true, force: true });
   }
   await measureSimulator();
+  try {
+    rows.push(...(await measureProxyThroughput(outDir)));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 await main();
