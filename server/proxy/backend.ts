@@ -165,20 +165,47 @@ export function fileLimits(
 }
 
 export const DEFAULT_UPSTREAM_TIMEOUT_S = 60;
+export const DEFAULT_UPSTREAM_IDLE_S = 30;
+export const DEFAULT_UPSTREAM_TOTAL_S = 120;
 const MAX_UPSTREAM_TIMEOUT_S = 86_400;
 
 /**
  * How long the proxy waits for the upstream's answer once a request (upload included) has been
- * sent, and how long an answer's body may stall: `NANONETS_UPSTREAM_TIMEOUT_S` seconds, 60 by
- * default, for any backend. An unusable value stops start-up with the variable's name.
+ * sent: `NANONETS_UPSTREAM_TIMEOUT_S` seconds, 60 by default, for any backend. An unusable value
+ * stops start-up with the variable's name.
  */
 export function upstreamTimeoutMs(env: NodeJS.ProcessEnv): number {
-  const raw = nonEmpty(env.NANONETS_UPSTREAM_TIMEOUT_S);
-  if (raw === undefined) return DEFAULT_UPSTREAM_TIMEOUT_S * 1000;
+  return secondsAsMs(env, 'NANONETS_UPSTREAM_TIMEOUT_S', DEFAULT_UPSTREAM_TIMEOUT_S);
+}
+
+/**
+ * All of the proxy's clocks, as `createConsoleMiddleware` takes them (`ForwardOptions`):
+ * - `responseTimeoutMs`: the wait for the answer (`NANONETS_UPSTREAM_TIMEOUT_S`, 60 s);
+ * - `idleTimeoutMs`: how long an upload or an answer's body may go without a byte moving
+ *   (`NANONETS_UPSTREAM_IDLE_S`, 30 s);
+ * - `totalTimeoutMs`: how long an answer may take from its status line to its last byte
+ *   (`NANONETS_UPSTREAM_TOTAL_S`, 120 s).
+ * An unusable value stops start-up with the variable's name.
+ */
+export function proxyTimeouts(env: NodeJS.ProcessEnv): {
+  responseTimeoutMs: number;
+  idleTimeoutMs: number;
+  totalTimeoutMs: number;
+} {
+  return {
+    responseTimeoutMs: upstreamTimeoutMs(env),
+    idleTimeoutMs: secondsAsMs(env, 'NANONETS_UPSTREAM_IDLE_S', DEFAULT_UPSTREAM_IDLE_S),
+    totalTimeoutMs: secondsAsMs(env, 'NANONETS_UPSTREAM_TOTAL_S', DEFAULT_UPSTREAM_TOTAL_S),
+  };
+}
+
+function secondsAsMs(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const raw = nonEmpty(env[variable]);
+  if (raw === undefined) return fallback * 1000;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_UPSTREAM_TIMEOUT_S) {
     throw new Error(
-      `NANONETS_UPSTREAM_TIMEOUT_S must be a number of seconds above 0 and at most ${MAX_UPSTREAM_TIMEOUT_S}, got "${raw}".`,
+      `${variable} must be a number of seconds above 0 and at most ${MAX_UPSTREAM_TIMEOUT_S}, got "${raw}".`,
     );
   }
   return Math.round(seconds * 1000);

@@ -1,14 +1,18 @@
 /**
  * The streaming forwarder behind `/api/v1/*`: one browser request in, one upstream request out.
  *
- * Why our own (a few dozen lines) rather than Vite's `server.proxy`: the same code must serve
- * `vite`, `vite preview` and plain-`node:http` tests; the key is injected here and browser
- * credentials are stripped here; and an unreachable upstream must answer in the API's own error
- * envelope, naming the upstream, so the dashboard can show it like any other API error.
+ * Why our own rather than Vite's `server.proxy`: the same code must serve the Vite dev server,
+ * the production server and plain-`node:http` tests; the key is injected here and everything else
+ * the browser sent is filtered here (`headers.ts`); and an upstream that fails must answer in the
+ * API's own error envelope, naming the upstream, so the dashboard shows it like any API error.
  *
- * What comes back is filtered as strictly as what goes out: only the headers a browser needs, never
- * one that carries the key, no redirect that leaves the API, and every answer sandboxed (see
- * `SECURITY.md`). An upstream that does not answer gets a 504 after `responseTimeoutMs`.
+ * Nothing the upstream sends is trusted to be well-formed: the reason phrase is always the
+ * standard one, interim `1xx` answers are ignored, anything after the outcome is settled is
+ * dropped, and a failure while writing the answer becomes a 502 (or a cut connection once the
+ * headers are out), never an exception that ends the process. Every phase has a clock: the
+ * upload (`idleTimeoutMs` without a byte moving), the wait for the answer (`responseTimeoutMs`),
+ * and the answer's body (`idleTimeoutMs` without a byte, `totalTimeoutMs` in all). Error bodies
+ * are read and redacted (`error-body.ts`); successful ones stream through untouched.
  *
  * Bodies stream both ways with backpressure, so a 50 MB upload is never held in memory. The
  * request side uses `pipe` rather than `pipeline` on purpose: `pipeline` destroys the browser's
@@ -18,7 +22,6 @@
 import http, { STATUS_CODES } from 'node:http';
 import type {
   ClientRequest,
-  IncomingHttpHeaders,
   IncomingMessage,
   OutgoingHttpHeaders,
   ServerResponse,
@@ -27,115 +30,62 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import { pipeline } from 'node:stream';
 import type { UpstreamTarget } from './backend';
-import { dropCorsHeaders, SECURITY_HEADERS, sendJson } from './json';
-import { unsafePathReason } from './paths';
+import { ERROR_BODY_LIMIT_BYTES, readableErrorBody } from './error-body';
+import { clientResponseHeaders, upstreamRequestHeaders } from './headers';
+import { dropCorsHeaders, sendJson } from './json';
+import { isForwardedRoute, unsafePathReason } from './paths';
+import { carriesKey, redactKey } from './redact';
 
-/** Headers that describe one connection, not the message (RFC 9110 §7.6.1), plus Node's own. */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
-
-/**
- * Browser headers the upstream must not see: credentials (the proxy authenticates), the browser's
- * host, browser-context metadata that would make a server-to-server call look cross-origin, and
- * claims about the client's address (`X-Forwarded-*` too) that only a proxy may make and this one
- * does not. `expect` is answered by Node on our side already.
- */
-const DROPPED_FROM_BROWSER = new Set([
-  'authorization',
-  'cookie',
-  'host',
-  'origin',
-  'referer',
-  'expect',
-  'forwarded',
-  'x-real-ip',
-]);
-const DROPPED_FROM_BROWSER_PREFIXES = ['sec-fetch-', 'x-forwarded-'];
-
-/**
- * The upstream headers a browser needs; everything else stays behind. Not passed, notably:
- * `Set-Cookie` (the upstream's cookies are not the dashboard's), `Access-Control-*` (the
- * dashboard's origin decides who may read it), `WWW-Authenticate` (a browser login prompt on the
- * dashboard), `Location` outside a redirect, `Refresh`, `Link` and the upstream's own CSP.
- */
-const PASSED_TO_BROWSER = new Set([
-  'content-type',
-  'content-length',
-  'content-encoding',
-  'content-disposition',
-  'retry-after',
-  'cache-control',
-  'expires',
-  'etag',
-  'last-modified',
-  'vary',
-  'date',
-  'x-request-id',
-  'request-id',
-  'x-correlation-id',
-  'ratelimit',
-]);
-const PASSED_TO_BROWSER_PREFIXES = ['x-ratelimit-', 'ratelimit-'];
+export { clientResponseHeaders, upstreamRequestHeaders } from './headers';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 60_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+export const DEFAULT_TOTAL_TIMEOUT_MS = 120_000;
+
+/** Headers that describe a body, dropped when the proxy replaces the body with its own. */
+const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-disposition'];
 
 export interface ForwardOptions {
-  /** How long to wait for a TCP connection before answering 502. */
+  /** How long to wait for a TCP connection before answering 502. Default 10 s. */
   connectTimeoutMs?: number;
   /**
-   * How long to wait for the upstream's answer once the request, body included, has been sent
-   * (then 504), and how long its body may then stall (then the connection is cut). Default 60 s.
+   * How long to wait for the upstream's answer once the request, body included, has been sent;
+   * then 504. Default 60 s (`NANONETS_UPSTREAM_TIMEOUT_S`).
    */
   responseTimeoutMs?: number;
+  /**
+   * How long an upload or an answer's body may go without a byte moving: an upload the browser
+   * stops sending or the upstream stops reading gets 504, an answer that stops arriving is cut
+   * (504 while its headers are still unsent). Time spent waiting for a slow browser to read does
+   * not count. Default 30 s (`NANONETS_UPSTREAM_IDLE_S`).
+   */
+  idleTimeoutMs?: number;
+  /**
+   * How long an answer may take from its status line to its last byte, however steadily it
+   * trickles; then it is cut like a stalled one. Default 120 s (`NANONETS_UPSTREAM_TOTAL_S`).
+   */
+  totalTimeoutMs?: number;
 }
 
-export function upstreamRequestHeaders(
-  incoming: IncomingHttpHeaders,
-  upstreamHost: string,
-  apiKey: string,
-): OutgoingHttpHeaders {
-  const headers = copyHeaders(
-    incoming,
-    (name) =>
-      !DROPPED_FROM_BROWSER.has(name) &&
-      !DROPPED_FROM_BROWSER_PREFIXES.some((prefix) => name.startsWith(prefix)),
-  );
-  headers.host = upstreamHost;
-  headers.authorization = `Bearer ${apiKey}`;
-  return headers;
-}
-
-/**
- * The allowlisted upstream headers, minus any whose name or value carries the key (an upstream
- * that echoes the request's `Authorization` back, say), plus the proxy's sandboxing headers.
- */
-export function clientResponseHeaders(
-  incoming: IncomingHttpHeaders,
-  apiKey: string,
-): OutgoingHttpHeaders {
-  const headers = copyHeaders(incoming, (name, value) => {
-    const allowed =
-      PASSED_TO_BROWSER.has(name) ||
-      PASSED_TO_BROWSER_PREFIXES.some((prefix) => name.startsWith(prefix));
-    const values = Array.isArray(value) ? value : [value];
-    return allowed && !carriesKey(name, apiKey) && !values.some((v) => carriesKey(v, apiKey));
-  });
-  return { ...headers, ...SECURITY_HEADERS };
+/** A restartable one-shot timer that never keeps the process alive. */
+function clock(ms: number, onFire: () => void) {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    arm() {
+      clearTimeout(timer);
+      timer = setTimeout(onFire, ms);
+      timer.unref();
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
 }
 
 /**
  * Forwards `req` to `<target.baseUrl><pathAndQuery>` and streams the answer into `res`.
- * `pathAndQuery` must already be normalised and start with `/api/v1`.
+ * `pathAndQuery` must already be checked (`paths.ts`) and start with `/api/v1` (or `/__sim`).
  */
 export function forwardRequest(
   req: IncomingMessage,
@@ -145,32 +95,80 @@ export function forwardRequest(
   options: ForwardOptions = {},
 ): void {
   const base = new URL(target.baseUrl);
-  const timeoutMs = options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS;
+  const host = base.host;
+  const responseMs = options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS;
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const totalMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
   let current: ClientRequest | undefined;
 
   // The browser went away (tab closed, upload cancelled): stop the upstream work too.
   res.once('close', () => {
     if (!res.writableFinished) current?.destroy();
   });
+  res.on('error', () => current?.destroy());
   req.once('error', () => current?.destroy());
 
   /** The proxy's own answer, for when the upstream's cannot be passed on. */
-  const answer = (status: number, message: string) => {
+  const answer = (status: number, message: string, extra?: OutgoingHttpHeaders) => {
     if (res.headersSent || res.destroyed) return;
     req.unpipe();
     req.resume(); // discard the rest of an upload so that the answer can still be delivered
-    sendJson(res, status, { error: redact(message, target.apiKey) });
+    sendJson(res, status, { error: redactKey(message, target.apiKey) }, extra);
+  };
+
+  /** Anything thrown while answering: a 502 if nothing is sent yet, else the connection is cut. */
+  const fail = (error: unknown) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    const reason = error instanceof Error ? error.message : String(error);
+    answer(
+      502,
+      `The upstream ${host} sent an answer the Agent Console proxy could not pass on (${reason}). ${target.unreachableHint}`,
+    );
   };
 
   const attempt = (isRetry: boolean) => {
     const upstreamReq = openUpstreamRequest(req, base, target.apiKey, pathAndQuery, options);
     current = upstreamReq;
-    /** Whether this attempt's outcome is decided: an answer passed on or refused, or a retry. */
+    /** Whether this attempt's outcome is decided: an answer arrived or was refused, or a retry. */
     let settled = false;
-    let answerTimer: NodeJS.Timeout | undefined;
+    const idleS = idleMs / 1000;
+
+    // While the request goes out: once connected (until then the connect clock runs), a byte
+    // must move every `idleMs`, from the browser into the proxy (`data`) or from the proxy into
+    // the upstream (`drain`). Which side stopped decides the message; both get 504, like an
+    // answer that never comes.
+    let connected = false;
+    const upload = clock(idleMs, () => {
+      const upstreamStopped = upstreamReq.writableNeedDrain || req.readableEnded;
+      refuse(
+        504,
+        upstreamStopped
+          ? `The upstream ${host} stopped reading the upload: nothing was taken for ${idleS} s. It may be overloaded; try again later, and if it is only slow, raise NANONETS_UPSTREAM_IDLE_S (now ${idleS}).`
+          : `The upload stopped arriving: nothing came from the browser for ${idleS} s, so the Agent Console proxy gave up on it. Check the connection, then send it again.`,
+      );
+    });
+    const onUploadProgress = () => {
+      if (connected && !settled) upload.arm();
+    };
+    // The clock for the answer starts once the whole request, upload included, has been handed
+    // over: a slow upload is the idle clock's business, a slow answer is this one's.
+    const waitForAnswer = clock(responseMs, () => {
+      const s = responseMs / 1000;
+      refuse(
+        504,
+        `No answer from the upstream ${host} within ${s} s. It may still be working on the request: refresh before trying again, as repeating a run starts a second task. If the upstream is only slow, raise NANONETS_UPSTREAM_TIMEOUT_S (now ${s}).`,
+      );
+    });
+
     const settle = () => {
       settled = true;
-      clearTimeout(answerTimer);
+      upload.stop();
+      waitForAnswer.stop();
+      req.off('data', onUploadProgress);
     };
     const refuse = (status: number, message: string) => {
       settle();
@@ -178,96 +176,52 @@ export function forwardRequest(
       answer(status, message);
     };
 
-    // The clock starts once the whole request, upload included, has been handed over: a slow
-    // upload is the browser's business (the run form has its own rule), a slow answer is not.
+    upstreamReq.once('socket', (socket: Socket) => {
+      const onConnect = () => {
+        connected = true;
+        onUploadProgress();
+      };
+      if (socket.connecting) socket.once('connect', onConnect);
+      else onConnect();
+    });
+    if (!isRetry) req.on('data', onUploadProgress);
+    upstreamReq.on('drain', onUploadProgress);
     upstreamReq.once('finish', () => {
-      if (settled) return;
-      answerTimer = setTimeout(() => {
-        const s = timeoutMs / 1000;
-        refuse(
-          504,
-          `No answer from the upstream ${base.host} within ${s} s. It may still be working on the request: refresh before trying again, as repeating a run starts a second task. If the upstream is only slow, raise NANONETS_UPSTREAM_TIMEOUT_S (now ${s}).`,
-        );
-      }, timeoutMs);
-      answerTimer.unref();
+      upload.stop();
+      if (!settled) waitForAnswer.arm();
     });
 
-    // Interim answers are not passed on, and the proxy never switches protocols: the API has no
-    // use for either, and a browser waiting for a final answer would never get one.
-    upstreamReq.on('information', (info) => {
-      if (info.statusCode === 100) return;
-      refuse(
-        502,
-        `The upstream ${base.host} answered ${info.statusCode} ${info.statusMessage}, which the Agent Console proxy does not pass on. ${target.unreachableHint}`,
-      );
-    });
+    // Interim answers (`100 Continue`, `102`, `103 Early Hints`) are not passed on and change
+    // nothing: the API has no use for them, and the final answer follows (or the clock runs out).
+    upstreamReq.on('information', () => undefined);
+    // The proxy never switches protocols.
     upstreamReq.on('upgrade', (_upgrade: IncomingMessage, socket: Socket) => {
       socket.destroy();
+      if (settled) return;
       refuse(
         502,
-        `The upstream ${base.host} answered 101 Switching Protocols; the Agent Console proxy only forwards plain HTTP requests. ${target.unreachableHint}`,
+        `The upstream ${host} answered 101 Switching Protocols; the Agent Console proxy only forwards plain HTTP requests. ${target.unreachableHint}`,
       );
     });
 
     upstreamReq.on('response', (upstreamRes) => {
+      if (settled || res.destroyed) {
+        upstreamRes.destroy();
+        return;
+      }
       settle();
-      if (res.destroyed) {
+      try {
+        relay(upstreamRes);
+      } catch (error) {
         upstreamRes.destroy();
-        return;
+        fail(error);
       }
-      const status = upstreamRes.statusCode ?? 0;
-      if (status < 200 || status > 599) {
-        upstreamRes.destroy();
-        answer(
-          502,
-          `The upstream ${base.host} answered with status ${status}, which is not an answer the dashboard understands. ${target.unreachableHint}`,
-        );
-        return;
-      }
-      const headers = clientResponseHeaders(upstreamRes.headers, target.apiKey);
-      const location = upstreamRes.headers.location;
-      if (status >= 300 && status < 400 && location !== undefined) {
-        const redirect = apiRedirect(location, base, pathAndQuery, target.apiKey);
-        if (redirect.path === undefined) {
-          upstreamRes.destroy();
-          answer(
-            502,
-            `The upstream ${base.host} answered ${status} with a redirect to ${redirect.to}, which the Agent Console proxy does not pass on: it only forwards to ${base.origin}${base.pathname.replace(/\/$/, '')}/api/v1. If the API has moved, point the proxy at its new address.`,
-          );
-          return;
-        }
-        headers.location = redirect.path;
-      }
-      dropCorsHeaders(res);
-      res.writeHead(status, statusText(upstreamRes, target.apiKey), headers);
-      if (req.method === 'HEAD') {
-        // Asked upstream as a GET: the headers are the answer, the body is not wanted.
-        res.end();
-        upstreamRes.destroy();
-        return;
-      }
-      // A body that stops arriving is cut off; one the browser is slow to read is not.
-      let idle: NodeJS.Timeout | undefined;
-      const arm = () => {
-        clearTimeout(idle);
-        idle = setTimeout(() => {
-          if (res.writableNeedDrain) arm();
-          else upstreamRes.destroy(codedError('the answer stalled', 'EBODY_TIMEOUT'));
-        }, timeoutMs);
-        idle.unref();
-      };
-      // Errors here mean one side hung up mid-body; pipeline has already destroyed the other,
-      // and a half-sent response cannot be turned into an error envelope any more.
-      pipeline(upstreamRes, res, () => clearTimeout(idle));
-      upstreamRes.on('data', arm);
-      res.on('drain', arm);
-      arm();
     });
 
     upstreamReq.on('error', (error: NodeJS.ErrnoException) => {
       req.unpipe(upstreamReq);
-      // Once the upstream has answered, the response pipeline owns the outcome (it cuts the
-      // browser off if the upstream's body breaks); a failed upload write alone changes nothing.
+      // Once the upstream has answered, the relay owns the outcome (it cuts the browser off if
+      // the upstream's body breaks); a failed upload write alone changes nothing.
       if (settled || res.headersSent || res.destroyed) return;
       settle();
       // An idle kept-alive socket the upstream closed just as we reused it: not an outage.
@@ -278,18 +232,17 @@ export function forwardRequest(
       }
       answer(
         502,
-        `Could not reach the upstream ${base.host}: ${describeNetworkError(error, options)}. ${target.unreachableHint}`,
+        `Could not reach the upstream ${host}: ${describeNetworkError(error, options)}. ${target.unreachableHint}`,
       );
     });
 
     // Closed with neither an answer nor an error: what Node does with a 101 nobody asked for.
     upstreamReq.on('close', () => {
-      clearTimeout(answerTimer);
       if (settled) return;
       settle();
       answer(
         502,
-        `The upstream ${base.host} closed the connection without an answer. ${target.unreachableHint}`,
+        `The upstream ${host} closed the connection without an answer. ${target.unreachableHint}`,
       );
     });
 
@@ -297,14 +250,156 @@ export function forwardRequest(
     if (isRetry) upstreamReq.end();
     else req.pipe(upstreamReq);
   };
+
+  /** Passes the upstream's answer on, within the body clocks. */
+  const relay = (upstreamRes: IncomingMessage) => {
+    const status = upstreamRes.statusCode ?? 0;
+    if (status < 200 || status > 599) {
+      upstreamRes.destroy();
+      answer(
+        502,
+        `The upstream ${host} answered with status ${status}, which is not an answer the dashboard understands. ${target.unreachableHint}`,
+      );
+      return;
+    }
+    const headers = clientResponseHeaders(upstreamRes.headers, target.apiKey);
+    const location = upstreamRes.headers.location;
+    if (status >= 300 && status < 400 && location !== undefined) {
+      const redirect = apiRedirect(location, base, pathAndQuery, target.apiKey);
+      if (redirect.path === undefined) {
+        upstreamRes.destroy();
+        answer(
+          502,
+          `The upstream ${host} answered ${status} with a redirect to ${redirect.to}, which the Agent Console proxy does not pass on: it only forwards to the endpoints the console uses under ${base.origin}${base.pathname.replace(/\/$/, '')}/api/v1. If the API has moved, point the proxy at its new address.`,
+        );
+        return;
+      }
+      headers.location = redirect.path;
+    }
+    dropCorsHeaders(res);
+    // Only the standard reason phrase: the upstream's may carry the key or bytes Node refuses.
+    const reason = STATUS_CODES[status] ?? '';
+
+    if (req.method === 'HEAD') {
+      // Asked upstream as a GET: the headers are the answer, the body is not wanted.
+      upstreamRes.destroy();
+      res.writeHead(status, reason, headers);
+      res.end();
+      return;
+    }
+
+    const cut = (message: string) => {
+      upstreamRes.destroy();
+      if (res.headersSent) res.destroy();
+      else answer(504, message);
+    };
+    // A body that stops arriving is cut off; one the browser is slow to read is not.
+    const idle = clock(idleMs, () => {
+      // Bytes still queued for the browser: it is the browser that is slow, not the upstream.
+      if (res.writableNeedDrain || res.writableLength > 0) progress();
+      else
+        cut(
+          `The upstream ${host} stopped sending its answer for ${idleMs / 1000} s. Try again; if it is only slow, raise NANONETS_UPSTREAM_IDLE_S.`,
+        );
+    });
+    const total = clock(totalMs, () =>
+      cut(
+        `The upstream ${host} took more than ${totalMs / 1000} s to send its answer. Try again; if its answers are only large, raise NANONETS_UPSTREAM_TOTAL_S.`,
+      ),
+    );
+    let live = true;
+    const stopClocks = () => {
+      live = false;
+      idle.stop();
+      total.stop();
+    };
+    const progress = () => {
+      if (live) idle.arm();
+    };
+    upstreamRes.on('data', progress);
+    res.on('drain', progress);
+    upstreamRes.once('close', stopClocks);
+    res.once('close', stopClocks);
+    idle.arm();
+    total.arm();
+
+    if (status >= 400) {
+      relayError(upstreamRes, status, headers);
+      return;
+    }
+    res.writeHead(status, reason, headers);
+    // Errors here mean one side hung up mid-body; pipeline has already destroyed the other,
+    // and a half-sent response cannot be turned into an error envelope any more.
+    pipeline(upstreamRes, res, stopClocks);
+  };
+
+  /**
+   * An error answer, read whole (it is small) so that the key can be redacted from it, then sent
+   * with its length fixed. Too large or unreadable: the same status and headers (`Retry-After`
+   * included) with an envelope of ours instead of the body.
+   */
+  const relayError = (
+    upstreamRes: IncomingMessage,
+    status: number,
+    headers: OutgoingHttpHeaders,
+  ) => {
+    const reason = STATUS_CODES[status] ?? '';
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const instead = (why: string) => {
+      const kept = { ...headers };
+      for (const name of BODY_HEADERS) delete kept[name];
+      answer(
+        status,
+        `The upstream ${host} answered ${status} ${reason}, with an error message the Agent Console proxy does not show (${why}).`,
+        kept,
+      );
+    };
+    upstreamRes.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= ERROR_BODY_LIMIT_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      upstreamRes.destroy();
+      instead(`it is over ${ERROR_BODY_LIMIT_BYTES / 1024} KB`);
+    });
+    upstreamRes.on('end', () => {
+      if (res.headersSent || res.destroyed) return;
+      try {
+        const encoding = upstreamRes.headers['content-encoding'];
+        const body = readableErrorBody(Buffer.concat(chunks), encoding, target.apiKey);
+        if (body === undefined) {
+          instead(`its ${encoding ?? 'content'} encoding cannot be read`);
+          return;
+        }
+        const { 'content-encoding': _encoding, ...kept } = headers;
+        res.writeHead(status, reason, { ...kept, 'content-length': body.length });
+        res.end(body);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    // A body cut short is not relayed at all: half an error message could say anything.
+    upstreamRes.on('error', () => undefined);
+    upstreamRes.once('close', () => {
+      if (!upstreamRes.complete) {
+        answer(
+          502,
+          `The upstream ${host} broke off its ${status} answer. ${target.unreachableHint}`,
+        );
+      }
+    });
+  };
+
   attempt(false);
 }
 
 /**
- * Where a redirect may send the browser: a path under `/api/v1` on the dashboard, when the
- * upstream redirects within its own `/api/v1` (a canonical path, say). Anything else (another
- * origin, another path on the same one) is not passed on; `to` says where it pointed, as an
- * origin only, since the rest of an address can carry tokens.
+ * Where a redirect may send the browser: a path on the dashboard, when the upstream redirects
+ * to one of the endpoints the console uses within its own `/api/v1` (a canonical path, say).
+ * Anything else (another origin, another path on the same one) is not passed on; `to` says where
+ * it pointed, as an origin only, since the rest of an address can carry tokens.
  */
 function apiRedirect(
   location: string,
@@ -326,29 +421,9 @@ function apiRedirect(
   if (url.username !== '' || url.password !== '' || carriesKey(url.href, apiKey)) return outside;
   if (!url.pathname.startsWith(`${prefix}/`)) return outside;
   const path = url.pathname.slice(prefix.length);
-  if (path !== '/api/v1' && !path.startsWith('/api/v1/')) return outside;
   if (unsafePathReason(path) !== undefined) return outside;
+  if (!isForwardedRoute('GET', path) && !isForwardedRoute('POST', path)) return outside;
   return { path: path + url.search, to: url.origin };
-}
-
-/** The upstream's reason phrase, unless it carries the key: then the standard one. */
-function statusText(upstreamRes: IncomingMessage, apiKey: string): string {
-  const status = upstreamRes.statusCode ?? 0;
-  const text = upstreamRes.statusMessage ?? '';
-  return text === '' || carriesKey(text, apiKey) ? (STATUS_CODES[status] ?? '') : text;
-}
-
-/** Whether `text` contains the key, in any letter case or URL-encoded. */
-function carriesKey(text: string, apiKey: string): boolean {
-  if (apiKey === '') return false;
-  const lower = text.toLowerCase();
-  return (
-    lower.includes(apiKey.toLowerCase()) || lower.includes(encodeURIComponent(apiKey).toLowerCase())
-  );
-}
-
-function redact(text: string, apiKey: string): string {
-  return apiKey === '' ? text : text.split(apiKey).join('[API key]');
 }
 
 function codedError(message: string, code: string): NodeJS.ErrnoException {
@@ -428,23 +503,4 @@ export function describeNetworkError(
       }
       return error.code === undefined ? error.message : `${error.code}: ${error.message}`;
   }
-}
-
-/** Copies the headers `keep` accepts, minus hop-by-hop ones and those named in `Connection`. */
-function copyHeaders(
-  incoming: IncomingHttpHeaders,
-  keep: (name: string, value: string | string[]) => boolean,
-): OutgoingHttpHeaders {
-  const connectionTokens = new Set(
-    String(incoming.connection ?? '')
-      .split(',')
-      .map((token) => token.trim().toLowerCase())
-      .filter((token) => token !== ''),
-  );
-  const out: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(incoming)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || connectionTokens.has(name)) continue;
-    if (keep(name, value)) out[name] = value;
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 /**
  * Sent with every answer under `/api/` and `/__console/`, the upstream's and the proxy's own: the
@@ -21,11 +22,21 @@ export function dropCorsHeaders(res: ServerResponse): void {
   }
 }
 
-/** Answers with JSON the way the Agents API does, so the app parses our errors like theirs. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/**
+ * Answers with JSON the way the Agents API does, so the app parses our errors like theirs.
+ * `extra` headers (an upstream's `Retry-After`, say) go first, so they cannot replace ours.
+ */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: OutgoingHttpHeaders = {},
+): void {
   const text = JSON.stringify(body);
   dropCorsHeaders(res);
-  res.writeHead(status, {
+  // The reason phrase is always given: a failed earlier writeHead may have left another behind.
+  res.writeHead(status, STATUS_CODES[status] ?? '', {
+    ...extra,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',

@@ -65,7 +65,7 @@ describe('forwarding /api/v1/*', () => {
         authorization: 'Bearer evil',
         cookie: 'session=browser-secret',
         accept: 'application/json',
-        'x-custom': 'kept',
+        'x-custom': 'not on the list',
       },
     });
 
@@ -73,7 +73,7 @@ describe('forwarding /api/v1/*', () => {
     expect(seen?.headers.authorization).toBe(`Bearer ${SERVER_KEY}`);
     expect(seen?.headers.cookie).toBeUndefined();
     expect(seen?.headers.accept).toBe('application/json');
-    expect(seen?.headers['x-custom']).toBe('kept');
+    expect(seen?.headers['x-custom']).toBeUndefined();
     expect(seen?.headers.host).toBe(new URL(upstream.url).host);
   });
 
@@ -106,7 +106,11 @@ describe('forwarding /api/v1/*', () => {
 
     const res = await request(`${proxy.url}/api/v1/agents/abc/run?x=1&tag=a%20b&tag=c`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        origin: proxy.url,
+      },
       body,
     });
 
@@ -119,16 +123,18 @@ describe('forwarding /api/v1/*', () => {
     expect(seen?.body.toString('utf8')).toBe(body);
   });
 
-  it('forwards PATCH as it is, and no undocumented method (DELETE) at all', async () => {
+  it('forwards neither PATCH (the console edits nothing) nor DELETE', async () => {
     const { upstream, proxy } = await upstreamAndProxy(() => ({ status: 204 }));
 
-    await request(`${proxy.url}/api/v1/agents/a1`, { method: 'PATCH', body: '{"name":"x"}' });
+    const patched = await request(`${proxy.url}/api/v1/agents/a1`, {
+      method: 'PATCH',
+      headers: { origin: proxy.url },
+      body: '{"name":"x"}',
+    });
     const deleted = await request(`${proxy.url}/api/v1/agents/a1`, { method: 'DELETE' });
 
-    expect(deleted.status).toBe(405);
-    expect(upstream.requests.map((r) => `${r.method} ${r.url} ${r.body.toString()}`)).toEqual([
-      'PATCH /api/v1/agents/a1 {"name":"x"}',
-    ]);
+    expect([patched.status, deleted.status]).toEqual([405, 405]);
+    expect(upstream.requests).toEqual([]);
   });
 
   it('passes status, body and Retry-After back, but never Set-Cookie', async () => {
@@ -219,7 +225,7 @@ describe('what is never forwarded', () => {
     const sameOrigin = await request(`${proxy.url}/api/v1/agents`, {
       headers: { 'sec-fetch-site': 'same-origin', origin: proxy.url },
     });
-    const legacyOrigin = await request(`${proxy.url}/api/v1/agents`, {
+    const legacyOrigin = await request(`${proxy.url}/api/v1/tasks/t1/cancel`, {
       method: 'POST',
       headers: { origin: `http://${host}` },
     });
@@ -266,7 +272,7 @@ describe('the simulator review control', () => {
     const proxy = await proxyTo(target(upstream.url), { mode: 'simulator', label: 'Simulator' });
     const res = await request(`${proxy.url}${reviewPath}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: proxy.url },
       body: JSON.stringify({ decision: 'approve' }),
     });
     expect(res.status).toBe(200);
@@ -379,7 +385,7 @@ describe('a kept-alive upstream connection that went stale', () => {
     await request(`${proxy.url}/api/v1/tasks/t1`);
     const reply = await request(`${proxy.url}/api/v1/tasks/t1/message`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: proxy.url },
       body: '{"message":"yes"}',
     });
 
@@ -403,12 +409,16 @@ describe('streaming', () => {
     const proxy = await proxyTo(target(upstream.url));
 
     const response = signal<string>();
-    const client = http.request(`${proxy.url}/api/v1/upload`, { method: 'POST' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => response.resolve(body));
-    });
+    const client = http.request(
+      `${proxy.url}/api/v1/agents/a1/run`,
+      { method: 'POST', headers: { origin: proxy.url } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => response.resolve(body));
+      },
+    );
     client.write('chunk-1;');
 
     const seen = await within(
@@ -483,7 +493,11 @@ describe('streaming', () => {
         `${proxy.url}/api/v1/agents/a1/run`,
         {
           method: 'POST',
-          headers: { 'content-type': 'application/octet-stream', 'content-length': total },
+          headers: {
+            'content-type': 'application/octet-stream',
+            'content-length': total,
+            origin: proxy.url,
+          },
         },
         (res) => {
           let text = '';
@@ -525,7 +539,10 @@ describe('streaming', () => {
     });
     const proxy = await proxyTo(target(upstream.url));
 
-    const client = http.request(`${proxy.url}/api/v1/agents/a1/run`, { method: 'POST' });
+    const client = http.request(`${proxy.url}/api/v1/agents/a1/run`, {
+      method: 'POST',
+      headers: { origin: proxy.url },
+    });
     client.on('error', () => undefined);
     client.write('partial upload');
     await within(upstreamSawRequest.promise, 5000, 'the upstream never saw the request');

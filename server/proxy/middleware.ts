@@ -1,30 +1,32 @@
 /**
- * The connect-style middleware the Vite plugin mounts (and the tests mount on a bare
- * `node:http` server): routes `/api/v1/*` to the forwarder, answers `/__console/backend` itself,
- * and refuses everything else under `/api/` so nothing but the documented API ever gets the key.
+ * The connect-style middleware the Vite plugin and the production server mount (and the tests
+ * mount on a bare `node:http` server): forwards the endpoints the console uses (`paths.ts`) to the
+ * forwarder, answers `/__console/backend` itself, and refuses everything else under `/api/` so the
+ * key reaches nothing but those endpoints.
  *
- * It also refuses `/api/v1/*` requests that a browser marks as coming from another site. The key
- * never reaches the browser, but without this check any web page open in the same browser could
- * make "simple" cross-site requests (a form POST, say) to `http://127.0.0.1:5173/api/v1/...` and
- * have them signed with the key. Non-browser clients (curl, tests) send neither `Sec-Fetch-Site`
- * nor `Origin` and are not affected.
+ * It also refuses requests that could be another site's doing. The key never reaches the browser,
+ * but without these checks any web page open in the same browser could make "simple" cross-site
+ * requests (a form POST, say) to `http://127.0.0.1:5173/api/v1/...` and have them signed with the
+ * key: a request a browser marks as cross-site (`Sec-Fetch-Site`, else `Origin`) gets 403, and a
+ * POST must carry the console's own `Origin` (browsers always send one with a POST). Reads from
+ * non-browser clients (curl, tests) send neither and are not affected.
  *
- * Before any of that, a path that could decode outside `/api/v1` somewhere behind the upstream
- * gets 400 (`paths.ts`), and a method the API does not document gets 405. See `SECURITY.md`.
+ * Order: a path that could decode outside `/api/v1` somewhere behind the upstream gets 400, a
+ * method the proxy never forwards 405, an endpoint the console does not use 403. See `SECURITY.md`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BackendInfo, UpstreamTarget } from './backend';
 import { forwardRequest, type ForwardOptions } from './forward';
 import { sendJson } from './json';
-import { rawPathOf, unsafePathReason } from './paths';
+import { isForwardedRoute, PATH_PARAM, rawPathOf, unsafePathReason } from './paths';
 
 export const BACKEND_INFO_PATH = '/__console/backend';
 /** The simulator's review decision (approve/reject an `awaiting_review` task), which the public
  *  API has no endpoint for: served only when the backend is the simulator. */
-const SIMULATOR_REVIEW_PATH = /^\/__console\/simulator\/tasks\/([^/]+)\/review$/;
+const SIMULATOR_REVIEW_PATH = new RegExp(`^/__console/simulator/tasks/(${PATH_PARAM})/review$`);
 export const NOT_FORWARDED_MESSAGE = 'Only /api/v1/ is forwarded by the Agent Console proxy.';
-/** The methods the Agents API documents (§3), plus HEAD, which is asked upstream as a GET. */
-export const FORWARDED_METHODS = ['GET', 'HEAD', 'POST', 'PATCH'] as const;
+/** The methods of the endpoints the console uses, plus HEAD, which is asked upstream as a GET. */
+export const FORWARDED_METHODS = ['GET', 'HEAD', 'POST'] as const;
 
 export type ConnectNext = (error?: unknown) => void;
 export type ConsoleMiddleware = (
@@ -104,7 +106,7 @@ function refusalFor(req: IncomingMessage, backend: ConsoleBackend): Refusal | un
     if (reason !== undefined) {
       return {
         status: 400,
-        error: `The Agent Console proxy does not forward a path with ${reason} in it (encoded slashes, backslashes, dot segments and nested percent-encoding are refused under /api/v1).`,
+        error: `The Agent Console proxy does not forward a path with ${reason} in it (encoded slashes, backslashes, dot segments, semicolons and nested percent-encoding are refused under /api/v1).`,
       };
     }
   }
@@ -124,17 +126,23 @@ function refusalFor(req: IncomingMessage, backend: ConsoleBackend): Refusal | un
     if (method !== 'POST') {
       return { status: 405, allow: 'POST', error: 'Send the review decision with POST.' };
     }
-    return crossSiteRefusal(req);
+    return crossSiteRefusal(req, method);
   }
   if (isApiV1(pathname)) {
     if (!(FORWARDED_METHODS as readonly string[]).includes(method)) {
       return {
         status: 405,
         allow: FORWARDED_METHODS.join(', '),
-        error: `The Agents API documents only GET, POST and PATCH; the Agent Console proxy does not forward ${method}.`,
+        error: `The Agent Console proxy forwards only GET, HEAD and POST, to the endpoints the console uses; not ${method}.`,
       };
     }
-    return crossSiteRefusal(req);
+    if (!isForwardedRoute(method, rawPath)) {
+      return {
+        status: 403,
+        error: `The Agent Console proxy forwards only the endpoints the console uses; ${method} ${shorten(rawPath)} is not one of them.`,
+      };
+    }
+    return crossSiteRefusal(req, method);
   }
   if (pathname === '/api' || pathname.startsWith('/api/')) {
     return { status: 404, error: NOT_FORWARDED_MESSAGE };
@@ -147,14 +155,27 @@ function refuse(res: ServerResponse, refusal: Refusal): void {
   sendJson(res, refusal.status, { error: refusal.error });
 }
 
-function crossSiteRefusal(req: IncomingMessage): Refusal | undefined {
+function crossSiteRefusal(req: IncomingMessage, method: string): Refusal | undefined {
   const foreignOrigin = crossSiteOrigin(req);
-  return foreignOrigin === undefined
-    ? undefined
-    : {
-        status: 403,
-        error: `The Agent Console proxy only forwards requests made by its own pages, not by ${foreignOrigin}.`,
-      };
+  if (foreignOrigin !== undefined) {
+    return {
+      status: 403,
+      error: `The Agent Console proxy only forwards requests made by its own pages, not by ${foreignOrigin}.`,
+    };
+  }
+  if (method === 'POST' && header(req, 'origin') === undefined) {
+    return {
+      status: 403,
+      error:
+        "The Agent Console proxy forwards a POST only from the console's own pages, and this one carries no Origin header. Scripts can send one naming the console (Origin: http://<its host>), or call the API directly with their own key.",
+    };
+  }
+  return undefined;
+}
+
+/** A path as an error message may quote it: not endlessly long. */
+function shorten(path: string): string {
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
 
 function isApiV1(path: string): boolean {

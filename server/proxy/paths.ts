@@ -1,11 +1,12 @@
 /**
- * Which request paths the proxy will sign with the key.
+ * Which request paths the proxy will sign with the key: exactly the endpoints the console calls.
  *
- * The routing decision is made on the WHATWG-normalised path, which resolves `..`, `%2e%2e` and
- * `\` itself. What it leaves alone is what an upstream (or a server behind it) might decode again:
- * `%2f`, `%5c`, double-encoded `%252e%252e`, ... forwarded verbatim with the key, those could
- * address something outside `/api/v1` there. Legitimate ids (UUIDs) and the API's fixed path
- * words never contain any of it, so such paths are refused outright rather than repaired.
+ * Two checks, both on the raw path as the browser sent it. `unsafePathReason` refuses anything an
+ * upstream (or a server behind it) might decode again into another path: `%2f`, `%5c`, dot
+ * segments, `;` path parameters (`..;` reads as `..` in the Tomcat/Spring family), and nested
+ * encodings of any of these. `forwardedRoute` then admits only the method + path patterns of
+ * `src/api/`, whose parameters are one segment of unreserved characters (ids are UUIDs), so
+ * nothing encoded can reach the upstream at all.
  */
 
 /** The raw path of a request target, before any normalisation: no query, no fragment. */
@@ -28,6 +29,7 @@ export function unsafePathReason(rawPath: string): string | undefined {
     let text = segment;
     for (;;) {
       if (text === '.' || text === '..') return 'a dot segment';
+      if (text.includes(';')) return 'a semicolon';
       // eslint-disable-next-line no-control-regex -- control characters are exactly the point
       if (/[\u0000-\u001f\u007f]/.test(text)) return 'a control character';
       if (!text.includes('%')) break;
@@ -44,4 +46,35 @@ export function unsafePathReason(rawPath: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * One path parameter: RFC 3986's unreserved characters, starting with a letter or digit (so never
+ * `.` or `..`), at most 200 of them.
+ */
+export const PATH_PARAM = '[A-Za-z0-9][A-Za-z0-9._~-]{0,199}';
+
+/** The endpoints `src/api/` calls, and nothing else. `GET` routes answer `HEAD` too. */
+export const FORWARDED_ROUTES = [
+  { method: 'GET', path: '/api/v1/agents' },
+  { method: 'GET', path: '/api/v1/agents/{id}' },
+  { method: 'POST', path: '/api/v1/agents/{id}/run' },
+  { method: 'GET', path: '/api/v1/tasks' },
+  { method: 'GET', path: '/api/v1/tasks/{id}' },
+  { method: 'GET', path: '/api/v1/tasks/{id}/summary' },
+  { method: 'GET', path: '/api/v1/tasks/{id}/result' },
+  { method: 'GET', path: '/api/v1/tasks/{id}/messages' },
+  { method: 'POST', path: '/api/v1/tasks/{id}/message' },
+  { method: 'POST', path: '/api/v1/tasks/{id}/cancel' },
+] as const;
+
+const ROUTE_PATTERNS = FORWARDED_ROUTES.map(({ method, path }) => ({
+  method,
+  pattern: new RegExp(`^${path.replace(/\{id\}/g, PATH_PARAM)}$`),
+}));
+
+/** Whether `method rawPath` is one of `FORWARDED_ROUTES` (query strings are not part of it). */
+export function isForwardedRoute(method: string, rawPath: string): boolean {
+  const asked = method === 'HEAD' ? 'GET' : method;
+  return ROUTE_PATTERNS.some((route) => route.method === asked && route.pattern.test(rawPath));
 }

@@ -139,7 +139,7 @@ describe("behind Vite's own middlewares", () => {
     });
 
     expect(preflight.status).toBe(405);
-    expect(preflight.headers.allow).toBe('GET, HEAD, POST, PATCH');
+    expect(preflight.headers.allow).toBe('GET, HEAD, POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect(preflight.headers['access-control-allow-methods']).toBeUndefined();
     expect(preflight.headers['content-security-policy']).toContain('sandbox');
