@@ -67,7 +67,7 @@ describe('findTables', () => {
 
 describe('rows named by the data', () => {
   it('reads a column another row lacks as empty, even when it is named like a property of Object', () => {
-    const rows = [{ constructor: 'x', toString: 'y' }, { amount: 1 }];
+    const rows: Record<string, unknown>[] = [{ constructor: 'x', toString: 'y' }, { amount: 1 }];
     expect(toCsv(rows)).toBe('constructor,toString,amount\r\nx,y,\r\n,,1\r\n');
   });
 
