@@ -238,8 +238,58 @@ async function main(): Promise<void> {
       lines.length > 0 && lines.every((line) => typeof JSON.parse(line) === 'object'),
       `request logs are JSON lines (${lines.length})`,
     );
+    await checkNpmStart([...stages.values()][0]!);
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Waits for `/healthz`, or fails when the server exits or takes over 90 s (a build included). */
+async function healthy(base: string, exited: Promise<number | null>): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 90_000;
+  while (
+    !(await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (gone) throw new Error('check-deploy: the server exited before it answered');
+    if (Date.now() > deadline) throw new Error('check-deploy: the server did not start in 90 s');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The README's `npm start` in the build stage's clean copy with `dist/` gone: it builds, then serves. */
+async function checkNpmStart(build: Stage): Promise<void> {
+  rmSync(inStage(build, 'dist'), { recursive: true, force: true });
+  const port = await freePort();
+  console.log(`  [${build.name}] npm start (no dist/ yet)`);
+  const server = spawn('npm', ['start'], {
+    cwd: inStage(build, '.'),
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NANONETS_API_KEY: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await healthy(base, exited);
+    const page = await (await fetch(`${base}/`)).text();
+    check(
+      /src="\/assets\/index-[^"]+\.js"/.test(page) && !page.includes('/@vite/client'),
+      'npm start on a fresh copy builds, then serves the built app',
+    );
+  } finally {
+    process.kill(-server.pid!, 'SIGTERM');
+    await exited;
   }
 }
 
