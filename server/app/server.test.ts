@@ -164,6 +164,19 @@ describe('serving the built app', () => {
   });
 });
 
+describe('the built-in simulator', () => {
+  it('starts without a key and stops with the server', async () => {
+    const server = await start({ NANONETS_API_KEY: '' });
+    expect(server.backend.kind).toBe('builtin-simulator');
+    expect((await get(server, '/api/v1/agents')).status).toBe(200);
+    const simulatorUrl = server.backend.target.baseUrl;
+    await server.close(100);
+    await expect(request(`${simulatorUrl}/api/v1/agents`)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
+  });
+});
+
 describe('probes and logs', () => {
   it('/healthz says the process is up; /readyz says whether the upstream answers', async () => {
     const server = await start();

@@ -8,7 +8,8 @@ import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { upstreamTimeoutMs } from '../proxy/backend';
+import { proxyTimeouts } from '../proxy/backend';
+import type { ForwardOptions } from '../proxy/forward';
 import {
   BACKEND_INFO_PATH,
   createConsoleGate,
@@ -40,9 +41,9 @@ export async function startConsoleServer(
   /** The clock sessions and sign-in pauses read; tests pass their own. */
   now: () => number = Date.now,
 ): Promise<ConsoleServer> {
-  const responseTimeoutMs = upstreamTimeoutMs(env);
+  const timeouts = proxyTimeouts(env); // before anything starts: it may throw
   const backend = await startBackend(env);
-  const app = buildApp(config, backend, responseTimeoutMs, now);
+  const app = buildApp(config, backend, timeouts, now);
   const listener = getRequestListener(app.fetch);
   let closing = false;
 
@@ -92,12 +93,12 @@ export async function startConsoleServer(
 function buildApp(
   config: ServerConfig,
   backend: RunningBackend,
-  responseTimeoutMs: number,
+  timeouts: ForwardOptions,
   now: () => number,
 ) {
   const app = new Hono<AuthEnv>();
   const gate = createConsoleGate(backend);
-  const proxy = createConsoleMiddleware(backend, { responseTimeoutMs });
+  const proxy = createConsoleMiddleware(backend, timeouts);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   const ready = readiness(backend.target);

@@ -1,18 +1,16 @@
 /**
- * The plugin inside real Vite servers: the dev server (middleware mode) and `vite preview` must
- * behave the same, and the built-in simulator must live and die with the server.
+ * The plugin inside Vite's dev server (middleware mode): the proxy as `npm run dev` mounts it,
+ * and the built-in simulator living and dying with the server.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer, preview, type Logger } from 'vite';
+import { createServer } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKEND_INFO_PATH, NOT_FORWARDED_MESSAGE } from './middleware';
 import { agentConsole } from './plugin';
 import { startBackend } from './start-backend';
-import { fakeUpstream, listen, request, within, type TestServer } from './test-support';
-
-const APP_HTML = '<!doctype html><title>Agent Console</title>';
+import { fakeUpstream, listen, request, type TestServer } from './test-support';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -29,42 +27,6 @@ async function upstream() {
   const server = await fakeUpstream();
   cleanups.push(server.close);
   return server;
-}
-
-/** A Vite logger that keeps what it is told, so tests can read the terminal. */
-function capturingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const keep = (message: string) => {
-    lines.push(message);
-  };
-  return {
-    lines,
-    info: keep,
-    warn: keep,
-    warnOnce: keep,
-    error: keep,
-    clearScreen: () => undefined,
-    hasErrorLogged: () => false,
-    hasWarned: false,
-  };
-}
-
-/** `vite preview` of a one-file build, so the app and the proxy can be seen side by side. */
-async function startPreview(env: NodeJS.ProcessEnv) {
-  const logger = capturingLogger();
-  const root = await tempRoot();
-  await mkdir(path.join(root, 'dist'));
-  await writeFile(path.join(root, 'dist', 'index.html'), APP_HTML);
-  const server = await preview({
-    configFile: false,
-    root,
-    plugins: [agentConsole({ env })],
-    preview: { host: '127.0.0.1', port: 0 },
-    customLogger: logger,
-  });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('preview is not listening');
-  return { server, logger, url: `http://127.0.0.1:${address.port}` };
 }
 
 describe('in the dev server', () => {
@@ -171,86 +133,6 @@ describe("behind Vite's own middlewares", () => {
 
     expect(rebound.status).toBe(403);
     expect(sim.requests).toEqual([]);
-  });
-});
-
-describe('in vite preview', () => {
-  it('forwards to the real API with NANONETS_API_KEY and never shows the key', async () => {
-    const api = await upstream();
-    const key = 'nn_preview_key_0b5e';
-    const { server, logger, url } = await startPreview({
-      NANONETS_API_KEY: key,
-      NANONETS_BASE_URL: `${api.url}/`,
-    });
-    cleanups.push(() => server.close());
-
-    const info = await request(`${url}${BACKEND_INFO_PATH}`);
-    const forwarded = await request(`${url}/api/v1/tasks`);
-    const app = await request(`${url}/tasks/123`);
-    server.printUrls();
-
-    const host = new URL(api.url).host;
-    expect(JSON.parse(info.body)).toEqual({ mode: 'upstream', label: host, baseUrl: api.url });
-    expect(info.body).not.toContain(key);
-    expect(forwarded.status).toBe(200);
-    expect(api.requests.map((r) => r.url)).toEqual(['/api/v1/tasks']);
-    expect(api.requests[0]?.headers.authorization).toBe(`Bearer ${key}`);
-    expect(app.body).toBe(APP_HTML); // the SPA fallback still serves everything else
-    const announced = logger.lines.filter((line) => line.includes('Agent Console → backend'));
-    expect(announced).toEqual([expect.stringContaining(`${host} (NANONETS_API_KEY)`)]);
-    expect(logger.lines.join('\n')).not.toContain(key);
-  });
-
-  it('gives up on a silent upstream after NANONETS_UPSTREAM_TIMEOUT_S', async () => {
-    const silent = await listen((req) => req.resume());
-    cleanups.push(silent.close);
-    const { server, url } = await startPreview({
-      SIMULATOR_URL: silent.url,
-      NANONETS_UPSTREAM_TIMEOUT_S: '0.3',
-    });
-    cleanups.push(() => server.close());
-
-    const res = await within(
-      request(`${url}/api/v1/agents`),
-      4000,
-      'the preview server left the browser waiting on a silent upstream',
-    );
-
-    expect(res.status).toBe(504);
-    const { error } = JSON.parse(res.body) as { error: string };
-    expect(error).toContain(
-      `No answer from the upstream ${new URL(silent.url).host} within 0.3 s.`,
-    );
-  });
-
-  it('starts the built-in simulator without configuration and stops it with the server', async () => {
-    const { server, logger, url } = await startPreview({});
-
-    const agents = await request(`${url}/api/v1/agents`);
-    server.printUrls();
-    const line = logger.lines.find((l) =>
-      l.includes('Agent Console → backend: Simulator (built-in, '),
-    );
-    const simulatorUrl = /\((?:built-in), (http:\/\/[^)]+)\)/.exec(line ?? '')?.[1];
-    await server.close();
-
-    expect(agents.status).toBe(200);
-    expect(simulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    await expect(request(`${simulatorUrl}/api/v1/agents`)).rejects.toMatchObject({
-      code: 'ECONNREFUSED',
-    });
-  });
-
-  it('refuses to start without a build, as plain `vite preview` would', async () => {
-    await expect(
-      preview({
-        configFile: false,
-        root: await tempRoot(),
-        plugins: [agentConsole({ env: {} })],
-        preview: { host: '127.0.0.1', port: 0 },
-        logLevel: 'silent',
-      }),
-    ).rejects.toThrow(/npm run build/);
   });
 });
 
