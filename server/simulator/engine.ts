@@ -17,6 +17,7 @@
 import type { AgentScript, Resume, RunInput, ScriptStep } from './agents/types';
 import type { Clock, TimerHandle } from './clock';
 import { createRandom, deriveSeed } from './ids';
+import { HeldInputs } from './input-files';
 import {
   SLOT_STATUSES,
   TERMINAL_STATUSES,
@@ -47,6 +48,8 @@ export interface EngineConfig {
   longTraceSteps: number;
   /** Simulator seed; each task's script randomness derives from it and the task's order. */
   seed: number;
+  /** Upload bytes held before agents read them (`HeldInputs`). */
+  maxInputBytes: number;
 }
 
 /** A lifecycle operation that is not valid in the task's current state (HTTP 409). */
@@ -89,11 +92,18 @@ export class TaskEngine {
   /** Per agent version: ids of tasks holding a slot. */
   readonly #active = new Map<string, Set<string>>();
   readonly #timers = new Set<TimerHandle>();
+  readonly #inputs: HeldInputs;
   #disposed = false;
 
   constructor(store: Workspace, config: EngineConfig) {
     this.#store = store;
     this.#config = config;
+    this.#inputs = new HeldInputs(config.maxInputBytes);
+  }
+
+  /** Upload bytes held for files no agent has read yet. */
+  get heldInputBytes(): number {
+    return this.#inputs.heldBytes;
   }
 
   /** Creates a `pending` task for `agent` and schedules its pickup. */
@@ -115,6 +125,7 @@ export class TaskEngine {
       feed: [],
       messages: [],
     });
+    this.#inputs.hold(input.files);
     this.#runtimes.set(task.id, {
       script,
       generator: null,
@@ -207,6 +218,7 @@ export class TaskEngine {
     this.#timers.clear();
     for (const runtime of this.#runtimes.values()) this.#closeGenerator(runtime);
     this.#runtimes.clear();
+    this.#inputs.releaseAll();
   }
 
   // ---- lifecycle steps -----------------------------------------------------------------------
@@ -503,8 +515,9 @@ export class TaskEngine {
     runtime.timerKind = null;
   }
 
-  /** Releases everything the task's runtime holds once it is terminal. */
+  /** Releases everything the task holds once it is terminal, files its agent never read too. */
   #finish(task: TaskRecord): void {
+    for (const file of task.input.files) file.release();
     const runtime = this.#runtimes.get(task.id);
     if (!runtime) return;
     this.#clearTimer(runtime);

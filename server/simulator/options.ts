@@ -35,6 +35,8 @@ export interface SimulatorOptions {
   rateLimit: number;
   maxFileMb: number;
   maxFiles: number;
+  /** MB of uploaded files held before their agents read them; the oldest are dropped past it. */
+  maxInputMb: number;
   /** Concurrent tasks per agent version before new tasks are `queued`. */
   concurrency: number;
   /** Steps the "Trace Stress Test" agent produces. */
@@ -60,6 +62,7 @@ export const DEFAULT_SIMULATOR_OPTIONS: Readonly<SimulatorOptions> = Object.free
   rateLimit: 0,
   maxFileMb: 25,
   maxFiles: 20,
+  maxInputMb: 256,
   concurrency: 2,
   longTraceSteps: 10_000,
   quiet: false,
@@ -207,6 +210,14 @@ const SPECS: readonly OptionSpec[] = [
     arg: 'N',
     help: 'most files accepted in one run',
     parse: integer(1),
+  },
+  {
+    key: 'maxInputMb',
+    flag: '--max-input-mb',
+    env: 'SIMULATOR_MAX_INPUT_MB',
+    arg: 'MB',
+    help: 'MB of uploads held until their agents read them; oldest dropped first',
+    parse: decimal(0, 1_000_000, true),
   },
   {
     key: 'concurrency',
@@ -359,6 +370,7 @@ export function resolveSimulatorOptions(partial: Partial<SimulatorOptions> = {})
     Number.isInteger(options.maxFiles) && options.maxFiles >= 1,
     'maxFiles must be a positive integer',
   );
+  check(options.maxInputMb > 0, 'maxInputMb must be positive');
   check(
     Number.isInteger(options.concurrency) && options.concurrency >= 1,
     'concurrency must be a positive integer',

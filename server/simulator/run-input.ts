@@ -12,7 +12,7 @@
 import { once } from 'node:events';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import type { Context } from 'hono';
-import type { InputFile, OutputConfig, RunInput } from './agents/types';
+import type { OutputConfig, RunFile, RunInput } from './agents/types';
 import {
   JSON_BODY_LIMIT_BYTES,
   MULTIPART_ALLOWANCE_BYTES,
@@ -21,6 +21,7 @@ import {
   readBodyChunks,
   readJsonText,
 } from './body';
+import { HeldFile } from './input-files';
 import { ApiProblem } from './problem';
 import type { LoggedPart } from './request-log';
 import { isPlainObject, mediaType, parseJsonObject } from './validate';
@@ -320,14 +321,16 @@ async function readMultipart(c: Context, limits: FileLimits): Promise<RunInput> 
   );
 }
 
-function toInputFile(file: ReceivedFile): InputFile {
+function toRunFile(file: ReceivedFile): RunFile {
   const bytes = Buffer.concat(file.chunks ?? []);
-  return {
+  // Let the chunks go once copied, so a large run is not held twice over while the rest is copied.
+  file.chunks = null;
+  return new HeldFile({
     name: file.filename,
     type: file.type,
     size: file.size,
     bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-  };
+  });
 }
 
 function finish(
@@ -338,7 +341,7 @@ function finish(
 ): RunInput {
   checkLimits(files, limits);
   if (query === null && files.length === 0) throw noInput();
-  return { query, files: files.map(toInputFile), outputConfig };
+  return { query, files: files.map(toRunFile), outputConfig };
 }
 
 /** Parses and validates a run request body (either flavour). */

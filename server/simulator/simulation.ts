@@ -74,6 +74,7 @@ export class Simulation {
       concurrency: this.options.concurrency,
       longTraceSteps: this.options.longTraceSteps,
       seed: this.options.seed,
+      maxInputBytes: Math.round(this.options.maxInputMb * 1024 * 1024),
     });
     return { workspace, engine };
   }

@@ -197,8 +197,15 @@ export function digestMarkdown(text: string): MarkdownDigest {
 /** Reads a file as far as the simulator can and reports what is in it. */
 export function digestFile(file: InputFile): FileDigest {
   const kind = fileKind(file);
-  const base = { name: file.name, label: kindLabel(file), kind, sizeBytes: file.bytes.length };
+  const base = { name: file.name, label: kindLabel(file), kind, sizeBytes: file.size };
   if (kind === 'empty') return { ...base, readable: false, reason: 'the file is empty' };
+  if (kind === 'dropped') {
+    return {
+      ...base,
+      readable: false,
+      reason: 'the simulator dropped the upload before it was read (--max-input-mb)',
+    };
+  }
   if (kind === 'binary') {
     return { ...base, readable: false, reason: 'the simulator cannot read text from binary files' };
   }

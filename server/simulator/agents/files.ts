@@ -12,7 +12,8 @@ import type { InputFile, ToolCallStep } from './types';
 /** The structure a script can exploit; `text` is plain prose with no structure we parse. */
 export type TextKind = 'csv' | 'json' | 'markdown' | 'text';
 
-export type FileKind = TextKind | 'binary' | 'empty';
+/** `dropped`: the simulator let go of the bytes before the agent read them (its upload cap). */
+export type FileKind = TextKind | 'binary' | 'empty' | 'dropped';
 
 const TEXT_EXTENSIONS: Record<string, TextKind> = {
   csv: 'csv',
@@ -127,6 +128,7 @@ function textKindFromContentType(type: string): TextKind {
  * extension-less file of plain UTF-8 is text.
  */
 export function fileKind(file: InputFile): FileKind {
+  if (file.dropped === true) return 'dropped';
   if (file.bytes.length === 0) return 'empty';
   const ext = extensionOf(file.name);
   if (ext in BINARY_LABELS || sniffBinaryLabel(file.bytes) !== null) return 'binary';
@@ -141,7 +143,7 @@ export function fileKind(file: InputFile): FileKind {
 /** Whether the simulator can read this file's text (see {@link fileKind}). */
 export function isTextLike(file: InputFile): boolean {
   const kind = fileKind(file);
-  return kind !== 'binary' && kind !== 'empty';
+  return kind !== 'binary' && kind !== 'empty' && kind !== 'dropped';
 }
 
 /** A short human label: "CSV table", "PDF document", "binary file". */
@@ -158,6 +160,8 @@ export function kindLabel(file: InputFile): string {
       return 'plain-text document';
     case 'empty':
       return 'empty file';
+    case 'dropped':
+      return 'unread upload';
     case 'binary':
       return BINARY_LABELS[extensionOf(file.name)] ?? sniffBinaryLabel(file.bytes) ?? 'binary file';
   }
@@ -213,6 +217,9 @@ export function firstLines(text: string, count: number, maxLength = 120): string
   return out;
 }
 
+const DROPPED_NOTE =
+  'The simulator dropped this upload before the agent got to it: it holds a limited amount of unread uploads (--max-input-mb) and lets the oldest go first.';
+
 /** What a `read_file` tool call returns: the facts about the file plus, for text, a preview. */
 export interface ReadFileOutput {
   filename: string;
@@ -232,15 +239,16 @@ export function readFileOutput(file: InputFile): ReadFileOutput {
   const base = {
     filename: file.name,
     content_type: file.type === '' ? 'unknown' : file.type,
-    size_bytes: file.bytes.length,
+    size_bytes: file.size,
     kind,
   };
   if (kind === 'empty') return { ...base, readable: false, note: 'The file is empty.' };
+  if (kind === 'dropped') return { ...base, readable: false, note: DROPPED_NOTE };
   if (kind === 'binary') {
     return {
       ...base,
       readable: false,
-      note: `${kindLabel(file)}, ${formatBytes(file.bytes.length)}: the simulator cannot read its text.`,
+      note: `${kindLabel(file)}, ${formatBytes(file.size)}: the simulator cannot read its text.`,
     };
   }
   const text = decodeText(file.bytes);
@@ -254,12 +262,12 @@ export function readFileOutput(file: InputFile): ReadFileOutput {
 }
 
 /** The `read_file` tool call every file-reading script makes, one per input file. */
-export function readFileStep(file: InputFile, durationMs: number): ToolCallStep {
+export function readFileStep(output: ReadFileOutput, durationMs: number): ToolCallStep {
   return {
     kind: 'tool_call',
     name: 'read_file',
-    arguments: { filename: file.name },
-    output: readFileOutput(file),
+    arguments: { filename: output.filename },
+    output,
     durationMs,
   };
 }

@@ -22,7 +22,7 @@
  */
 import { describeFields, parseOutputSchema, shapeData, vocabularyToSchema } from './output-schema';
 import type { ParsedOutputSchema, ScalarParsers, SchemaNode } from './output-schema';
-import { decodeText, isTextLike, kindLabel, readFileStep } from './files';
+import { decodeText, isTextLike, kindLabel, readFileOutput, readFileStep } from './files';
 import { formatMoney, parseAmount, parseDate, roundMoney } from './figures';
 import { extractInvoice, INVOICE_VOCABULARY } from './invoice-fields';
 import type { InvoiceRecord, TotalCandidate } from './invoice-fields';
@@ -258,9 +258,10 @@ function recordLines(record: InvoiceRecord, decisionNote: string | null): string
   return lines;
 }
 
+/** A document as the extraction loop needs it: read and extracted already, its text let go. */
 interface Document {
   name: string;
-  text: string;
+  extraction: ReturnType<typeof extractInvoice>;
 }
 
 export const invoiceScript: AgentScript = function* (input, ctx) {
@@ -312,18 +313,25 @@ export const invoiceScript: AgentScript = function* (input, ctx) {
 
   const documents: Document[] = [];
   const unreadable: string[] = [];
-  if (input.files.length === 0) documents.push({ name: 'your message', text: query });
+  if (input.files.length === 0) {
+    documents.push({ name: 'your message', extraction: extractInvoice(query) });
+  }
   for (const file of input.files) {
-    yield readFileStep(file, duration());
-    if (isTextLike(file)) documents.push({ name: file.name, text: decodeText(file.bytes) });
-    else unreadable.push(`${file.name} (${kindLabel(file)})`);
+    const read = file.read((f) => ({
+      output: readFileOutput(f),
+      extraction: isTextLike(f) ? extractInvoice(decodeText(f.bytes)) : null,
+      label: kindLabel(f),
+    }));
+    yield readFileStep(read.output, duration());
+    if (read.extraction !== null) documents.push({ name: file.name, extraction: read.extraction });
+    else unreadable.push(`${file.name} (${read.label})`);
   }
 
   const requested = describeFields(root);
   const results: { name: string; record: InvoiceRecord; shaped: unknown; note: string | null }[] =
     [];
   for (const doc of documents) {
-    const extraction = extractInvoice(doc.text);
+    const extraction = doc.extraction;
     const record = extraction.record;
     const found = Object.fromEntries(
       Object.entries(record).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)),

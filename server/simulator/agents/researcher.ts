@@ -11,7 +11,7 @@
  * - every four rounds a short progress message lands in the feed;
  * - cancelled midway, the round in flight still lands and nothing after it (the engine's rule).
  */
-import { decodeText, isTextLike, readFileStep } from './files';
+import { decodeText, isTextLike, readFileOutput, readFileStep } from './files';
 import { findFigures, formatMoney } from './figures';
 import { randomInt } from './timing';
 import type { AgentScript } from './types';
@@ -55,11 +55,13 @@ export const researcherScript: AgentScript = function* (input, ctx) {
 
   const figures: string[] = [];
   for (const file of input.files) {
-    yield readFileStep(file, round());
-    if (isTextLike(file)) {
-      for (const amount of findFigures(decodeText(file.bytes)).amounts.slice(0, 3)) {
-        figures.push(`${formatMoney(amount.value, amount.currency)} (${file.name})`);
-      }
+    const read = file.read((f) => ({
+      output: readFileOutput(f),
+      amounts: isTextLike(f) ? findFigures(decodeText(f.bytes)).amounts.slice(0, 3) : [],
+    }));
+    yield readFileStep(read.output, round());
+    for (const amount of read.amounts) {
+      figures.push(`${formatMoney(amount.value, amount.currency)} (${file.name})`);
     }
   }
 

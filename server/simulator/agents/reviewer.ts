@@ -13,12 +13,35 @@
  *   (or no decision at all): a message acknowledging the reviewer's note and `complete` saying
  *   nothing was sent. Rejection is a normal outcome, never `fail`.
  */
-import { decodeText, isTextLike, readFileStep } from './files';
+import { decodeText, isTextLike, readFileOutput, readFileStep } from './files';
 import { findFigures, formatMoney } from './figures';
 import { pick, stepDuration } from './timing';
 import type { AgentScript } from './types';
 
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+/** What the reviewer keeps of an attached file: the first address and the key figures in it. */
+export interface NoteFacts {
+  name: string;
+  /** Null when the file is not text or holds no address. */
+  email: string | null;
+  /** Amounts and dates as the draft quotes them ("1,234.50 EUR", "2026-03-14"). */
+  figures: string[];
+}
+
+/** Reads what the draft uses from a file's text (null when the file is not text). */
+export function noteFacts(name: string, text: string | null): NoteFacts {
+  if (text === null) return { name, email: null, figures: [] };
+  const found = findFigures(text, 3);
+  return {
+    name,
+    email: EMAIL_RE.exec(text)?.[0] ?? null,
+    figures: [
+      ...found.amounts.map((a) => formatMoney(a.value, a.currency)),
+      ...found.dates.map((d) => d.iso),
+    ],
+  };
+}
 
 export interface EmailDraft {
   to: string | null;
@@ -59,29 +82,18 @@ function capitalise(text: string): string {
 /** Builds the draft from the request; pure apart from the wording picked with `random`. */
 export function draftEmail(
   query: string,
-  files: readonly { name: string; text: string | null }[],
+  files: readonly NoteFacts[],
   random: () => number,
 ): EmailDraft {
-  const texts = files.map((f) => f.text).filter((t): t is string => t !== null);
-  const to =
-    EMAIL_RE.exec(query)?.[0] ??
-    texts.map((t) => EMAIL_RE.exec(t)?.[0]).find((m) => m !== undefined) ??
-    null;
+  const to = EMAIL_RE.exec(query)?.[0] ?? files.find((f) => f.email !== null)?.email ?? null;
   const topic = topicOf(
     query,
     files.map((f) => f.name),
   );
   const name = firstName(to);
-  const details: string[] = [];
-  for (const file of files) {
-    if (file.text === null) continue;
-    const figures = findFigures(file.text, 3);
-    const parts = [
-      ...figures.amounts.map((a) => formatMoney(a.value, a.currency)),
-      ...figures.dates.map((d) => d.iso),
-    ];
-    if (parts.length > 0) details.push(`- From ${file.name}: ${parts.join(', ')}`);
-  }
+  const details = files
+    .filter((f) => f.figures.length > 0)
+    .map((f) => `- From ${f.name}: ${f.figures.join(', ')}`);
   const opening = pick(random, [
     'I hope you are well.',
     'I hope your week is going well.',
@@ -105,22 +117,24 @@ export function draftEmail(
 export const reviewerScript: AgentScript = function* (input, ctx) {
   const duration = () => stepDuration(ctx.random);
   const query = input.query?.trim() ?? '';
-  const files = input.files.map((f) => ({
-    name: f.name,
-    text: isTextLike(f) ? decodeText(f.bytes) : null,
-  }));
 
   const plan =
-    files.length === 0
+    input.files.length === 0
       ? 'I will draft the email from your request'
-      : `I will read ${files.map((f) => f.name).join(', ')} and draft the email from it and your request`;
+      : `I will read ${input.files.map((f) => f.name).join(', ')} and draft the email from it and your request`;
   yield {
     kind: 'message',
     content: `${plan}, then pause for a review before anything is sent.`,
     durationMs: duration(),
   };
+  const files: NoteFacts[] = [];
   for (const file of input.files) {
-    yield readFileStep(file, duration());
+    const read = file.read((f) => ({
+      output: readFileOutput(f),
+      facts: noteFacts(f.name, isTextLike(f) ? decodeText(f.bytes) : null),
+    }));
+    files.push(read.facts);
+    yield readFileStep(read.output, duration());
   }
 
   const draft = draftEmail(query, files, ctx.random);

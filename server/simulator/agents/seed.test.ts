@@ -16,20 +16,23 @@ function script(key: string): AgentScript {
   return found;
 }
 
-/** A typical run per agent, with the answers it needs. */
-const RUNS: Record<string, { input: RunInput; resumes: Resume[] }> = {
-  summarizer: { input: runInput('Summarize', [textFile('march.txt', INVOICE_TXT)]), resumes: [] },
+/** A typical run per agent, with the answers it needs; a fresh input per drive (files are read once). */
+const RUNS: Record<string, { input: () => RunInput; resumes: Resume[] }> = {
+  summarizer: {
+    input: () => runInput('Summarize', [textFile('march.txt', INVOICE_TXT)]),
+    resumes: [],
+  },
   invoice: {
-    input: runInput(null, [textFile('march.txt', TWO_TOTALS_TXT)]),
+    input: () => runInput(null, [textFile('march.txt', TWO_TOTALS_TXT)]),
     resumes: [{ kind: 'answer', text: 'second' }],
   },
   reviewer: {
-    input: runInput('Email ann@example.com about the renewal'),
+    input: () => runInput('Email ann@example.com about the renewal'),
     resumes: [{ kind: 'review', approved: true, note: null }],
   },
-  failing: { input: runInput('Sync'), resumes: [] },
-  researcher: { input: runInput('Research the e-bike market'), resumes: [] },
-  'long-trace': { input: runInput('topic'), resumes: [] },
+  failing: { input: () => runInput('Sync'), resumes: [] },
+  researcher: { input: () => runInput('Research the e-bike market'), resumes: [] },
+  'long-trace': { input: () => runInput('topic'), resumes: [] },
 };
 
 describe('seedAgents', () => {
@@ -95,7 +98,7 @@ describe('every script', () => {
   it.each(Object.keys(RUNS))('%s ends with complete or fail, paced as it says', (key) => {
     const run = RUNS[key];
     if (run === undefined) throw new Error(key);
-    const steps = drive(script(key), run.input, context(11, 50), run.resumes);
+    const steps = drive(script(key), run.input(), context(11, 50), run.resumes);
     expect(['complete', 'fail']).toContain(steps.at(-1)?.kind);
     // The long trace lands most steps at once; the researcher is slow on purpose (its own test).
     if (key !== 'long-trace' && key !== 'researcher') {
@@ -111,9 +114,9 @@ describe('every script', () => {
     (key) => {
       const run = RUNS[key];
       if (run === undefined) throw new Error(key);
-      const a = drive(script(key), run.input, context(42, 1200), run.resumes);
-      const b = drive(script(key), run.input, context(42, 1200), run.resumes);
-      const c = drive(script(key), run.input, context(43, 1200), run.resumes);
+      const a = drive(script(key), run.input(), context(42, 1200), run.resumes);
+      const b = drive(script(key), run.input(), context(42, 1200), run.resumes);
+      const c = drive(script(key), run.input(), context(43, 1200), run.resumes);
       expect(b).toEqual(a);
       expect(c.map((s) => s.durationMs)).not.toEqual(a.map((s) => s.durationMs));
     },

@@ -14,7 +14,7 @@
  */
 import { digestFile, digestText, renderSummary } from './file-digest';
 import type { FileDigest } from './file-digest';
-import { countWords, isTextLike, readFileStep } from './files';
+import { countWords, fileKind, readFileOutput, readFileStep } from './files';
 import { readInstructions } from './instructions';
 import { pick, stepDuration } from './timing';
 import type { AgentScript } from './types';
@@ -97,17 +97,23 @@ export const summarizerScript: AgentScript = function* (input, ctx) {
     return;
   }
 
+  // A look at each file's first bytes now, for the plan; each is read in full at its own step.
+  const kinds = files.map((file) => file.peek(fileKind));
   const names = files.map((f) => f.name).join(', ');
-  const unreadable = files.filter((f) => !isTextLike(f)).length;
+  const dropped = kinds.filter((kind) => kind === 'dropped').length;
+  const unreadable = kinds.filter((kind) => kind === 'binary' || kind === 'empty').length;
   const opener = pick(ctx.random, ["I'll read", 'I will go through', 'Let me read'] as const);
   const intro =
     files.length === 1
       ? `${opener} ${names} and write a summary of it.`
       : `${opener} the ${files.length} attached files (${names}) and write a summary with a section for each.`;
   const caveat =
-    unreadable > 0
+    (unreadable > 0
       ? ` ${unreadable === 1 ? 'One file does' : `${unreadable} files do`} not look like text; I will say so rather than guess.`
-      : '';
+      : '') +
+    (dropped > 0
+      ? ` ${dropped === 1 ? 'One file was' : `${dropped} files were`} dropped by the simulator before I could read ${dropped === 1 ? 'it' : 'them'}.`
+      : '');
   const ask = query === '' ? '' : ` You asked: ${quote(query)}.`;
   yield {
     kind: 'message',
@@ -117,14 +123,17 @@ export const summarizerScript: AgentScript = function* (input, ctx) {
 
   const digests: FileDigest[] = [];
   for (const file of files) {
-    yield readFileStep(file, duration());
-    const digest = digestFile(file);
+    const { output, digest } = file.read((f) => ({
+      output: readFileOutput(f),
+      digest: digestFile(f),
+    }));
+    yield readFileStep(output, duration());
     digests.push(digest);
     if (digest.readable) {
       yield {
         kind: 'tool_call',
         name: 'summarize_text',
-        arguments: { filename: file.name, kind: digest.kind },
+        arguments: { filename: digest.name, kind: digest.kind },
         output: summarizeOutput(digest),
         durationMs: duration(),
       };

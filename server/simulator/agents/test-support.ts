@@ -13,6 +13,7 @@ import type {
   ScriptStep,
 } from './types';
 import { createRandom } from '../ids';
+import { HeldFile } from '../input-files';
 
 /** The simulator's own seeded generator, so tests see the streams the engine would give. */
 export const seededRandom = createRandom;
@@ -26,12 +27,13 @@ export function binaryFile(name: string, bytes: readonly number[], type = ''): I
   return { name, type, size: bytes.length, bytes: Uint8Array.from(bytes) };
 }
 
+/** A run's input; each file is held as the run route holds it, to be read once. */
 export function runInput(
   query: string | null,
   files: InputFile[] = [],
   outputConfig: OutputConfig | null = null,
 ): RunInput {
-  return { query, files, outputConfig };
+  return { query, files: files.map((file) => new HeldFile(file)), outputConfig };
 }
 
 export function context(seed = 1, longTraceSteps = 10_000): ScriptContext {

@@ -8,17 +8,42 @@
  * until the engine resumes the generator with the answer (`gen.next(resume)`).
  *
  * Scripts are pure functions of their input and `ctx.random`: same seed, same input -> same
- * steps. They never touch the clock, the store or the network.
+ * steps. They never touch the clock, the store or the network. They read each file once
+ * (`RunFile.read`), when they need it, and keep only what they derive from it.
  */
 
-/** A file as the run endpoint received it (multipart part), fully buffered by the simulator. */
+/** A file as a script reads it: the multipart part's facts and its bytes. */
 export interface InputFile {
   /** The part's filename, e.g. "march-invoice.txt". */
   name: string;
   /** The part's declared content type ("" when the client sent none). */
   type: string;
   size: number;
+  /** Empty when `dropped`. */
   bytes: Uint8Array;
+  /** The simulator dropped the bytes before the agent read them (its cap on held uploads). */
+  dropped?: boolean;
+}
+
+/**
+ * A file of a run as its task keeps it: name, type and size for good, the bytes only until the
+ * agent has read them, so a run that has been read holds no upload (`input-files.ts`).
+ */
+export interface RunFile {
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  /** Bytes still held: `size` until the file is read or dropped, then 0. */
+  readonly heldBytes: number;
+  /**
+   * Hands the file to `reader` once, then drops its bytes. What `reader` returns comes back as a
+   * deep copy, so no string derived from the text keeps the whole text alive. A second read throws.
+   */
+  read<T>(reader: (file: InputFile) => T): T;
+  /** Looks at the bytes without letting them go, for a cheap check such as the file's kind. */
+  peek<T>(reader: (file: InputFile) => T): T;
+  /** Drops the bytes unread (the task ended, or the cap needs the room). */
+  release(): void;
 }
 
 /** `TaskOutputConfig` as sent by the client; both fields optional. */
@@ -30,7 +55,7 @@ export interface OutputConfig {
 export interface RunInput {
   /** The user's query, or null when only files were sent. */
   query: string | null;
-  files: InputFile[];
+  files: RunFile[];
   outputConfig: OutputConfig | null;
 }
 

@@ -1,0 +1,103 @@
+/**
+ * The upload bytes the simulator holds: a run's file keeps its bytes only until its agent reads
+ * them, and the bytes no agent has read yet are capped in all, the oldest tasks' dropped first.
+ */
+import type { InputFile, RunFile } from './agents/types';
+
+/** A run's file, with its bytes until it is read or released. */
+export class HeldFile implements RunFile {
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  #bytes: Uint8Array | null;
+  #read = false;
+
+  constructor(file: Omit<InputFile, 'dropped'>) {
+    this.name = file.name;
+    this.type = file.type;
+    this.size = file.size;
+    this.#bytes = file.bytes;
+  }
+
+  get heldBytes(): number {
+    return this.#bytes?.byteLength ?? 0;
+  }
+
+  read<T>(reader: (file: InputFile) => T): T {
+    const file = this.#open();
+    this.#read = true;
+    this.#bytes = null;
+    return copy(reader(file));
+  }
+
+  peek<T>(reader: (file: InputFile) => T): T {
+    return copy(reader(this.#open()));
+  }
+
+  release(): void {
+    this.#bytes = null;
+  }
+
+  #open(): InputFile {
+    if (this.#read) {
+      throw new Error(
+        `"${this.name}" was read twice; a script reads a file once and keeps what it derives.`,
+      );
+    }
+    const { name, type, size } = this;
+    return this.#bytes === null
+      ? { name, type, size, bytes: new Uint8Array(0), dropped: true }
+      : { name, type, size, bytes: this.#bytes };
+  }
+}
+
+/**
+ * A deep copy of what a script derived from a file. A substring of the decoded text can keep the
+ * whole text alive (V8 slices strings), so nothing derived is kept as it was computed.
+ */
+function copy<T>(derived: T): T {
+  return structuredClone(derived);
+}
+
+/**
+ * Caps the bytes held for files no agent has read yet. Files are dropped oldest first, and never
+ * those of the run just taken in, so at most `limitBytes` or that one run is held, whichever is
+ * larger.
+ */
+export class HeldInputs {
+  readonly limitBytes: number;
+  /** In the order the runs came in. */
+  readonly #files = new Set<RunFile>();
+
+  constructor(limitBytes: number) {
+    this.limitBytes = limitBytes;
+  }
+
+  /** Takes a new run's files in, dropping older files' bytes while the total is over the cap. */
+  hold(files: readonly RunFile[]): void {
+    for (const file of files) if (file.heldBytes > 0) this.#files.add(file);
+    const newest = new Set(files);
+    let total = this.heldBytes;
+    for (const file of this.#files) {
+      if (total <= this.limitBytes || newest.has(file)) break;
+      total -= file.heldBytes;
+      file.release();
+      this.#files.delete(file);
+    }
+  }
+
+  /** Bytes held in all; forgets the files read or released since. */
+  get heldBytes(): number {
+    let total = 0;
+    for (const file of this.#files) {
+      if (file.heldBytes === 0) this.#files.delete(file);
+      else total += file.heldBytes;
+    }
+    return total;
+  }
+
+  releaseAll(): void {
+    for (const file of this.#files) file.release();
+    this.#files.clear();
+  }
+}
