@@ -16,6 +16,16 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Every journey also proves the app runs under the production server's CSP: a violation
+  // (an inline script or style, a foreign source) fails the test that caused it.
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    expect(violations, 'CSP violations in the page').toEqual([]);
+  },
   simulator: async ({ playwright }, use) => {
     const request = await playwright.request.newContext();
     const simulator = new SimulatorHandle(request);
