@@ -5,79 +5,29 @@
  */
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BackendInfo, UpstreamTarget } from './backend';
-import type { ForwardOptions } from './forward';
-import { createConsoleMiddleware } from './middleware';
+import { describe, expect, it } from 'vitest';
 import {
   fakeUpstream,
-  listen,
   rawServer,
   request,
   requestPath,
   signal,
   within,
-  type CannedResponse,
   type ClientResponse,
-  type RecordedRequest,
   type TestServer,
+  proxyHarness,
+  SIMULATOR_INFO,
 } from './test-support';
 
 const SERVER_KEY = 'sk-live-Secret_Key/42+x';
-const UPSTREAM_INFO: BackendInfo = {
-  mode: 'upstream',
-  label: 'agents.example',
-  baseUrl: 'https://agents.example',
-};
-const SIMULATOR_INFO: BackendInfo = { mode: 'simulator', label: 'Simulator' };
 const TASK = '3f2a9c1e-8d4b-4e6f-9a7b-1c2d3e4f5a6b';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-function target(baseUrl: string): UpstreamTarget {
-  return { baseUrl, apiKey: SERVER_KEY, unreachableHint: 'Start the upstream, then retry.' };
-}
-
-async function proxyTo(
-  upstreamTarget: UpstreamTarget,
-  options: ForwardOptions = {},
-  info: BackendInfo = UPSTREAM_INFO,
-) {
-  const middleware = createConsoleMiddleware({ info, target: upstreamTarget }, options);
-  const proxy = await listen((req, res) =>
-    middleware(req, res, () => {
-      res.writeHead(418);
-      res.end('next');
-    }),
-  );
-  cleanups.push(proxy.close);
-  return proxy;
-}
-
-async function serve(handler: http.RequestListener): Promise<TestServer> {
-  const server = await listen(handler);
-  cleanups.push(server.close);
-  return server;
-}
+const { cleanups, target, proxyTo, serve, upstreamAndProxy } = proxyHarness(SERVER_KEY);
 
 async function raw(onRequest: Parameters<typeof rawServer>[0]): Promise<TestServer> {
   const server = await rawServer(onRequest);
   cleanups.push(server.close);
   return server;
-}
-
-async function upstreamAndProxy(
-  respond?: (request: RecordedRequest) => CannedResponse,
-  options: ForwardOptions = {},
-  info: BackendInfo = UPSTREAM_INFO,
-) {
-  const upstream = await fakeUpstream(respond);
-  cleanups.push(upstream.close);
-  const proxy = await proxyTo(target(upstream.url), options, info);
-  return { upstream, proxy };
 }
 
 function errorOf(res: ClientResponse): string {

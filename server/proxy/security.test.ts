@@ -4,9 +4,7 @@
  */
 import http from 'node:http';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BackendInfo, UpstreamTarget } from './backend';
-import type { ForwardOptions } from './forward';
+import { describe, expect, it } from 'vitest';
 import { createConsoleMiddleware } from './middleware';
 import {
   fakeUpstream,
@@ -16,62 +14,16 @@ import {
   requestPath,
   signal,
   within,
-  type CannedResponse,
   type ClientResponse,
-  type RecordedRequest,
-  type TestServer,
+  proxyHarness,
+  SIMULATOR_INFO,
+  UPSTREAM_INFO,
 } from './test-support';
 
 const SERVER_KEY = 'server-side-key-7d1b';
-const UPSTREAM_INFO: BackendInfo = {
-  mode: 'upstream',
-  label: 'agents.example',
-  baseUrl: 'https://agents.example',
-};
-const SIMULATOR_INFO: BackendInfo = { mode: 'simulator', label: 'Simulator' };
 const CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-function target(baseUrl: string): UpstreamTarget {
-  return { baseUrl, apiKey: SERVER_KEY, unreachableHint: 'Start the upstream, then retry.' };
-}
-
-async function proxyTo(
-  upstreamTarget: UpstreamTarget,
-  options: ForwardOptions = {},
-  info: BackendInfo = UPSTREAM_INFO,
-) {
-  const middleware = createConsoleMiddleware({ info, target: upstreamTarget }, options);
-  const proxy = await listen((req, res) =>
-    middleware(req, res, () => {
-      res.writeHead(418);
-      res.end('next');
-    }),
-  );
-  cleanups.push(proxy.close);
-  return proxy;
-}
-
-async function serve(handler: http.RequestListener): Promise<TestServer> {
-  const server = await listen(handler);
-  cleanups.push(server.close);
-  return server;
-}
-
-async function upstreamAndProxy(
-  respond?: (request: RecordedRequest) => CannedResponse,
-  options: ForwardOptions = {},
-  info: BackendInfo = UPSTREAM_INFO,
-) {
-  const upstream = await fakeUpstream(respond);
-  cleanups.push(upstream.close);
-  const proxy = await proxyTo(target(upstream.url), options, info);
-  return { upstream, proxy };
-}
+const { cleanups, target, proxyTo, serve, upstreamAndProxy } = proxyHarness(SERVER_KEY);
 
 function errorOf(res: ClientResponse): string {
   expect(res.headers['content-type']).toMatch(/^application\/json/);

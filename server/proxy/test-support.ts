@@ -8,6 +8,10 @@ import http from 'node:http';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, RequestListener } from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import type { BackendInfo, UpstreamTarget } from './backend';
+import type { ForwardOptions } from './forward';
+import { createConsoleMiddleware } from './middleware';
 
 export interface TestServer {
   url: string;
@@ -169,4 +173,63 @@ export function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) =
     resolve = r;
   });
   return { promise, resolve };
+}
+
+export const UPSTREAM_INFO: BackendInfo = {
+  mode: 'upstream',
+  label: 'agents.example',
+  baseUrl: 'https://agents.example',
+};
+export const SIMULATOR_INFO: BackendInfo = { mode: 'simulator', label: 'Simulator' };
+
+/**
+ * What a proxy test file starts, closed after each of its tests: upstreams, and proxies (the
+ * console middleware on a bare server) that sign with `apiKey`.
+ */
+export function proxyHarness(apiKey: string) {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+  });
+
+  const target = (baseUrl: string): UpstreamTarget => ({
+    baseUrl,
+    apiKey,
+    unreachableHint: 'Start the upstream, then retry.',
+  });
+
+  async function proxyTo(
+    upstreamTarget: UpstreamTarget,
+    options: ForwardOptions = {},
+    info: BackendInfo = UPSTREAM_INFO,
+  ): Promise<TestServer> {
+    const middleware = createConsoleMiddleware({ info, target: upstreamTarget }, options);
+    const proxy = await listen((req, res) =>
+      middleware(req, res, () => {
+        res.writeHead(418);
+        res.end('next');
+      }),
+    );
+    cleanups.push(proxy.close);
+    return proxy;
+  }
+
+  async function serve(handler: RequestListener): Promise<TestServer> {
+    const server = await listen(handler);
+    cleanups.push(server.close);
+    return server;
+  }
+
+  async function upstreamAndProxy(
+    respond?: (request: RecordedRequest) => CannedResponse,
+    options: ForwardOptions = {},
+    info: BackendInfo = UPSTREAM_INFO,
+  ) {
+    const upstream = await fakeUpstream(respond);
+    cleanups.push(upstream.close);
+    const proxy = await proxyTo(target(upstream.url), options, info);
+    return { upstream, proxy };
+  }
+
+  return { cleanups, target, proxyTo, serve, upstreamAndProxy };
 }
