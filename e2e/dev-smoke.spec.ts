@@ -23,5 +23,11 @@ test('npm run dev: the dev server serves the app, lists agents and starts one ta
 
   const runs = await simulator.requests({ path: '/api/v1/agents/', method: 'POST' });
   expect(runs.filter((request) => request.path.endsWith('/run'))).toHaveLength(1);
+
+  // The query devtools open on Alt+Shift+Q, and (now loaded) put no button of theirs in the
+  // tab order.
+  await page.keyboard.press('Alt+Shift+KeyQ');
+  await expect(page.locator('.tsqd-main-panel')).toBeVisible();
+  await expect(page.locator('.tsqd-open-btn')).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
