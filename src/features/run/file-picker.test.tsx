@@ -190,6 +190,17 @@ describe('FilePicker', () => {
     ]);
   });
 
+  it('refuses an empty file on its own row, with its reason', async () => {
+    render(<Harness />);
+    await upload([file('blank.pdf', { size: 0 }), file('notes.txt', { size: 10 })]);
+    expect(rows('Files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('notes.txt'),
+    ]);
+    expect(rows('Rejected files').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('blank.pdfempty file (0 bytes)'),
+    ]);
+  });
+
   it('takes dropped files, shows a drag-over state, and refuses a second copy', async () => {
     render(<Harness />);
     const report = file('report.docx', { lastModified: 7 });

@@ -62,6 +62,18 @@ describe('classifyFiles', () => {
     ]);
   });
 
+  it('refuses a 0-byte file as empty, but a 1-byte one is fine', () => {
+    const { accepted, rejected } = classify(
+      [],
+      [file('blank.pdf', { size: 0 }), file('tiny.txt', { size: 1 })],
+      DEFAULT_FILE_LIMITS,
+    );
+    expect(names(accepted)).toEqual(['tiny.txt']);
+    expect(rejected.map((r) => [r.name, r.reason, r.message])).toEqual([
+      ['blank.pdf', 'empty', 'empty file (0 bytes)'],
+    ]);
+  });
+
   it('refuses files beyond the count limit, keeping the first N in order', () => {
     const current = [added(file('a.pdf'))];
     const incoming = ['b.pdf', 'c.pdf', 'd.pdf', 'e.pdf'].map((n) => file(n));

@@ -46,6 +46,7 @@ export const ACCEPTED_FILE_TYPES: Readonly<Record<string, readonly string[]>> = 
 
 export type RejectionReason =
   | 'too-large'
+  | 'empty'
   | 'type-not-accepted'
   | 'duplicate'
   | 'too-many-files'
@@ -198,6 +199,8 @@ function rejectionFor(
       message: `type not accepted (${shown}; accepted: ${ACCEPTED_TYPES_SUMMARY})`,
     };
   }
+  // The API has nothing to read in it, and a 0-byte file is most often a failed download or save.
+  if (file.size === 0) return { reason: 'empty', message: 'empty file (0 bytes)' };
   if (file.size > limits.maxFileBytes) {
     return { reason: 'too-large', message: tooLargeMessage(file.size, limits.maxFileBytes) };
   }
@@ -215,7 +218,7 @@ function rejectionFor(
 
 /**
  * Splits `incoming` into the files to add and the files to refuse, in their original order.
- * Checks run per file in the order type, size, duplicate, count, so a file gets the most useful
+ * Checks run per file in the order type, emptiness, size, duplicate, count, so a file gets the most useful
  * reason (a huge `.exe` is refused for its type, which no amount of splitting will fix). Only
  * files actually added count toward duplicates and the limit, so a refused file never costs a slot
  * and the first `maxFiles` good files are the ones kept.
