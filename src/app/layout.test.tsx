@@ -61,6 +61,17 @@ describe('the app shell', () => {
     expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
   });
 
+  it('offers New run from the Tasks page, and a Task ID field that does not look like an id', async () => {
+    stubFetch(simulatorBackend);
+    renderWithProviders(<AppShell />, { path: '/tasks' });
+    const main = screen.getByRole('main');
+    expect(await within(main).findByRole('link', { name: 'New run' })).toHaveAttribute('href', '/');
+    expect(within(main).getByLabelText('Task ID')).toHaveAttribute(
+      'placeholder',
+      'Paste a task ID',
+    );
+  });
+
   it('shows the backend in the connection indicator: Simulator', async () => {
     const { requests } = stubFetch(simulatorBackend);
     renderWithProviders(<AppShell />);

@@ -3,6 +3,7 @@
  * with its filters in the URL. The agents feature supplies the names the agent filter offers;
  * features never import each other, so this page hands them over.
  */
+import { Link } from 'wouter';
 import { NeedsYou } from '@/features/tasks/needs-you';
 import { OpenTaskById } from '@/features/tasks/open-task-by-id';
 import { PageTitle } from '@/features/tasks/page-title';
@@ -23,7 +24,15 @@ export function TasksPage() {
           <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
           <p className="text-muted">Every task of this workspace, kept up to date as it runs.</p>
         </div>
-        <OpenTaskById />
+        <div className="flex flex-wrap items-end gap-3">
+          <OpenTaskById />
+          <Link
+            href="/"
+            className="inline-flex h-8 items-center rounded-md bg-accent px-3 text-sm font-medium text-accent-foreground hover:bg-accent/90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+          >
+            New run
+          </Link>
+        </div>
       </header>
       <PanelErrorBoundary label="Needs you">
         <NeedsYou />

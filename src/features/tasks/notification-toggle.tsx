@@ -2,11 +2,14 @@
  * Turns browser notifications for "a task needs you" on and off. The browser's permission prompt
  * appears only after a click here, never on load (browsers penalise sites that ask unprompted,
  * and a person should know why they are asked). When the browser blocks them or cannot show
- * them, the control says so instead of offering a button that does nothing.
+ * them, the control says so instead of offering a button that does nothing — once: the note can
+ * be dismissed, and stays dismissed in this browser.
  */
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import {
+  dismissNotificationHint,
+  notificationHintDismissed,
   notificationSetting,
   turnNotificationsOff,
   turnNotificationsOn,
@@ -16,16 +19,29 @@ import {
 export function NotificationToggle() {
   const [setting, setSetting] = useState<NotificationSetting>(notificationSetting);
   const [asking, setAsking] = useState(false);
+  const [hintDismissed, setHintDismissed] = useState(notificationHintDismissed);
 
-  if (setting === 'unsupported') {
-    return <p className="text-xs text-muted">This browser cannot show notifications.</p>;
-  }
-  if (setting === 'denied') {
+  if (setting === 'unsupported' || setting === 'denied') {
+    if (hintDismissed) return null;
     return (
-      <p className="text-xs text-muted">
-        Your browser blocks notifications from this site. Allow them in the site settings to be told
-        when a task needs you.
-      </p>
+      <div className="flex items-start gap-2 text-xs text-muted">
+        <p>
+          {setting === 'unsupported'
+            ? 'This browser cannot show notifications.'
+            : 'Your browser blocks notifications from this site. Allow them in the site settings to be told when a task needs you.'}
+        </p>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="-my-1.5 shrink-0"
+          onClick={() => {
+            dismissNotificationHint();
+            setHintDismissed(true);
+          }}
+        >
+          Dismiss
+        </Button>
+      </div>
     );
   }
   if (setting === 'on') {

@@ -40,6 +40,25 @@ export async function turnNotificationsOn(): Promise<NotificationSetting> {
   return notificationSetting();
 }
 
+const HINT_KEY = 'agent-console:notify-hint-dismissed';
+
+/** Whether the person closed the note that this browser cannot or will not notify. */
+export function notificationHintDismissed(): boolean {
+  try {
+    return localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function dismissNotificationHint(): void {
+  try {
+    localStorage.setItem(HINT_KEY, '1');
+  } catch {
+    // Not remembered; it is still gone from this page.
+  }
+}
+
 export function turnNotificationsOff(): void {
   try {
     localStorage.setItem(KEY, 'off');

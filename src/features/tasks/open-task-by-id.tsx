@@ -48,7 +48,7 @@ export function OpenTaskById({ className }: { className?: string | undefined }) 
           inputMode="text"
           autoComplete="off"
           spellCheck={false}
-          placeholder="3f2c9a1e-8b7d-…"
+          placeholder="Paste a task ID"
           value={value}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? ids.error : undefined}
