@@ -3,10 +3,12 @@
  * the run feature (the form) — features never import each other — and takes a started run to
  * its task page with the task already in the cache.
  */
-import { Suspense } from 'react';
+import { Suspense, useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useSearchParams } from 'wouter';
 import { AgentPicker } from '@/features/agents/agent-picker';
+import { AgentRunRefusal } from '@/features/agents/agent-run-refusal';
+import { runRefusal } from '@/features/agents/agent-status';
 import { agentQueries } from '@/features/agents/agents-queries';
 import { useSelectedAgent } from '@/features/agents/use-selected-agent';
 import { backendQueries } from '@/features/backend/backend-queries';
@@ -35,10 +37,9 @@ export function NewRunPage() {
   const backend = useQuery(backendQueries.info());
   const [, navigate] = useLocation();
 
-  const agentProblem =
-    agent.data?.is_active === false
-      ? `${agent.data.name ?? 'This agent'} is inactive, so runs are refused. Choose another agent.`
-      : null;
+  const refusalId = useId();
+  // A draft, archived or inactive version: `Run` refuses with the reason before any request.
+  const agentProblem = agent.data ? runRefusal(agent.data) : null;
   const apiBaseUrl =
     backend.data?.mode === 'upstream' && backend.data.baseUrl
       ? backend.data.baseUrl
@@ -65,8 +66,14 @@ export function NewRunPage() {
                 value={agentId}
                 onChange={setAgentId}
                 invalid={field.invalid}
-                aria-describedby={field.describedBy}
+                aria-describedby={
+                  [field.describedBy, agentProblem && refusalId].filter(Boolean).join(' ') ||
+                  undefined
+                }
               />
+              {agentId ? (
+                <AgentRunRefusal id={refusalId} agentId={agentId} onSwitch={setAgentId} />
+              ) : null}
               {agentId ? (
                 <PanelErrorBoundary label="The agent’s details" resetKeys={[agentId]}>
                   <Suspense fallback={null}>

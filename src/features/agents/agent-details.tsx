@@ -84,7 +84,7 @@ function AgentCard({ agent, now }: { agent: Agent; now: number }) {
         ) : null}
         <Row term="Status">
           <span className="flex flex-wrap items-center gap-2">
-            <AgentStatusBadge status={agent.status} />
+            <AgentStatusBadge status={agent.status} inactive={agent.is_active === false} />
             {hint ? <span className="text-muted">{hint}</span> : null}
           </span>
         </Row>

@@ -51,7 +51,7 @@ export function AgentOption({ id, agent, active, chosen, onChoose }: AgentOption
       {agent.version_number !== undefined ? (
         <span className="text-muted tabular-nums">v{agent.version_number}</span>
       ) : null}
-      <AgentStatusBadge status={agent.status} />
+      <AgentStatusBadge status={agent.status} inactive={disabled} />
       {disabled || hint ? (
         <span className="w-full pl-6 text-xs text-muted">
           {[disabled && INACTIVE_REASON, hint].filter(Boolean).join(' · ')}

@@ -43,10 +43,30 @@ export function agentName(agent: Pick<AgentSummary, 'id' | 'name'>): string {
   return agent.name ?? `Unnamed agent (${agent.id})`;
 }
 
-export function AgentStatusBadge({ status }: { status: string | undefined }) {
+/** Why this version cannot be run, or null: said beside the picker and under `Run`, before any
+ *  request (the API would answer 409 for a draft or archived version, 403 for an inactive one). */
+export function runRefusal(agent: Pick<AgentSummary, 'status' | 'is_active'>): string | null {
+  if (agent.status === 'draft' || agent.status === 'archived') {
+    return `This is ${agent.status === 'draft' ? 'a draft' : 'an archived'} version; only published versions run.`;
+  }
+  return isInactive(agent) ? 'This agent is inactive, so runs are refused.' : null;
+}
+
+/** An inactive version never reads as a green `Published`: it cannot run. */
+export function AgentStatusBadge({
+  status,
+  inactive,
+}: {
+  status: string | undefined;
+  inactive?: boolean | undefined;
+}) {
   if (status === undefined) return null;
   const badge = isAgentStatus(status)
     ? STATUS_BADGE[status]
     : { label: `Unknown (${status})`, tone: 'neutral' as const };
-  return <Badge tone={badge.tone}>{badge.label}</Badge>;
+  return inactive && status === 'published' ? (
+    <Badge tone="warning">Published, inactive</Badge>
+  ) : (
+    <Badge tone={badge.tone}>{badge.label}</Badge>
+  );
 }
