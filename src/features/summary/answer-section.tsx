@@ -1,13 +1,16 @@
 /**
  * The `Answer` region (Markdown, or the result as JSON when it holds no text; marked "Not final"
- * while the task runs), and the failed-task notice with the error from the trace and a link to
+ * while the task runs, and for a stopped task with the time it stopped) with `Copy answer`, and the failed-task notice with the error from the trace and a link to
  * its step (`?tab=trace#step-N`, N 1-based as the Trace numbers steps).
  */
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { copyText } from '@/lib/clipboard';
+import { formatClockTime, formatExactTime } from '@/lib/format';
 import type { ErrorStep } from './feed-facts';
 import { SafeMarkdown } from '@/components/safe-markdown';
 import type { SummaryReading } from './summary-answer';
@@ -27,13 +30,61 @@ export interface AnswerSectionProps {
   reading: SummaryReading;
   final: boolean;
   status: string | undefined;
+  /** When a stopped task stopped: its last answer is then shown as not final. */
+  stoppedAt?: string | undefined;
 }
 
-export function AnswerSection({ reading, final, status }: AnswerSectionProps) {
+function CopyAnswer({ text }: { text: string }) {
+  const [notice, setNotice] = useState('');
+  return (
+    <>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() =>
+          void copyText(text).then((copied) =>
+            setNotice(copied ? 'Copied the answer.' : 'Copying was not allowed by the browser.'),
+          )
+        }
+      >
+        Copy answer
+      </Button>
+      <span role="status" className="text-xs text-muted">
+        {notice}
+      </span>
+    </>
+  );
+}
+
+function NotFinal({ stopped, stoppedAt }: { stopped: boolean; stoppedAt: string | undefined }) {
+  if (!stopped) {
+    return (
+      <span className="text-xs text-muted">
+        The agent’s latest message; the answer replaces it when the task completes.
+      </span>
+    );
+  }
+  return (
+    <span className="text-xs text-muted">
+      {stoppedAt === undefined ? (
+        'Stopped'
+      ) : (
+        <time dateTime={stoppedAt} title={formatExactTime(stoppedAt)}>
+          Stopped at {formatClockTime(stoppedAt)}
+        </time>
+      )}
+      : the agent’s last message before the stop, not an answer.
+    </span>
+  );
+}
+
+export function AnswerSection({ reading, final, status, stoppedAt }: AnswerSectionProps) {
   const headingId = useId();
   const { answer, answerData } = reading;
+  const stopped = status === 'stopped';
   if (answer === undefined && answerData === undefined)
     return <Note>{noAnswer(final, status)}</Note>;
+  const text = answer ?? JSON.stringify(answerData, null, 2);
   return (
     <section
       aria-labelledby={headingId}
@@ -43,20 +94,21 @@ export function AnswerSection({ reading, final, status }: AnswerSectionProps) {
         <h2 id={headingId} className="text-sm font-semibold text-muted">
           Answer
         </h2>
-        {final ? null : (
+        {final && !stopped ? null : (
           <>
             <Badge tone="warning">Not final</Badge>
-            <span className="text-xs text-muted">
-              The agent’s latest message; the answer replaces it when the task completes.
-            </span>
+            <NotFinal stopped={stopped} stoppedAt={stoppedAt} />
           </>
         )}
+        <div className="ml-auto flex items-center gap-2">
+          <CopyAnswer text={text} />
+        </div>
       </div>
       {answer !== undefined ? (
         <SafeMarkdown text={answer} headings="nested" />
       ) : (
         <pre className="overflow-x-auto rounded-md bg-surface-muted p-3 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">
-          {JSON.stringify(answerData, null, 2)}
+          {text}
         </pre>
       )}
     </section>

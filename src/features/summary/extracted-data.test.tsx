@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/test/render';
 import { ExtractedData } from './extracted-data';
 
@@ -47,5 +47,33 @@ describe('ExtractedData and hidden characters', () => {
     expect(table.textContent).not.toContain('function');
     const cells = within(table).getAllByRole('cell');
     expect(cells.map((cell) => cell.textContent)).toEqual(['first', '—', '—', '1']);
+  });
+});
+
+describe('ExtractedData on a narrow screen', () => {
+  const rows = [{ invoice_number: 'A-1', vendor: 'ACME', total: 12, due_date: '2026-03-31' }];
+
+  function widths(scroll: number, client: number) {
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(scroll);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(client);
+  }
+  afterEach(() => vi.restoreAllMocks());
+
+  it('says the table scrolls sideways when it is wider than its box, and lets a keyboard scroll it', () => {
+    widths(900, 358);
+    renderWithProviders(<ExtractedData fileBase="task-x" data={rows} />);
+    const table = screen.getByRole('table', { name: 'Extracted data' });
+    const box = table.parentElement;
+    expect(box).toHaveAttribute('tabindex', '0');
+    expect(box).toHaveAccessibleDescription(/scroll sideways to see every column/);
+    expect(screen.getByText(/scroll sideways to see every column/)).toBeVisible();
+  });
+
+  it('says nothing when the table fits', () => {
+    widths(358, 358);
+    renderWithProviders(<ExtractedData fileBase="task-x" data={rows} />);
+    const table = screen.getByRole('table', { name: 'Extracted data' });
+    expect(table.parentElement).not.toHaveAttribute('tabindex');
+    expect(screen.queryByText(/scroll sideways/)).toBeNull();
   });
 });

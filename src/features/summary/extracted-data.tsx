@@ -6,12 +6,14 @@
  * (one row per item, nested keys dotted; `to-csv.ts`). Keys and values are shown with `SafeText`:
  * a hidden override must not turn "\u202E00.0051" into 1500.00.
  */
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SafeText } from '@/components/safe-text';
 import { Button } from '@/components/ui/button';
 import { downloadFile, downloadJson } from '@/lib/download';
 import { visibleText } from '@/lib/reveal-invisibles';
+import { fileKeyOf } from './file-sources';
 import { columnsOf, findTables, flattenRow, isTabular, toCsv, type Cell } from './to-csv';
+import { useSideScroll } from './use-side-scroll';
 
 const MAX_ROWS = 500;
 const MAX_DEPTH = 6;
@@ -32,20 +34,72 @@ function CellText({ value }: { value: Cell | undefined }) {
   return <SafeText text={String(value)} />;
 }
 
+/** Fade edges where more of the table lies, and a hint that says so, only while it overflows. */
+function SideScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const hintId = useId();
+  const { overflows, moreLeft, moreRight } = useSideScroll(ref);
+  return (
+    <div className="space-y-1">
+      <div className="relative">
+        <div
+          ref={ref}
+          // Focusable while it scrolls, so a keyboard can scroll it too.
+          tabIndex={overflows ? 0 : undefined}
+          aria-describedby={overflows ? hintId : undefined}
+          className="overflow-x-auto rounded-md border border-border focus-visible:outline-2 focus-visible:outline-accent"
+        >
+          {children}
+        </div>
+        {moreLeft ? (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute inset-y-0 left-0 w-6 rounded-l-md bg-gradient-to-r from-surface to-transparent"
+          />
+        ) : null}
+        {moreRight ? (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute inset-y-0 right-0 w-6 rounded-r-md bg-gradient-to-l from-surface to-transparent"
+          />
+        ) : null}
+      </div>
+      {overflows ? (
+        <p id={hintId} className="text-xs text-muted">
+          <span aria-hidden="true">↔ </span>
+          {visibleText(label)} is wider than the screen: scroll sideways to see every column.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function DataTable({ rows, label }: { rows: readonly Record<string, unknown>[]; label: string }) {
   const [all, setAll] = useState(false);
+  const fileKey = useMemo(() => fileKeyOf(rows), [rows]);
   const flat = useMemo(() => rows.map((row) => flattenRow(row)), [rows]);
-  const columns = useMemo(() => columnsOf(flat), [flat]);
+  const columns = useMemo(() => {
+    const found = columnsOf(flat);
+    // The file a row came from leads, so every row says it first.
+    return fileKey === undefined || !found.includes(fileKey)
+      ? found
+      : [fileKey, ...found.filter((column) => column !== fileKey)];
+  }, [flat, fileKey]);
   const shown = all ? flat : flat.slice(0, MAX_ROWS);
   return (
     <div className="space-y-1">
-      <div className="overflow-x-auto rounded-md border border-border">
+      <SideScrollBox label={label}>
         <table aria-label={visibleText(label)} className="min-w-full border-collapse text-sm">
           <thead className="bg-surface-muted">
             <tr>
               {columns.map((column) => (
-                <th key={column} scope="col" className="px-2 py-1.5 text-left font-medium">
-                  <SafeText text={column} />
+                <th
+                  key={column}
+                  scope="col"
+                  className="px-2 py-1.5 text-left font-medium"
+                  title={column === fileKey && column.toLowerCase() !== 'file' ? column : undefined}
+                >
+                  {column === fileKey ? 'File' : <SafeText text={column} />}
                 </th>
               ))}
             </tr>
@@ -69,7 +123,7 @@ function DataTable({ rows, label }: { rows: readonly Record<string, unknown>[]; 
             ))}
           </tbody>
         </table>
-      </div>
+      </SideScrollBox>
       {flat.length > MAX_ROWS ? (
         <Button size="sm" variant="ghost" onClick={() => setAll(!all)}>
           {all ? `Show the first ${MAX_ROWS} rows` : `Show all ${flat.length} rows`}
@@ -140,14 +194,27 @@ export interface ExtractedDataProps {
   data: unknown;
   /** File names start with this (`task-<title>-<id8>`). */
   fileBase: string;
+  /** The file each row of a list came from, when the rows do not say (`file-sources.ts`). */
+  fileNames?: readonly string[] | undefined;
   /** The conformance check's summary, shown in the header. */
   badge?: ReactNode;
   children?: ReactNode;
 }
 
-export function ExtractedData({ data, fileBase, badge, children }: ExtractedDataProps) {
+/** The rows with their file as a leading `file` column; the data itself when none is known. */
+function withFileNames(data: unknown, fileNames: readonly string[] | undefined): unknown {
+  if (!fileNames || !isTabular(data) || data.length !== fileNames.length) return data;
+  return data.map((row, index) => {
+    const { file: _ignored, ...rest } = row;
+    return { file: fileNames[index], ...rest };
+  });
+}
+
+export function ExtractedData({ data, fileBase, fileNames, badge, children }: ExtractedDataProps) {
   const headingId = useId();
-  const tables = useMemo(() => findTables(data), [data]);
+  // Shown and exported as CSV with the file column; the JSON download stays what the API sent.
+  const rows = useMemo(() => withFileNames(data, fileNames), [data, fileNames]);
+  const tables = useMemo(() => findTables(rows), [rows]);
   const downloads = (
     <div className="flex flex-wrap gap-2">
       <Button size="sm" onClick={() => downloadJson(`${fileBase}-extracted.json`, data)}>
@@ -182,13 +249,13 @@ export function ExtractedData({ data, fileBase, badge, children }: ExtractedData
     </div>
   );
 
-  if (isTabular(data)) {
+  if (isTabular(rows)) {
     // The table itself carries the name; a region around it would say it twice.
     return (
       <section className="space-y-3 rounded-lg border border-border bg-surface p-4">
         {header}
         {children}
-        <DataTable rows={data} label="Extracted data" />
+        <DataTable rows={rows} label="Extracted data" />
       </section>
     );
   }

@@ -29,7 +29,6 @@ describe('checkConformance, simple form', () => {
   it('lists missing fields, type mismatches and extra keys, with their paths', () => {
     expect(
       issues(schema, {
-        invoice_number: null,
         total: '9.50',
         line_items: [
           { sku: 'x', qty: 2 },
@@ -45,6 +44,16 @@ describe('checkConformance, simple form', () => {
       { path: 'line_items[1].colour', problem: 'extra' },
       { path: 'notes', problem: 'extra' },
     ]);
+  });
+
+  it('counts no null as an issue: extraction says "not found" with null', () => {
+    const nulls = {
+      invoice_number: null,
+      total: null,
+      line_items: [{ sku: null, qty: null }],
+    };
+    expect(issues(schema, nulls)).toEqual([]);
+    expect(issues(schema, [nulls, { ...nulls, line_items: null }])).toEqual([]);
   });
 
   it('checks each entry when the data is a list of what the schema describes', () => {
@@ -90,6 +99,18 @@ describe('checkConformance, JSON Schema', () => {
       { path: 'items[0].n', problem: 'type', expected: 'integer', actual: 'string' },
       { path: 'other', problem: 'extra' },
     ]);
+  });
+
+  it('finds a null missing only where required lists it and its type does not allow null', () => {
+    expect(
+      issues(schema, { total: null, memo: null, po: null, issued: null, items: null }),
+    ).toEqual([{ path: 'total', problem: 'missing' }]);
+    const listed = JSON.stringify({
+      type: 'object',
+      required: ['memo'],
+      properties: { memo: { type: ['string', 'null'] } },
+    });
+    expect(issues(listed, { memo: null })).toEqual([]);
   });
 
   it('allows extra keys when additionalProperties is true', () => {

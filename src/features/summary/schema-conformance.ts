@@ -1,8 +1,9 @@
 /**
  * Does the extracted data have the shape the task was asked for? Checks the data against the
  * `output_schema` this browser ran the task with, and lists what differs: fields missing (absent,
- * or `null` where the schema does not allow null), values of the wrong type, and keys the schema
- * did not ask for.
+ * or `null` where a JSON Schema's `required` lists them and their type does not allow null),
+ * values of the wrong type, and keys the schema did not ask for. Any other `null` is an optional
+ * field the document did not have — how extraction says "not found" — and no issue.
  *
  * The API takes the schema as a string in three forms (files-and-output guide); two are JSON and
  * checked here:
@@ -30,7 +31,10 @@ export type SchemaNode =
 export interface SchemaField {
   name: string;
   node: SchemaNode;
+  /** The key must be there (`null` will do). */
   required: boolean;
+  /** Listed in a JSON Schema's `required`: `null` counts as missing unless the type allows it. */
+  mustHaveValue: boolean;
 }
 
 export interface ConformanceIssue {
@@ -107,6 +111,7 @@ function fromJsonSchema(doc: unknown, depth = 0): SchemaNode {
           name,
           node: fromJsonSchema(sub, depth + 1),
           required: required ? required.includes(name) : true,
+          mustHaveValue: required ? required.includes(name) : false,
         })),
       };
     }
@@ -143,6 +148,7 @@ function fromSimple(value: unknown, depth = 0): SchemaNode {
         name,
         node: fromSimple(sub, depth + 1),
         required: true,
+        mustHaveValue: false,
       })),
     };
   if (typeof value === 'number')
@@ -214,7 +220,7 @@ function check(node: SchemaNode, value: unknown, path: string, issues: Conforman
       const at = join(path, field.name);
       if (entry === undefined) {
         if (field.required) issues.push({ path: at, problem: 'missing' });
-      } else check(field.node, entry, at, issues);
+      } else if (entry !== null || field.mustHaveValue) check(field.node, entry, at, issues);
     }
     if (node.closed) {
       for (const key of Object.keys(value))

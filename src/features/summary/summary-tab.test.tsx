@@ -1,5 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatClockTime } from '@/lib/format';
 import type { TaskListItem } from '@/api/schemas';
 import { rememberTaskInputs } from '@/lib/task-inputs';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
@@ -130,7 +132,6 @@ describe('SummaryTab', () => {
       result: {
         summary: 'Done',
         extracted_data: {
-          invoice_number: null,
           total: '12.00',
           line_items: [{ sku: 'A-1' }],
           vendor: { name: 'ACME', city: 'Berlin' },
@@ -188,5 +189,140 @@ describe('SummaryTab', () => {
     expect(await screen.findByRole('region', { name: 'Answer' })).toHaveTextContent('Done');
     expect(requests.filter(isSummary)).toHaveLength(1);
     expect(requests.filter(isResult)).toHaveLength(0);
+  });
+});
+
+describe('SummaryTab, issue 15', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('counts no optional null as a schema issue', async () => {
+    const id = newTaskId();
+    rememberTaskInputs(id, {
+      agentId: 'a',
+      query: 'q',
+      outputSchema: '{"invoice_number": "string", "po_number": "string", "total": "number"}',
+      instructions: '',
+      plainLanguage: false,
+      fileNames: [],
+      startedAt: Date.now(),
+    });
+    stub(id, {
+      status: 'completed',
+      result: {
+        summary: 'Done',
+        extracted_data: { invoice_number: 'A-1', po_number: null, total: null },
+      },
+    });
+    renderWithProviders(<SummaryTab taskId={id} task={task(id, 'completed')} />);
+    const region = await screen.findByRole('region', { name: 'Extracted data' });
+    expect(within(region).getByText('Matches the output schema')).toBeVisible();
+    expect(within(region).queryByText(/schema issue/)).toBeNull();
+  });
+
+  it('copies the answer and says so', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('isSecureContext', true);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const id = newTaskId();
+    stub(id, {
+      status: 'completed',
+      result: { summary: 'The total is **42**.', completed_at: 'x' },
+    });
+    renderWithProviders(<SummaryTab taskId={id} task={task(id, 'completed')} />);
+    const answer = await screen.findByRole('region', { name: 'Answer' });
+    await userEvent.click(within(answer).getByRole('button', { name: 'Copy answer' }));
+    expect(writeText).toHaveBeenCalledWith('The total is **42**.');
+    expect(within(answer).getByRole('status')).toHaveTextContent('Copied the answer.');
+  });
+
+  it('marks a stopped task’s last answer Not final, with the time it stopped', async () => {
+    const id = newTaskId();
+    const stopped = { ...task(id, 'stopped'), updated_at: '2026-05-12T10:16:07Z' };
+    stub(id, {
+      status: 'stopped',
+      result: 'I will read the 3 files and extract the invoice data.',
+    });
+    renderWithProviders(<SummaryTab taskId={id} task={stopped} />);
+    const answer = await screen.findByRole('region', { name: 'Answer' });
+    expect(answer).toHaveTextContent('I will read the 3 files');
+    expect(within(answer).getByText('Not final')).toBeVisible();
+    expect(answer).toHaveTextContent(`Stopped at ${formatClockTime('2026-05-12T10:16:07Z')}`);
+  });
+
+  it('adds a File column from the files sent, when each row is one document', async () => {
+    const id = newTaskId();
+    rememberTaskInputs(id, {
+      agentId: 'a',
+      query: '',
+      outputSchema: '',
+      instructions: '',
+      plainLanguage: false,
+      fileNames: ['march.txt', 'april.txt'],
+      startedAt: Date.now(),
+    });
+    const { requests } = stub(id, {
+      status: 'completed',
+      result: { summary: 'Two', extracted_data: [{ total: 1 }, { total: 2 }] },
+    });
+    renderWithProviders(<SummaryTab taskId={id} task={task(id, 'completed')} />);
+    const table = await screen.findByRole('table', { name: 'Extracted data' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((row) => row.textContent)).toEqual(['Filetotal', 'march.txt1', 'april.txt2']);
+    expect(requests.filter(isResult)).toHaveLength(0);
+  });
+
+  it('takes the file names from the trace when this browser did not send the files', async () => {
+    const id = newTaskId();
+    const call = (name: string, filename: string) => ({
+      type: 'tool_call',
+      name,
+      arguments: { filename },
+    });
+    stub(
+      id,
+      {
+        status: 'completed',
+        result: { summary: 'Two', extracted_data: [{ total: 1 }, { total: 2 }] },
+      },
+      [
+        call('read_file', 'a.txt'),
+        call('read_file', 'scan.pdf'),
+        call('read_file', 'b.txt'),
+        call('extract_fields', 'a.txt'),
+        call('extract_fields', 'b.txt'),
+      ],
+    );
+    renderWithProviders(<SummaryTab taskId={id} task={task(id, 'completed')} />);
+    const table = await screen.findByRole('table', { name: 'Extracted data' });
+    expect(await within(table).findByRole('columnheader', { name: 'File' })).toBeVisible();
+    const cells = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+    expect(cells).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('leads with the file a row names itself, under File', async () => {
+    const id = newTaskId();
+    stub(id, {
+      status: 'completed',
+      result: {
+        summary: 'Two',
+        extracted_data: [
+          { total: 1, source_file: 'x.txt' },
+          { total: 2, source_file: 'y.txt' },
+        ],
+      },
+    });
+    renderWithProviders(<SummaryTab taskId={id} task={task(id, 'completed')} />);
+    const table = await screen.findByRole('table', { name: 'Extracted data' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['File', 'total']);
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('x.txt1');
   });
 });

@@ -2,8 +2,9 @@
  * The Summary tab: the task's answer (Markdown), its extracted data (tables, downloads, the check
  * against the output schema), and for a failed task the error from its trace. The answer is
  * re-read when the task's status changes (decision 0008); before the task ends it is the latest
- * intermediate answer, marked as not final. `/result` is read only for a failed task, or when
- * `/summary` carried no extracted data for a task run here with an output schema.
+ * intermediate answer, marked as not final, as is a stopped task's last one. `/result` is read only
+ * for a failed task, when `/summary` carried no extracted data for a task run here with an output
+ * schema, or to learn which file each row of a several-document extraction came from.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -18,7 +19,8 @@ import { AnswerSection, FailureNotice, Note } from './answer-section';
 import { ConformanceBadge, ConformanceDetails, useConformance } from './conformance';
 import { ExtractedData } from './extracted-data';
 import { finalExtractedData, lastErrorStep } from './feed-facts';
-import { readSummary } from './summary-answer';
+import { needsFileNames, rowFileNames } from './file-sources';
+import { readSummary, stopTimeOf } from './summary-answer';
 
 export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task'>) {
   const status = task.status;
@@ -31,14 +33,20 @@ export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task
   // Read since the task ended: a read marked stale by its last change is not the final one yet.
   const final = finished && summary.data !== undefined && !summary.isStale;
 
+  const inputs = taskInputsOf(taskId);
   const wantsData =
     final &&
     status === 'completed' &&
     reading?.extractedData === undefined &&
-    Boolean(taskInputsOf(taskId)?.outputSchema.trim());
+    Boolean(inputs?.outputSchema.trim());
+  // Several documents, and neither the rows nor the files sent from here say which is which.
+  const wantsFileNames =
+    final &&
+    needsFileNames(reading?.extractedData) &&
+    rowFileNames(reading.extractedData, inputs?.fileNames, undefined) === undefined;
   const result = useQuery({
     ...taskQueries.result(taskId, { follow: true }),
-    enabled: finished && (status === 'failed' || wantsData),
+    enabled: finished && (status === 'failed' || wantsData || wantsFileNames),
   });
   const failure =
     status === 'failed' && result.data && !result.isStale
@@ -48,6 +56,12 @@ export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task
     reading?.extractedData ??
     (final && result.data ? finalExtractedData(result.data.feed) : undefined);
   const conformance = useConformance(taskId, extracted);
+  const feed = result.data && !result.isStale ? result.data.feed : undefined;
+  const fileNames = useMemo(
+    () => rowFileNames(extracted, inputs?.fileNames, feed),
+    [extracted, inputs?.fileNames, feed],
+  );
+  const stoppedAt = status === 'stopped' ? stopTimeOf(task, summary.data) : undefined;
   const fileBase = taskFileBase(taskId, task.title);
 
   const failed =
@@ -70,11 +84,12 @@ export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task
       <div className="space-y-4">
         {failed}
         {waiting}
-        <AnswerSection reading={reading} final={final} status={status} />
+        <AnswerSection reading={reading} final={final} status={status} stoppedAt={stoppedAt} />
         {extracted !== undefined ? (
           <ExtractedData
             data={extracted}
             fileBase={fileBase}
+            fileNames={fileNames}
             badge={<ConformanceBadge conformance={conformance} />}
           >
             <ConformanceDetails conformance={conformance} />
