@@ -95,7 +95,10 @@ export function NewRunPage() {
             )
           }
           onStarted={({ run }) => {
-            navigate(`/tasks/${encodeURIComponent(run.task_id)}`);
+            // The task page focuses its heading when it arrives with this state.
+            navigate(`/tasks/${encodeURIComponent(run.task_id)}`, {
+              state: { focusHeading: true },
+            });
           }}
         />
       </PanelErrorBoundary>
