@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, stubFetch, type FetchHandler } from '@/test/fetch-stub';
@@ -69,6 +69,21 @@ describe('the app shell', () => {
     expect(within(main).getByLabelText('Task ID')).toHaveAttribute(
       'placeholder',
       'Paste a task ID',
+    );
+  });
+
+  it('moves focus to the new page heading on navigation, not on the first load', async () => {
+    stubFetch(simulatorBackend);
+    const user = userEvent.setup();
+    renderWithProviders(<AppShell />, { path: '/' });
+    await screen.findByRole('heading', { level: 1, name: 'New run' });
+    expect(document.activeElement).toBe(document.body);
+
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Tasks' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1, name: 'Tasks' })).toHaveFocus(),
     );
   });
 

@@ -10,6 +10,7 @@ import { useNeedsYou } from '@/entities/task/hooks';
 import { ConnectionIndicator } from '@/features/backend/connection-indicator';
 import { SessionControl } from '@/features/backend/session-control';
 import { cn } from '@/lib/cn';
+import { useFocusHeadingOnNavigate } from './use-focus-heading-on-navigate';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
@@ -86,6 +87,7 @@ function MainNav() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  useFocusHeadingOnNavigate(MAIN_CONTENT_ID);
   return (
     <div className="min-h-dvh bg-surface-muted text-text">
       <a
