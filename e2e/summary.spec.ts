@@ -49,6 +49,8 @@ test('an extraction from several files names the file of each row', async ({
   newRun,
   browser,
 }) => {
+  // One run read to its end in two browsers, one of them fresh: more than the default 30 s.
+  test.setTimeout(75_000);
   await newRun.open();
   await newRun.chooseAgent('Invoice', 'Invoice Extractor');
   await newRun.query.fill('Extract both invoices');
