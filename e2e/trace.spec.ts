@@ -168,9 +168,9 @@ test('an invoice CSV: its line items as a table, as CSV and JSON; its trace sear
   await expect(found).toBeVisible();
   await expect(found.locator('mark').first()).toHaveText('extract_fields');
 
-  const messages = traceTab.stepTypes.getByRole('checkbox', { name: /^message/ });
+  const messages = traceTab.stepTypes.getByRole('checkbox', { name: /^Message/ });
   await messages.uncheck();
-  await expect(traceTab.items.filter({ hasText: /^#\d+message/ })).toHaveCount(0);
+  await expect(traceTab.items.filter({ hasText: /^#\d+Message/ })).toHaveCount(0);
   await expect(traceTab.items.filter({ hasText: 'read_file' })).toBeVisible();
   expect(await traceTab.items.count()).toBeLessThan(total);
   await messages.check();
@@ -196,7 +196,7 @@ test('an invoice CSV: its line items as a table, as CSV and JSON; its trace sear
   expect(markdown).toMatch(/^# Trace of "Extract the March invoice"/);
   expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(50_000);
   expect(markdown.indexOf('`read_file`')).toBeLessThan(markdown.indexOf('`extract_fields`'));
-  expect(markdown).toContain(`${total}. task_complete`);
+  expect(markdown).toContain(`${total}. Task complete`);
   await step.getByRole('button', { name: 'Copy link' }).click();
   const link = await clipboard();
   const number = Number(/^#(\d+)/.exec((await step.textContent()) ?? '')?.[1]);
@@ -234,7 +234,7 @@ test('the 10,000-step trace opens, jumps to its end and searches, with ≤ 200 s
 
   await traceTab.lastStep.click();
   await expect(traceTab.step(count)).toBeVisible();
-  await expect(traceTab.step(count)).toContainText('task_complete');
+  await expect(traceTab.step(count)).toContainText('Task complete');
   await expect(traceTab.step(count)).toHaveAttribute('aria-current', 'true');
   expect(await traceTab.renderedSteps()).toBeLessThanOrEqual(MAX_STEP_ELEMENTS);
 

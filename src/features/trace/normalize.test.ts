@@ -203,3 +203,36 @@ describe('kinds named like properties of Object', () => {
     expect(normalizeItem({ type: 'constructor', payload: 1 }, 0).kind).toBe('unknown');
   });
 });
+
+describe('failed tool calls', () => {
+  const call = (output: unknown) =>
+    normalizeItem({ type: 'tool_call', name: 'fetch_page', arguments: { page: 3 }, output }, 0);
+
+  it('marks a tool call whose output carries an HTTP 4xx/5xx as failed, keeping its kind', () => {
+    for (const output of [
+      { status: 502, message: 'Bad Gateway' },
+      { status_code: '404' },
+      { statusCode: 429 },
+      '502 Bad Gateway',
+      'HTTP/1.1 500 Internal Server Error',
+    ]) {
+      expect(call(output)).toMatchObject({ kind: 'tool_call', error: output });
+    }
+  });
+
+  it('leaves successful outputs and numbers that are not statuses alone', () => {
+    for (const output of [{ status: 200 }, { status: 'ok' }, '404 results found', { count: 502 }]) {
+      expect(call(output).error).toBeUndefined();
+    }
+    // Only tool calls: a message that quotes a status line is not a failure.
+    expect(normalizeItem({ type: 'message', content: '502 Bad Gateway' }, 0).error).toBeUndefined();
+  });
+
+  it('still reads an error field as the failure', () => {
+    const error = { status: 502, message: 'Bad Gateway' };
+    expect(normalizeItem({ type: 'tool_call', name: 'x', error }, 0)).toMatchObject({
+      kind: 'tool_call',
+      error,
+    });
+  });
+});

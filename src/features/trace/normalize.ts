@@ -309,6 +309,22 @@ function errorOf(record: Record<string, unknown>, output: unknown): unknown {
   return undefined;
 }
 
+const HTTP_STATUS_FIELDS = ['status', 'status_code', 'statusCode', 'http_status', 'httpStatus'];
+/** `502 Bad Gateway`, `HTTP/1.1 404 Not Found`: a status line, not `404 results`. */
+const HTTP_STATUS_LINE = /^\s*(?:HTTP(?:\/\d(?:\.\d)?)?\s+)?([45]\d\d)\s+[A-Z][a-z]/;
+
+const isHttpFailure = (value: unknown): boolean => {
+  const code = typeof value === 'string' && /^\d{3}$/.test(value.trim()) ? Number(value) : value;
+  return typeof code === 'number' && code >= 400 && code <= 599;
+};
+
+/** A tool's output that reports an HTTP 4xx/5xx (a `status: 502` field or a status line). */
+export function httpFailureOf(output: unknown): boolean {
+  if (typeof output === 'string') return HTTP_STATUS_LINE.test(output);
+  const record = asRecord(output);
+  return record !== undefined && HTTP_STATUS_FIELDS.some((field) => isHttpFailure(record[field]));
+}
+
 function nameOf(item: unknown): string | undefined {
   const value = firstAt(item, NAME_PATHS, isText);
   return typeof value === 'string' ? value.trim() : undefined;
@@ -360,6 +376,8 @@ export function normalizeItem(raw: unknown, index: number): TraceStep {
   if (!kind && role) kind = kindOfWord(role);
   if (!kind && typeof output === 'string' && role === undefined && Object.keys(record).length <= 3)
     kind = 'message';
+  // A tool call that answered with an HTTP error failed, whatever else it says.
+  const failed = error ?? (kind === 'tool_call' && httpFailureOf(output) ? output : undefined);
 
   const started = parseTime(firstField(record, START_FIELDS));
   const ended = parseTime(firstField(record, END_FIELDS));
@@ -381,7 +399,7 @@ export function normalizeItem(raw: unknown, index: number): TraceStep {
     durationMs,
     arguments: rawArguments === undefined ? undefined : parseJsonText(rawArguments),
     output,
-    error: error ?? (kind === 'error' ? (output ?? 'error') : undefined),
+    error: failed ?? (kind === 'error' ? (output ?? 'error') : undefined),
     raw,
   };
 }
@@ -417,12 +435,12 @@ export function normalizeFeed(feed: readonly unknown[], taskStart?: number): Nor
 
 /** How a kind is written on screen and in exports. */
 export const KIND_LABELS: Readonly<Record<StepKind, string>> = {
-  message: 'message',
-  tool_call: 'tool call',
-  ask_user: 'ask_user',
-  task_complete: 'task_complete',
-  error: 'error',
-  unknown: 'unknown',
+  message: 'Message',
+  tool_call: 'Tool call',
+  ask_user: 'Ask user',
+  task_complete: 'Task complete',
+  error: 'Error',
+  unknown: 'Unknown',
 };
 
 /** The name worth showing beside the kind: none when it only repeats it (`ask_user ask_user`). */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeFeed } from './normalize';
-import { MAX_BUCKETS, stepAtTime, stripRuns, timeSegments, timeTotals } from './timeline';
+import {
+  failedToolCalls,
+  MAX_BUCKETS,
+  stepAtTime,
+  stripRuns,
+  timeSegments,
+  timeTotals,
+} from './timeline';
 
 const T0 = Date.parse('2026-05-11T10:15:00Z');
 const at = (ms: number) => new Date(T0 + ms).toISOString();
@@ -31,7 +38,7 @@ describe('timeSegments', () => {
     ]);
     expect(timeTotals(segments)).toEqual({
       total: 17_000,
-      byCategory: { tool: 3_000, model: 3_000, waiting: 10_000, gap: 1_000 },
+      byCategory: { tool: 3_000, failed: 0, model: 3_000, waiting: 10_000, gap: 1_000 },
     });
     expect(stepAtTime(segments, T0 + 3_000)).toBe(2);
     expect(stepAtTime(segments, T0 + 99_000)).toBe(5);
@@ -74,5 +81,23 @@ describe('stripRuns', () => {
 
   it('has nothing to draw without time', () => {
     expect(stripRuns([])).toBeUndefined();
+  });
+});
+
+describe('failed tool calls', () => {
+  it('own their time as failed, and are listed for the count', () => {
+    const feed = normalizeFeed(
+      [
+        { type: 'tool_call', name: 'a', created_at: at(1_000), output: { rows: 3 } },
+        { type: 'tool_call', name: 'b', created_at: at(3_000), output: { status: 502 } },
+        { type: 'tool_call', name: 'c', created_at: at(4_000), error: 'timed out' },
+        { type: 'error', content: 'gave up', created_at: at(5_000) },
+      ],
+      T0,
+    );
+    const segments = timeSegments(feed);
+    expect(segments.map(({ category }) => category)).toEqual(['tool', 'failed', 'failed', 'gap']);
+    expect(timeTotals(segments).byCategory.failed).toBe(3_000);
+    expect(failedToolCalls(feed.steps)).toEqual([1, 2]);
   });
 });

@@ -10,15 +10,18 @@
  *
  * For the strip above the steps, the segments are summed into at most `MAX_BUCKETS` buckets and
  * runs of buckets with the same dominant category are merged, so 10,000 steps draw as at most
- * 200 rectangles. Pure: the view only draws what this returns.
+ * 200 rectangles. A tool call that failed (an error, an HTTP 4xx/5xx) owns its time as `failed`,
+ * and `failedToolCalls` lists them for the count beside the strip. Pure: the view only draws
+ * what this returns.
  */
 import type { NormalizedFeed, TimedStep } from './normalize';
 
-export const TIME_CATEGORIES = ['tool', 'model', 'waiting', 'gap'] as const;
+export const TIME_CATEGORIES = ['tool', 'failed', 'model', 'waiting', 'gap'] as const;
 export type TimeCategory = (typeof TIME_CATEGORIES)[number];
 
 export const TIME_CATEGORY_LABELS: Readonly<Record<TimeCategory, string>> = {
   tool: 'Tool calls',
+  failed: 'Failed tool calls',
   model: 'Model turns',
   waiting: 'Waiting on the person',
   gap: 'Gaps',
@@ -43,7 +46,7 @@ function categoryOf(step: TimedStep, afterQuestion: boolean): TimeCategory {
   if (isPersonSpeaking(step)) return afterQuestion ? 'waiting' : 'gap';
   switch (step.kind) {
     case 'tool_call':
-      return 'tool';
+      return step.error === undefined ? 'tool' : 'failed';
     case 'message':
     case 'ask_user':
     case 'task_complete':
@@ -90,7 +93,13 @@ export interface TimeTotals {
 }
 
 export function timeTotals(segments: readonly TimeSegment[]): TimeTotals {
-  const byCategory: Record<TimeCategory, number> = { tool: 0, model: 0, waiting: 0, gap: 0 };
+  const byCategory: Record<TimeCategory, number> = {
+    tool: 0,
+    failed: 0,
+    model: 0,
+    waiting: 0,
+    gap: 0,
+  };
   let total = 0;
   for (const segment of segments) {
     const length = segment.to - segment.from;
@@ -123,7 +132,13 @@ export function stripRuns(
   const to = last.to;
   const count = Math.max(1, Math.min(buckets, MAX_BUCKETS));
   const width = (to - from) / count;
-  const fill = Array.from({ length: count }, () => ({ tool: 0, model: 0, waiting: 0, gap: 0 }));
+  const fill = Array.from({ length: count }, () => ({
+    tool: 0,
+    failed: 0,
+    model: 0,
+    waiting: 0,
+    gap: 0,
+  }));
   for (const segment of segments) {
     let bucket = Math.min(count - 1, Math.floor((segment.from - from) / width));
     while (bucket < count) {
@@ -164,4 +179,12 @@ export function stepAtTime(segments: readonly TimeSegment[], time: number): numb
     else high = middle;
   }
   return segments[low]?.index;
+}
+
+/** Feed indices of the tool calls that failed (an error field, or an HTTP 4xx/5xx output). */
+export function failedToolCalls(steps: readonly TimedStep[]): number[] {
+  const failed: number[] = [];
+  for (const step of steps)
+    if (step.kind === 'tool_call' && step.error !== undefined) failed.push(step.index);
+  return failed;
 }

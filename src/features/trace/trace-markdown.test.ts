@@ -27,14 +27,14 @@ describe('traceToMarkdown', () => {
       { type: 'task_complete', name: 'task_complete', content: 'Done `ok`', created_at: T0 + 2000 },
     ]);
     expect(text).toContain('# Trace of "Invoice run" (task t-1)');
-    expect(text).toContain('- Steps: 3 (1 message, 1 tool call, 1 task_complete)');
-    expect(text).toContain('2. tool call `read_file` · +1.2 s · took 1.2 s');
+    expect(text).toContain('- Steps: 3 (1 Message, 1 Tool call, 1 Task complete)');
+    expect(text).toContain('2. Tool call `read_file` · +1.2 s · took 1.2 s');
     expect(text).toContain('   - arguments: `{"filename":"a.csv"}`');
     expect(text).toContain('   - output: `{"rows":3}`');
-    expect(text).toContain('3. task_complete · +2 s');
+    expect(text).toContain('3. Task complete · +2 s');
     expect(text).toContain('`` Done `ok` ``');
     expect(text).not.toContain('elided');
-    expect(text.indexOf('1. message')).toBeLessThan(text.indexOf('2. tool call'));
+    expect(text.indexOf('1. Message')).toBeLessThan(text.indexOf('2. Tool call'));
   });
 
   it('cuts long payloads to the limit and says how much was cut', () => {
@@ -56,16 +56,16 @@ describe('traceToMarkdown', () => {
     items[9_999] = { type: 'task_complete', name: 'task_complete', content: 'Finished' };
     const text = markdown(items);
     expect(utf8Length(text)).toBeLessThanOrEqual(50_000);
-    expect(text).toContain('1. tool call `search`');
-    expect(text).toContain('5001. error');
+    expect(text).toContain('1. Tool call `search`');
+    expect(text).toContain('5001. Error');
     expect(text).toContain('Source 1250 timed out');
-    expect(text).toContain('10000. task_complete');
+    expect(text).toContain('10000. Task complete');
     expect(text).toMatch(/_… [\d,]+ steps elided \(#[\d,]+–#[\d,]+: \w+ ×/);
     expect(text).toMatch(/Elided to stay under 50 KB: [\d,]+ of 10,000 steps left out/);
   });
 
   it('shows unknown items as their raw JSON', () => {
-    expect(markdown([{ widget: 7 }])).toContain('1. unknown\n   - raw: `{"widget":7}`');
+    expect(markdown([{ widget: 7 }])).toContain('1. Unknown\n   - raw: `{"widget":7}`');
   });
 });
 
@@ -73,8 +73,8 @@ describe('traceToMarkdown and hostile text', () => {
   it('names a step of type `constructor` by a kind, never `undefined`', () => {
     const text = markdown([{ type: 'constructor', payload: 1 }]);
     expect(text).not.toContain('undefined');
-    expect(text).toContain('1. unknown');
-    expect(text).toContain('(1 unknown)');
+    expect(text).toContain('1. Unknown');
+    expect(text).toContain('(1 Unknown)');
   });
 
   it('spells out hidden characters in the title, names, roles and payloads', () => {

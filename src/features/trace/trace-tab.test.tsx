@@ -101,11 +101,11 @@ describe('TraceTab', () => {
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(ODD_FEED.length);
     // Kinds are read from other spellings; what cannot be placed is "unknown", shown as JSON.
-    expect(items[1]).toHaveTextContent(/tool call\s*lookup_customer/);
+    expect(items[1]).toHaveTextContent(/Tool call\s*lookup_customer/);
     expect(items[1]).toHaveTextContent('{"id":"C-bravo"}');
-    expect(items[5]).toHaveTextContent('task_complete');
-    expect(items[6]).toHaveTextContent('error');
-    expect(items[4]).toHaveTextContent('unknown');
+    expect(items[5]).toHaveTextContent('Task complete');
+    expect(items[6]).toHaveTextContent('Error');
+    expect(items[4]).toHaveTextContent('Unknown');
     expect(items[4]).toHaveTextContent('echo-quartz');
     expect(items[8]).toHaveTextContent('424242');
 
@@ -137,7 +137,7 @@ describe('TraceTab', () => {
 
     const list = await screen.findByRole('list', { name: 'Trace steps' });
     const types = screen.getByRole('group', { name: 'Step types' });
-    await user.click(within(types).getByRole('checkbox', { name: /^message/ }));
+    await user.click(within(types).getByRole('checkbox', { name: /^Message/ }));
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(1);
     await user.click(within(items[0] as HTMLElement).getByRole('button', { name: 'Expand' }));
@@ -278,8 +278,8 @@ describe('TraceTab and kinds named like properties of Object', () => {
     const list = await screen.findByRole('list', { name: 'Trace steps' });
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(2);
-    expect(items[0]).toHaveTextContent('unknown');
-    expect(items[1]).toHaveTextContent('message');
+    expect(items[0]).toHaveTextContent('Unknown');
+    expect(items[1]).toHaveTextContent('Message');
     expect(screen.queryByText(/could not be displayed/)).toBeNull();
   });
 });

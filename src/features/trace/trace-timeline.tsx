@@ -1,14 +1,17 @@
 /**
  * The strip above the steps: where the task's time went, as at most 200 coloured runs (tool
  * calls, model turns, waiting on the person, gaps), with the totals beside it in words. A click
- * on the strip jumps to the step that owns that moment. A feed without timestamps has no strip,
+ * on the strip jumps to the step that owns that moment. Failed tool calls are counted, and the
+ * count jumps to the first of them. A feed without timestamps has no strip,
  * and says so.
  */
 import { useMemo, type MouseEvent } from 'react';
+import { Icon } from '@/components/ui/icon';
 import { cn } from '@/lib/cn';
 import { formatDuration } from '@/lib/format';
 import type { NormalizedFeed } from './normalize';
 import {
+  failedToolCalls,
   stepAtTime,
   stripRuns,
   TIME_CATEGORIES,
@@ -20,12 +23,14 @@ import {
 
 const FILL: Readonly<Record<TimeCategory, string>> = {
   tool: 'fill-status-running',
+  failed: 'fill-danger',
   model: 'fill-status-queued',
   waiting: 'fill-status-waiting',
   gap: 'fill-border',
 };
 const SWATCH: Readonly<Record<TimeCategory, string>> = {
   tool: 'bg-status-running',
+  failed: 'bg-danger',
   model: 'bg-status-queued',
   waiting: 'bg-status-waiting',
   gap: 'bg-border',
@@ -37,15 +42,22 @@ export interface TraceTimelineProps {
 }
 
 export function TraceTimeline({ feed, onJump }: TraceTimelineProps) {
-  const { segments, strip, totals } = useMemo(() => {
+  const { segments, strip, totals, failed } = useMemo(() => {
     const segments = timeSegments(feed);
-    return { segments, strip: stripRuns(segments), totals: timeTotals(segments) };
+    return {
+      segments,
+      strip: stripRuns(segments),
+      totals: timeTotals(segments),
+      failed: failedToolCalls(feed.steps),
+    };
   }, [feed]);
 
+  const failures = <FailedCalls failed={failed} onJump={onJump} />;
   if (!strip || totals.total <= 0) {
     return feed.steps.length > 0 ? (
-      <p className="text-xs text-muted">
-        The steps carry no timestamps, so there is no timeline of where the time went.
+      <p className="flex flex-wrap gap-x-4 text-xs text-muted">
+        <span>The steps carry no timestamps, so there is no timeline of where the time went.</span>
+        {failures}
       </p>
     ) : null;
   }
@@ -94,7 +106,31 @@ export function TraceTimeline({ feed, onJump }: TraceTimelineProps) {
             {Math.round((totals.byCategory[category] / totals.total) * 100)}%)
           </span>
         ))}
+        {failures}
       </figcaption>
     </figure>
+  );
+}
+
+/** `2 failed tool calls`, in the danger colour with an icon; a click shows the first one. */
+function FailedCalls({
+  failed,
+  onJump,
+}: {
+  failed: readonly number[];
+  onJump: (index: number) => void;
+}) {
+  const first = failed[0];
+  if (first === undefined) return null;
+  return (
+    <button
+      type="button"
+      onClick={() => onJump(first)}
+      title={`Show step #${first + 1}, the first that failed`}
+      className="inline-flex items-center gap-1 font-medium text-danger underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+    >
+      <Icon name="x-circle" size="sm" />
+      {failed.length.toLocaleString('en-US')} failed tool {failed.length === 1 ? 'call' : 'calls'}
+    </button>
   );
 }
