@@ -531,3 +531,32 @@ describe('a run that settles after the form was left', () => {
     expect(requests).toHaveLength(1);
   });
 });
+
+describe('Clear form', () => {
+  it('empties the text, the files and the stored draft, and Undo brings them back', async () => {
+    const user = userEvent.setup();
+    stubFetch(() => taskPage([]));
+    renderForm();
+    const query = screen.getByRole('textbox', { name: 'Query' });
+    await user.type(query, 'Summarize the memo');
+    await user.type(screen.getByRole('textbox', { name: 'Instructions' }), 'Be brief');
+    await user.upload(
+      document.querySelector<HTMLInputElement>('input[type=file]:not([webkitdirectory])')!,
+      new File(['memo'], 'memo.txt', { type: 'text/plain' }),
+    );
+    expect(screen.getByRole('list', { name: 'Files' })).toHaveTextContent('memo.txt');
+
+    await user.click(screen.getByRole('button', { name: 'Clear form' }));
+    expect(query).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'Instructions' })).toHaveValue('');
+    expect(screen.queryByRole('list', { name: 'Files' })).not.toBeInTheDocument();
+    await waitFor(() => expect(localStorage.getItem('agent-console:run-draft')).toBeNull());
+    expect(screen.getByText(/^Form cleared\./)).toHaveAttribute('role', 'status');
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(query).toHaveValue('Summarize the memo');
+    expect(screen.getByRole('textbox', { name: 'Instructions' })).toHaveValue('Be brief');
+    expect(screen.getByRole('list', { name: 'Files' })).toHaveTextContent('memo.txt');
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+  });
+});

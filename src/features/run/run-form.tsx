@@ -28,7 +28,7 @@ import { FilePicker } from './file-picker';
 import type { FileLimits } from './file-rules';
 import { OutputSchemaField } from './output-schema-field';
 import { blocksRun, useOutputSchemaCheck } from './output-schema-check';
-import { useRunDraft } from './run-draft';
+import { useRunDraft, type RunDraft } from './run-draft';
 import { RunErrorAlert } from './run-error-alert';
 import { buildRunRequest, validateRunInput, type RunDraftInput } from './run-request';
 import { UploadProgress } from './upload-progress';
@@ -120,7 +120,7 @@ export function RunForm({
   onPrefilled,
 }: RunFormProps) {
   const ids = { query: useId(), instructions: useId(), inputError: useId(), runHint: useId() };
-  const [draft, patchDraft] = useRunDraft();
+  const [draft, patchDraft, clearDraft] = useRunDraft();
   // `Run again`: fill the form once per task (adjusting state while rendering, so the first
   // paint already shows it), then tell the page, which drops its `?rerun=`.
   const [prefilled, setPrefilled] = useState<{ key: string; fileNames: string[] } | null>(null);
@@ -155,6 +155,19 @@ export function RunForm({
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const waitSeconds = useCountdown(retryAt);
   const queryRef = useRef<HTMLTextAreaElement>(null);
+  // What `Clear form` took away, for its Undo; offered only while the form is still empty.
+  const [cleared, setCleared] = useState<{ draft: RunDraft; files: File[] } | null>(null);
+  const empty =
+    files.files.length === 0 && !draft.query && !draft.outputSchema && !draft.instructions;
+
+  function clearForm() {
+    if (empty) return;
+    setCleared({ draft, files: files.files.map((entry) => entry.file) });
+    clearDraft();
+    files.clear();
+    setInputError(null);
+    setPrefilled((previous) => previous && { key: previous.key, fileNames: [] });
+  }
 
   const input = (): RunDraftInput => ({
     agentId: agentId ?? '',
@@ -323,6 +336,26 @@ export function RunForm({
           <span role="status" className="self-center text-sm text-muted">
             {uploading ? 'Uploading…' : 'Starting the task…'}
           </span>
+        ) : null}
+        {/* Not disabled when empty: a pressed button that disables itself drops keyboard focus. */}
+        <Button type="button" onClick={clearForm} disabled={run.isPending}>
+          Clear form
+        </Button>
+        {cleared && empty ? (
+          <p role="status" className="self-center text-sm text-muted">
+            Form cleared.{' '}
+            <button
+              type="button"
+              className="font-medium text-accent underline underline-offset-2"
+              onClick={() => {
+                patchDraft(cleared.draft);
+                files.add(cleared.files);
+                setCleared(null);
+              }}
+            >
+              Undo
+            </button>
+          </p>
         ) : null}
         <CopyCurlButton
           command={() => curlForRun(input(), apiBaseUrl)}
