@@ -206,6 +206,7 @@ describe('FilePicker', () => {
     const report = file('report.docx', { lastModified: 7 });
     fireEvent.dragEnter(dropZone(), { dataTransfer: dataTransfer([report]) });
     expect(await within(dropZone()).findByText('Release to add the files')).toBeInTheDocument();
+    expect(dropZone()).toHaveClass('border-solid', 'ring-4');
 
     fireEvent.drop(dropZone(), { dataTransfer: dataTransfer([report, report]) });
     expect(await screen.findByRole('list', { name: 'Rejected files' })).toHaveTextContent(
@@ -213,6 +214,7 @@ describe('FilePicker', () => {
     );
     expect(rows('Files')).toHaveLength(1);
     expect(within(dropZone()).queryByText('Release to add the files')).not.toBeInTheDocument();
+    expect(dropZone()).not.toHaveClass('border-solid');
   });
 
   it('walks a dropped folder, subfolders too, and judges each file on its own row', async () => {

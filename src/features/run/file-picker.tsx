@@ -95,14 +95,15 @@ export function FilePicker({
           className: cn(
             'flex min-h-28 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed border-border bg-surface p-6 text-center',
             'transition-colors hover:border-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
-            isDragActive && 'border-accent bg-accent/10',
+            // Files over the zone: solid, tinted and ringed, so the target is plain at a glance.
+            isDragActive && 'border-solid border-accent bg-accent/15 ring-4 ring-accent/30',
             disabled && 'cursor-not-allowed opacity-50 hover:border-border',
           ),
         })}
       >
         <input {...getInputProps({ accept: ACCEPT_ATTRIBUTE, style: HIDDEN })} />
         <p className="font-medium">{PROMPT}</p>
-        {isDragActive && <p className="text-sm text-accent">Release to add the files</p>}
+        {isDragActive && <p className="font-medium text-accent">Release to add the files</p>}
       </div>
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <p id={hintId} className="text-sm text-muted">
