@@ -208,20 +208,29 @@ describe('failed tool calls', () => {
   const call = (output: unknown) =>
     normalizeItem({ type: 'tool_call', name: 'fetch_page', arguments: { page: 3 }, output }, 0);
 
-  it('marks a tool call whose output carries an HTTP 4xx/5xx as failed, keeping its kind', () => {
+  it('marks a tool call whose output carries an HTTP 4xx/5xx or an error as failed, keeping its kind', () => {
     for (const output of [
       { status: 502, message: 'Bad Gateway' },
       { status_code: '404' },
       { statusCode: 429 },
       '502 Bad Gateway',
       'HTTP/1.1 500 Internal Server Error',
+      { error: { status: 502, message: 'Bad Gateway' } },
+      { error: 'quota exceeded' },
     ]) {
       expect(call(output)).toMatchObject({ kind: 'tool_call', error: output });
     }
   });
 
   it('leaves successful outputs and numbers that are not statuses alone', () => {
-    for (const output of [{ status: 200 }, { status: 'ok' }, '404 results found', { count: 502 }]) {
+    for (const output of [
+      { status: 200 },
+      { status: 'ok' },
+      '404 results found',
+      { count: 502 },
+      { error: null, rows: 3 },
+      { error: false },
+    ]) {
       expect(call(output).error).toBeUndefined();
     }
     // Only tool calls: a message that quotes a status line is not a failure.

@@ -318,11 +318,16 @@ const isHttpFailure = (value: unknown): boolean => {
   return typeof code === 'number' && code >= 400 && code <= 599;
 };
 
-/** A tool's output that reports an HTTP 4xx/5xx (a `status: 502` field or a status line). */
-export function httpFailureOf(output: unknown): boolean {
+/**
+ * A tool's output that reports a failure: an HTTP 4xx/5xx (a `status: 502` field or a status
+ * line) or an error field of its own (`{ "error": { "status": 502 } }`).
+ */
+export function failedOutput(output: unknown): boolean {
   if (typeof output === 'string') return HTTP_STATUS_LINE.test(output);
   const record = asRecord(output);
-  return record !== undefined && HTTP_STATUS_FIELDS.some((field) => isHttpFailure(record[field]));
+  if (!record) return false;
+  if (HTTP_STATUS_FIELDS.some((field) => isHttpFailure(record[field]))) return true;
+  return ERROR_FIELDS.some((field) => present(record[field]) && record[field] !== false);
 }
 
 function nameOf(item: unknown): string | undefined {
@@ -376,8 +381,8 @@ export function normalizeItem(raw: unknown, index: number): TraceStep {
   if (!kind && role) kind = kindOfWord(role);
   if (!kind && typeof output === 'string' && role === undefined && Object.keys(record).length <= 3)
     kind = 'message';
-  // A tool call that answered with an HTTP error failed, whatever else it says.
-  const failed = error ?? (kind === 'tool_call' && httpFailureOf(output) ? output : undefined);
+  // A tool call whose output reports an HTTP error or an error failed, whatever else it says.
+  const failed = error ?? (kind === 'tool_call' && failedOutput(output) ? output : undefined);
 
   const started = parseTime(firstField(record, START_FIELDS));
   const ended = parseTime(firstField(record, END_FIELDS));
