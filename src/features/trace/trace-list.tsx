@@ -4,9 +4,11 @@
  * few dozen step elements whatever is expanded.
  *
  * Keyboard: ArrowDown/ArrowUp or j/k move to the next/previous step, Home/End to the first/last,
- * Enter (on the step itself) expands or collapses it. The target may not be rendered yet, so the
- * list scrolls to it first and focuses it on the render that brings it in; the focused step is
- * always kept rendered, so scrolling it away never drops focus to the page.
+ * Enter (on the step itself) expands or collapses it. A step link (`#step-N`, on load or later)
+ * expands its step, and both it and a keyboard move bring the step into view of the list and of
+ * the page and focus it. The target may not be rendered yet, and measuring the rows around it
+ * moves it, so the request is re-checked on every render until the person scrolls themselves.
+ * The selected step is always kept rendered, so scrolling it away never drops focus to the page.
  */
 import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Range, Rect, Virtualizer } from '@tanstack/react-virtual';
@@ -28,6 +30,28 @@ import { TraceStepView } from './trace-step';
 const FALLBACK_RECT: Rect = { width: 1024, height: 720 };
 const ESTIMATED_STEP_PX = 64;
 const OVERSCAN = 6;
+/** Enough of a step's top to read its number and kind. */
+const READABLE_PX = 48;
+/** What the person does to scroll on their own; it ends a pending request to show a step. */
+const SCROLL_INTENTS = ['wheel', 'pointerdown', 'touchstart', 'keydown'] as const;
+
+interface Reveal {
+  index: number;
+  block: 'nearest' | 'center';
+  /** Still to be focused (once: after that, focus is the person's). */
+  focus: boolean;
+  /** Scrolled to at least once. */
+  shown: boolean;
+}
+
+/** Whether the top of `element` shows, both inside the list's box and inside the window. */
+function inView(element: HTMLElement, box: HTMLElement): boolean {
+  const rect = element.getBoundingClientRect();
+  const area = box.getBoundingClientRect();
+  const top = Math.max(area.top, 0);
+  const bottom = Math.min(area.bottom, window.innerHeight);
+  return rect.top >= top - 1 && rect.top + Math.min(rect.height, READABLE_PX) <= bottom + 1;
+}
 
 function observeRectWithFallback(
   instance: Virtualizer<HTMLDivElement, Element>,
@@ -59,8 +83,14 @@ export interface TraceListProps {
   currentMatch: number | undefined;
   query: string;
   fileBase: string;
+  /** The step the URL's `#step-N` names, and the hash itself: a new link is a new arrival. */
+  linked: number | undefined;
+  hash: string;
   onSelect: (index: number) => void;
   onToggle: (index: number) => void;
+  onExpand: (index: number) => void;
+  /** The step a live task is on, marked as in progress. */
+  inProgress?: number | undefined;
   onCopyStep: (index: number) => void;
   onCopyLink: (index: number) => void;
 }
@@ -68,7 +98,7 @@ export interface TraceListProps {
 export function TraceList(props: TraceListProps) {
   const { steps, visible, selected } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const focusTarget = useRef<number | null>(null);
+  const reveal = useRef<Reveal | null>(null);
   const movedByKey = useRef<number | undefined>(undefined);
 
   // Feed index → position in `visible`.
@@ -102,29 +132,72 @@ export function TraceList(props: TraceListProps) {
     useFlushSync: false,
   });
 
-  // Bring the selected step (deep link, timeline, First/Last step) and the current search match
-  // into view when they change — not when the list changes under them (a live update).
-  const scrollTo = useEffectEvent((index: number | undefined, align: 'auto' | 'center') => {
-    const at = index === undefined ? undefined : positions.get(index);
-    if (at !== undefined) virtualizer.scrollToIndex(at, { align });
-  });
-  // A step reached by the keyboard is scrolled just into view, not centred: no jumping page.
-  useEffect(
-    () => scrollTo(selected, movedByKey.current === selected ? 'auto' : 'center'),
-    [selected, props.selectionSeq],
-  );
-  useEffect(() => scrollTo(props.currentMatch, 'center'), [props.currentMatch]);
-
-  // Every render: the one that brings the focus target into the DOM focuses it.
-  useLayoutEffect(() => {
-    const target = focusTarget.current;
-    if (target === null) return;
-    const element = scrollRef.current?.querySelector<HTMLElement>(`[data-step="${target}"]`);
-    if (element) {
-      focusTarget.current = null;
+  /** Shows (and focuses) the requested step if it is rendered; scrolls again if it moved away. */
+  const applyReveal = () => {
+    const request = reveal.current;
+    const box = scrollRef.current;
+    if (!request || !box) return;
+    const element = box.querySelector<HTMLElement>(`[data-step="${request.index}"]`);
+    if (!element) return;
+    if (request.focus) {
+      request.focus = false;
       element.focus({ preventScroll: true });
     }
+    if (!request.shown || !inView(element, box)) {
+      request.shown = true;
+      // A step taller than half the box shows from its top; jsdom has no scrollIntoView.
+      const tall = element.offsetHeight > box.clientHeight / 2;
+      element.scrollIntoView?.({ block: tall ? 'start' : request.block });
+    }
+  };
+
+  const show = (index: number | undefined, block: Reveal['block'], focus: boolean) => {
+    const at = index === undefined ? undefined : positions.get(index);
+    if (index === undefined || at === undefined) return;
+    reveal.current = { index, block, focus, shown: false };
+    // Not rendered yet: bring it into the rendered range first.
+    if (!scrollRef.current?.querySelector(`[data-step="${index}"]`)) {
+      virtualizer.scrollToIndex(at, { align: block === 'center' ? 'center' : 'auto' });
+    }
+    applyReveal();
+  };
+  const request = useEffectEvent(show);
+
+  // Bring the selected step (timeline, First/Last step) and the current search match into view
+  // when they change — not when the list changes under them (a live update). A keyboard move
+  // has asked already.
+  useEffect(() => {
+    if (selected !== undefined && movedByKey.current === selected) {
+      movedByKey.current = undefined;
+      return;
+    }
+    request(selected, 'center', false);
+  }, [selected, props.selectionSeq]);
+  useEffect(() => request(props.currentMatch, 'center', false), [props.currentMatch]);
+
+  // A step link, on first load or followed later: open the step, show it and focus it.
+  const arrive = useEffectEvent((index: number) => {
+    props.onExpand(index);
+    show(index, 'center', true);
   });
+  useEffect(() => {
+    if (props.linked !== undefined) arrive(props.linked);
+  }, [props.hash, props.linked]);
+
+  // Every render: the one that brings the step into the DOM (or moves it) shows it.
+  useLayoutEffect(applyReveal);
+
+  // Scrolling by hand ends the request, so a later render never pulls the list back.
+  useEffect(() => {
+    const stop = () => {
+      reveal.current = null;
+    };
+    for (const event of SCROLL_INTENTS) window.addEventListener(event, stop, { capture: true });
+    return () => {
+      for (const event of SCROLL_INTENTS)
+        window.removeEventListener(event, stop, { capture: true });
+    };
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -148,9 +221,9 @@ export function TraceList(props: TraceListProps) {
     const index = visible[next];
     if (index === undefined) return;
     event.preventDefault();
-    focusTarget.current = index;
+    // Just into view, not centred: no jumping page.
     movedByKey.current = index;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    show(index, 'nearest', true);
     props.onSelect(index);
   };
 
@@ -190,7 +263,7 @@ export function TraceList(props: TraceListProps) {
                 if (event.target === event.currentTarget && !isSelected) props.onSelect(step.index);
               }}
               className={cn(
-                'absolute top-0 left-0 w-full border-b border-border outline-none',
+                'group absolute top-0 left-0 w-full border-b border-border outline-none',
                 'focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-inset',
                 isSelected && 'ring-2 ring-accent ring-inset',
                 isMatch && !isSelected && 'ring-2 ring-warning ring-inset',
@@ -203,6 +276,7 @@ export function TraceList(props: TraceListProps) {
                   expanded={props.isExpanded(step.index)}
                   query={props.query}
                   currentMatch={isMatch}
+                  inProgress={step.index === props.inProgress}
                   fileBase={props.fileBase}
                   onToggle={props.onToggle}
                   onCopyStep={props.onCopyStep}

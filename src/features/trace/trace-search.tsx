@@ -33,7 +33,7 @@ export function TraceSearch(props: TraceSearchProps) {
           if (event.shiftKey) props.onPrevious();
           else props.onNext();
         }}
-        className="h-9 w-72 max-w-full rounded-md border border-border bg-surface px-3 text-sm focus-visible:outline-2 focus-visible:outline-accent"
+        className="h-9 w-96 max-w-full rounded-md border border-border bg-surface px-3 text-sm focus-visible:outline-2 focus-visible:outline-accent"
       />
       <span role="status" className="min-w-28 text-sm text-muted tabular-nums">
         {searching

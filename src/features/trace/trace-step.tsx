@@ -4,6 +4,8 @@
  * arguments, output, error and raw item as lazy JSON trees. Questions to the person, the final
  * answer and errors stand out by colour, icon and words.
  *
+ * Row actions (Expand, Copy step, Copy link) show on hover and focus, not on every row at once.
+ *
  * Memoised: the virtualized list re-renders on every scroll, the steps themselves rarely change.
  */
 import { memo, useId, useState, type ComponentProps } from 'react';
@@ -79,6 +81,8 @@ export interface TraceStepProps {
   expanded: boolean;
   query: string;
   currentMatch: boolean;
+  /** The step a live task is on. */
+  inProgress?: boolean;
   fileBase: string;
   onToggle: (index: number) => void;
   onCopyStep: (index: number) => void;
@@ -114,6 +118,12 @@ export const TraceStepView = memo(function TraceStepView(props: TraceStepProps) 
         {step.kind !== 'error' && step.error !== undefined ? (
           <span className="text-xs font-medium text-danger">failed</span>
         ) : null}
+        {props.inProgress ? (
+          <span className="inline-flex items-center gap-1 text-xs font-medium text-status-running">
+            <Icon name="clock" size="sm" />
+            In progress
+          </span>
+        ) : null}
         {name ? (
           <span className="font-mono font-semibold [overflow-wrap:anywhere]">
             <Highlighted text={name} query={query} />
@@ -135,7 +145,15 @@ export const TraceStepView = memo(function TraceStepView(props: TraceStepProps) 
         <p className="min-w-0 flex-1 truncate font-mono text-xs text-muted">
           {expanded ? null : <Highlighted text={preview(step)} query={query} />}
         </p>
-        <div className="flex shrink-0 gap-1">
+        {/* Quiet until wanted: shown on hover, on focus within the row, for the selected or
+            expanded step, and always on touch screens. Still in the tab order and the a11y tree. */}
+        <div
+          className={cn(
+            'flex shrink-0 gap-1 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100',
+            'group-aria-[current=true]:opacity-100 pointer-coarse:opacity-100',
+            expanded && 'opacity-100',
+          )}
+        >
           <StepAction
             aria-expanded={expanded}
             aria-controls={expanded ? bodyId : undefined}

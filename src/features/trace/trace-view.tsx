@@ -1,6 +1,6 @@
 /**
- * A loaded trace: the actions on the whole trace (Copy as Markdown, Download trace), the timeline
- * of where the time went, search and the step-type filter, and the virtualized steps. Each part
+ * A loaded trace: the actions on the whole trace (Copy as Markdown, Download trace), while the
+ * task is live the step it is on, the timeline of where the time went, search and the step-type filter, and the virtualized steps. Each part
  * that draws server data sits in its own error boundary, so a timeline that cannot be drawn
  * leaves the steps readable.
  */
@@ -9,10 +9,12 @@ import type { TaskListItem } from '@/api/schemas';
 import type { TaskResult } from '@/api/results';
 import { PanelErrorBoundary } from '@/components/error-boundary';
 import { Button } from '@/components/ui/button';
+import { isTerminal } from '@/entities/task/status';
 import { copyText } from '@/lib/clipboard';
 import { downloadJson, taskFileBase } from '@/lib/download';
 import { formatBytes } from '@/lib/format';
 import { stepLink } from './deep-link';
+import { LiveStep, stepInProgress } from './live-step';
 import type { NormalizedFeed } from './normalize';
 import { traceToMarkdown, utf8Length } from './trace-markdown';
 import { TraceList } from './trace-list';
@@ -76,6 +78,7 @@ export function TraceView({ taskId, task, result, feed, liveControl }: TraceView
   };
 
   const last = steps.at(-1);
+  const current = isTerminal(task.status) ? undefined : stepInProgress(steps);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
@@ -95,6 +98,7 @@ export function TraceView({ taskId, task, result, feed, liveControl }: TraceView
       <p role="status" className="min-h-5 text-sm text-muted">
         {notice}
       </p>
+      {current ? <LiveStep current={current} onShow={jump} /> : null}
       <PanelErrorBoundary label="The timeline">
         <TraceTimeline feed={feed} onJump={jump} />
       </PanelErrorBoundary>
@@ -141,8 +145,12 @@ export function TraceView({ taskId, task, result, feed, liveControl }: TraceView
             currentMatch={state.currentMatch}
             query={state.searching ? state.query : ''}
             fileBase={fileBase}
+            linked={state.linked}
+            hash={state.hash}
             onSelect={select}
             onToggle={toggle}
+            onExpand={state.expand}
+            inProgress={current?.step.index}
             onCopyStep={onCopyStep}
             onCopyLink={onCopyLink}
           />

@@ -109,6 +109,17 @@ export function useTraceState(steps: readonly TimedStep[]) {
     });
   }, []);
 
+  /** Opens one step, leaving the others as they are. */
+  const expand = useCallback((index: number) => {
+    setExpansion((current) => {
+      if (current.all !== current.flipped.has(index)) return current;
+      const flipped = new Set(current.flipped);
+      if (current.all) flipped.delete(index);
+      else flipped.add(index);
+      return { all: current.all, flipped };
+    });
+  }, []);
+
   // Each pick is a new request, so choosing the step already selected brings it back into view.
   const select = useCallback(
     (index: number) => setPick((current) => ({ index, hash, seq: (current?.seq ?? 0) + 1 })),
@@ -139,9 +150,13 @@ export function useTraceState(steps: readonly TimedStep[]) {
     visible,
     isExpanded: (index: number) => expansion.all !== expansion.flipped.has(index),
     toggle,
+    expand,
     expandAll: () => setExpansion({ all: true, flipped: new Set() }),
     collapseAll: () => setExpansion({ all: false, flipped: new Set() }),
     selected,
+    /** The step the URL's `#step-N` names, once the feed holds it. */
+    linked,
+    hash,
     /** Changes with every pick, even of the same step. */
     selectionSeq: pick?.seq ?? 0,
     select,
