@@ -55,3 +55,15 @@ test('after Run, focus is on the new task’s heading', async ({ page, newRun })
   await newRun.start('invo', 'Invoice Extractor', 'Extract the total.');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
+
+test('at 1440×900 the form is two columns and Run is on screen', async ({ page, newRun }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await newRun.open();
+  const agent = await newRun.agent.boundingBox();
+  const query = await newRun.query.boundingBox();
+  // Side by side: the query starts to the right of the agent picker, at about its height.
+  expect(query?.x).toBeGreaterThan((agent?.x ?? 0) + (agent?.width ?? 0));
+  expect(Math.abs((query?.y ?? 0) - (agent?.y ?? 0))).toBeLessThan(100);
+  await newRun.outputSchema.fill('{\n'.repeat(30));
+  await expect(newRun.run).toBeInViewport();
+});

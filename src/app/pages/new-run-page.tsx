@@ -46,7 +46,7 @@ export function NewRunPage() {
       : DEFAULT_API_BASE_URL;
 
   return (
-    <div className="mx-auto max-w-4xl space-y-6">
+    <div className="mx-auto max-w-4xl space-y-6 xl:max-w-6xl">
       <PageTitle page="New run" />
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">New run</h1>

@@ -243,7 +243,15 @@ export function RunForm({
   const uploading = run.isPending && run.progress !== null;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label="New run">
+    // From 1280 px two columns: the agent beside what it is given. `Run` sticks to the bottom of
+    // the screen at every width, so it is never below the fold.
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="space-y-6 xl:grid xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] xl:items-start xl:gap-8 xl:space-y-0"
+      aria-label="New run"
+    >
       <div className="space-y-3">
         {agentField({
           invalid: inputError?.field === 'agent',
@@ -254,118 +262,120 @@ export function RunForm({
         ) : null}
       </div>
 
-      <TextArea
-        id={ids.query}
-        label="Query"
-        ref={queryRef}
-        rows={4}
-        value={draft.query}
-        onChange={(event) => patchDraft({ query: event.target.value })}
-        onKeyDown={submitOnModEnter}
-        placeholder="What should the agent do? e.g. Extract the line items from these invoices."
-        aria-invalid={inputError?.field === 'query' || undefined}
-        aria-describedby={inputError?.field === 'query' ? ids.inputError : undefined}
-        disabled={run.isPending}
-        hint="Optional when you attach files. Ctrl+Enter (⌘+Enter) runs."
-      />
-      {inputError?.field === 'query' ? (
-        <FieldError id={ids.inputError}>{inputError.message}</FieldError>
-      ) : null}
-
-      {rerunFiles.length > 0 ? (
-        <Alert tone="info" title="Add the files again">
-          The earlier run had {rerunFiles.length === 1 ? 'this file' : 'these files'}:{' '}
-          {rerunFiles.join(', ')}. Browsers cannot hand a page a file it did not just receive, so
-          drop or choose {rerunFiles.length === 1 ? 'it' : 'them'} again.
-        </Alert>
-      ) : null}
-      <FilePicker selection={files} disabled={run.isPending} />
-
-      <OutputSchemaField
-        value={draft.outputSchema}
-        onChange={(outputSchema) => patchDraft({ outputSchema })}
-        plainLanguage={draft.plainLanguage}
-        onPlainLanguageChange={(plainLanguage) => patchDraft({ plainLanguage })}
-        check={schemaCheck}
-        disabled={run.isPending}
-      />
-
-      <TextArea
-        id={ids.instructions}
-        label="Instructions"
-        rows={3}
-        value={draft.instructions}
-        onChange={(event) => patchDraft({ instructions: event.target.value })}
-        onKeyDown={submitOnModEnter}
-        placeholder="Optional: how to format the output, e.g. dates as YYYY-MM-DD, skip header rows."
-        disabled={run.isPending}
-      />
-
-      {error && !isAbort(error) ? (
-        <RunErrorAlert
-          error={error}
-          waitSeconds={waitSeconds}
-          onCheckAgain={() => send()}
-          onStartAnyway={() => send({ skipLookup: true })}
-          tasksHref={agentId ? `/tasks?agent=${encodeURIComponent(agentId)}` : '/tasks'}
+      <div className="space-y-6">
+        <TextArea
+          id={ids.query}
+          label="Query"
+          ref={queryRef}
+          rows={4}
+          value={draft.query}
+          onChange={(event) => patchDraft({ query: event.target.value })}
+          onKeyDown={submitOnModEnter}
+          placeholder="What should the agent do? e.g. Extract the line items from these invoices."
+          aria-invalid={inputError?.field === 'query' || undefined}
+          aria-describedby={inputError?.field === 'query' ? ids.inputError : undefined}
+          disabled={run.isPending}
+          hint="Optional when you attach files. Ctrl+Enter (⌘+Enter) runs."
         />
-      ) : null}
-      {error && isAbort(error) ? (
-        <Alert tone="info" title="Upload cancelled">
-          Nothing was lost: your files and text are still here. Press Run to send them again.
-        </Alert>
-      ) : null}
+        {inputError?.field === 'query' ? (
+          <FieldError id={ids.inputError}>{inputError.message}</FieldError>
+        ) : null}
 
-      {uploading ? <UploadProgress progress={run.progress} onCancel={run.cancel} /> : null}
-      {run.startedElsewhere ? <StartedElsewhere result={run.startedElsewhere} /> : null}
+        {rerunFiles.length > 0 ? (
+          <Alert tone="info" title="Add the files again">
+            The earlier run had {rerunFiles.length === 1 ? 'this file' : 'these files'}:{' '}
+            {rerunFiles.join(', ')}. Browsers cannot hand a page a file it did not just receive, so
+            drop or choose {rerunFiles.length === 1 ? 'it' : 'them'} again.
+          </Alert>
+        ) : null}
+        <FilePicker selection={files} disabled={run.isPending} />
 
-      <div className="flex flex-wrap items-start gap-3">
-        {/* aria-disabled, not disabled: a blocked Run stays focusable, so keyboard and screen
+        <OutputSchemaField
+          value={draft.outputSchema}
+          onChange={(outputSchema) => patchDraft({ outputSchema })}
+          plainLanguage={draft.plainLanguage}
+          onPlainLanguageChange={(plainLanguage) => patchDraft({ plainLanguage })}
+          check={schemaCheck}
+          disabled={run.isPending}
+        />
+
+        <TextArea
+          id={ids.instructions}
+          label="Instructions"
+          rows={3}
+          value={draft.instructions}
+          onChange={(event) => patchDraft({ instructions: event.target.value })}
+          onKeyDown={submitOnModEnter}
+          placeholder="Optional: how to format the output, e.g. dates as YYYY-MM-DD, skip header rows."
+          disabled={run.isPending}
+        />
+
+        {error && !isAbort(error) ? (
+          <RunErrorAlert
+            error={error}
+            waitSeconds={waitSeconds}
+            onCheckAgain={() => send()}
+            onStartAnyway={() => send({ skipLookup: true })}
+            tasksHref={agentId ? `/tasks?agent=${encodeURIComponent(agentId)}` : '/tasks'}
+          />
+        ) : null}
+        {error && isAbort(error) ? (
+          <Alert tone="info" title="Upload cancelled">
+            Nothing was lost: your files and text are still here. Press Run to send them again.
+          </Alert>
+        ) : null}
+
+        {uploading ? <UploadProgress progress={run.progress} onCancel={run.cancel} /> : null}
+        {run.startedElsewhere ? <StartedElsewhere result={run.startedElsewhere} /> : null}
+
+        <div className="sticky bottom-0 z-10 flex flex-wrap items-start gap-3 border-t border-border bg-surface-muted py-3">
+          {/* aria-disabled, not disabled: a blocked Run stays focusable, so keyboard and screen
             reader users reach it and hear why it is blocked (its description). `send` ignores
             presses while it is blocked. */}
-        <Button
-          type="submit"
-          variant="primary"
-          aria-disabled={run.isPending || blockedReason !== null || undefined}
-          aria-describedby={blockedReason ? ids.runHint : undefined}
-          className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
-        >
-          Run
-        </Button>
-        {run.isPending ? (
-          <span role="status" className="self-center text-sm text-muted">
-            {uploading ? 'Uploading…' : 'Starting the task…'}
-          </span>
-        ) : null}
-        {/* Not disabled when empty: a pressed button that disables itself drops keyboard focus. */}
-        <Button type="button" onClick={clearForm} disabled={run.isPending}>
-          Clear form
-        </Button>
-        {cleared && empty ? (
-          <p role="status" className="self-center text-sm text-muted">
-            Form cleared.{' '}
-            <button
-              type="button"
-              className="font-medium text-accent underline underline-offset-2"
-              onClick={() => {
-                patchDraft(cleared.draft);
-                files.add(cleared.files);
-                setCleared(null);
-              }}
-            >
-              Undo
-            </button>
-          </p>
-        ) : null}
-        <CopyCurlButton
-          command={() => curlForRun(input(), apiBaseUrl)}
-          note={agentId ? undefined : 'No agent is chosen yet: set AGENT_ID before running it.'}
-        />
-        {blockedReason ? (
-          <p id={ids.runHint} className="basis-full text-sm text-muted">
-            {blockedReason}
-          </p>
-        ) : null}
+          <Button
+            type="submit"
+            variant="primary"
+            aria-disabled={run.isPending || blockedReason !== null || undefined}
+            aria-describedby={blockedReason ? ids.runHint : undefined}
+            className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+          >
+            Run
+          </Button>
+          {run.isPending ? (
+            <span role="status" className="self-center text-sm text-muted">
+              {uploading ? 'Uploading…' : 'Starting the task…'}
+            </span>
+          ) : null}
+          {/* Not disabled when empty: a pressed button that disables itself drops keyboard focus. */}
+          <Button type="button" onClick={clearForm} disabled={run.isPending}>
+            Clear form
+          </Button>
+          {cleared && empty ? (
+            <p role="status" className="self-center text-sm text-muted">
+              Form cleared.{' '}
+              <button
+                type="button"
+                className="font-medium text-accent underline underline-offset-2"
+                onClick={() => {
+                  patchDraft(cleared.draft);
+                  files.add(cleared.files);
+                  setCleared(null);
+                }}
+              >
+                Undo
+              </button>
+            </p>
+          ) : null}
+          <CopyCurlButton
+            command={() => curlForRun(input(), apiBaseUrl)}
+            note={agentId ? undefined : 'No agent is chosen yet: set AGENT_ID before running it.'}
+          />
+          {blockedReason ? (
+            <p id={ids.runHint} className="basis-full text-sm text-muted">
+              {blockedReason}
+            </p>
+          ) : null}
+        </div>
       </div>
     </form>
   );
