@@ -14,23 +14,32 @@ export function useFocusHeadingOnNavigate(mainId: string): void {
     const main = document.getElementById(mainId);
     if (!main) return;
     const focusedBefore = document.activeElement;
-    // True once settled: the heading focused, or focus taken by the page itself.
-    const settle = (): boolean => {
+    let focusedHeading: HTMLElement | null = null;
+    // Pages arrive in parts (a lazy chunk, then the data; the old page may linger meanwhile), so
+    // this follows the page until focus is somewhere that belongs to it, or the person acts.
+    const follow = () => {
       const active = document.activeElement;
-      const taken = active !== focusedBefore && active !== document.body && active !== null;
-      if (taken && active.isConnected) return true;
+      const onBody = active === null || active === document.body;
+      if (!onBody && active.isConnected && active !== focusedBefore) {
+        if (active !== focusedHeading) stop(); // the page (or the person) put it elsewhere
+        return;
+      }
       const heading = main.querySelector<HTMLElement>('h1');
-      if (!heading) return false;
+      if (!heading) return;
       if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
       heading.focus();
-      return true;
+      focusedHeading = heading;
     };
-    if (settle()) return;
-    // Pages load their parts lazily: wait for the heading to appear.
-    const observer = new MutationObserver(() => {
-      if (settle()) observer.disconnect();
-    });
+    const observer = new MutationObserver(follow);
+    const stop = () => {
+      observer.disconnect();
+      document.removeEventListener('pointerdown', stop, true);
+      document.removeEventListener('keydown', stop, true);
+    };
     observer.observe(main, { childList: true, subtree: true });
-    return () => observer.disconnect();
+    document.addEventListener('pointerdown', stop, true);
+    document.addEventListener('keydown', stop, true);
+    follow();
+    return stop;
   }, [pathname, mainId]);
 }

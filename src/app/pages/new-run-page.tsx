@@ -94,12 +94,8 @@ export function NewRunPage() {
               { replace: true },
             )
           }
-          onStarted={({ run }) => {
-            // The task page focuses its heading when it arrives with this state.
-            navigate(`/tasks/${encodeURIComponent(run.task_id)}`, {
-              state: { focusHeading: true },
-            });
-          }}
+          // The layout moves focus to the task page's heading on arrival.
+          onStarted={({ run }) => navigate(`/tasks/${encodeURIComponent(run.task_id)}`)}
         />
       </PanelErrorBoundary>
     </div>

@@ -31,13 +31,6 @@ export function newRunHref(agentId: string, rerunTaskId?: string): string {
   return `/?${params.toString()}`;
 }
 
-/** Arriving from `Run` (history state `{ focusHeading: true }`), reading starts at the heading.
- *  Module-level, so React attaches it once rather than on every render. */
-function focusOnArrival(heading: HTMLHeadingElement | null) {
-  if (heading && (history.state as { focusHeading?: unknown } | null)?.focusHeading)
-    heading.focus();
-}
-
 export interface TaskHeaderProps {
   /** The id as in the URL, shown until the task has a title. */
   taskId: string;
@@ -56,11 +49,7 @@ export function TaskHeader({ taskId, task, agentName, freshness, reviewActions }
   return (
     <header className="space-y-4">
       <div className="space-y-2">
-        <h1
-          ref={focusOnArrival}
-          tabIndex={-1}
-          className="text-2xl font-semibold tracking-tight outline-none [overflow-wrap:anywhere]"
-        >
+        <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">
           <SafeText text={title} />
         </h1>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
