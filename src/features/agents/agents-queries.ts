@@ -18,17 +18,6 @@ export const agentKeys = {
   lists: () => [...agentKeys.all, 'list'] as const,
   list: (filters: AgentListFilters) => [...agentKeys.lists(), filters] as const,
   details: () => [...agentKeys.all, 'detail'] as const,
-  /** One page of published versions named like `name`: where another version of an agent is
-   *  found (the API cannot filter by `agent_group_id`). Not the picker's infinite list. */
-  published: (name: string | undefined) => {
-    const filters: AgentListFilters = { q: name, status: ['published'], limit: 100 };
-    return queryOptions({
-      queryKey: [...agentKeys.list(filters), 'page'],
-      queryFn: ({ signal }) => listAgents(filters, signal),
-      staleTime: 60_000,
-    });
-  },
-
   detail: (agentId: string) => [...agentKeys.details(), agentId] as const,
 };
 
