@@ -1,14 +1,20 @@
 /**
- * What this browser ran each task with: the query, output schema, instructions and file names
- * typed on the New run form. The API cannot say (it stores the query as the task's first message
- * at best, and never the schema), yet "Run again" wants to prefill the form, the task list wants
- * the start of the query for a task that has no title yet, and a result can be checked against
- * the schema it was asked for.
+ * What this browser ran each task with: the query, output schema, instructions and files (names,
+ * and sizes and types where recorded) given on the New run form. The API cannot say (it stores
+ * the query as the task's first message at best, and never the schema), yet "Run again" wants to
+ * prefill the form, the task list wants the start of the query for a task that has no title yet,
+ * the task page shows what it was given, and a result can be checked against its schema.
  *
  * Best-effort `localStorage`, capped to the most recent entries; a browser that never ran a task
  * simply knows nothing, and every reader copes with that.
  */
 import { onResetModuleState } from './module-state';
+
+export interface SentFile {
+  name: string;
+  size: number;
+  type?: string;
+}
 
 export interface TaskInputs {
   agentId: string;
@@ -17,6 +23,8 @@ export interface TaskInputs {
   instructions: string;
   plainLanguage: boolean;
   fileNames: string[];
+  /** Each file as sent (name, bytes, type); absent from entries stored before sizes were kept. */
+  files?: SentFile[];
   /** Epoch ms when the run was started. */
   startedAt: number;
 }

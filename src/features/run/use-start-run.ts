@@ -148,7 +148,16 @@ export function useStartRun() {
     // and the draft that asked for it is cleared, so the next Run is a new intent.
     onSuccess: ({ run }, variables) => {
       seedStartedTask(queryClient, run, variables.agentId);
-      rememberTaskInputs(run.task_id, { ...variables.inputs, startedAt: Date.now() });
+      const { request } = variables;
+      const sent = request.kind === 'multipart' ? request.form.getAll('files') : [];
+      rememberTaskInputs(run.task_id, {
+        ...variables.inputs,
+        // Each file as it went out, for the task page's Run inputs.
+        files: sent.flatMap((file) =>
+          file instanceof File ? [{ name: file.name, size: file.size, type: file.type }] : [],
+        ),
+        startedAt: Date.now(),
+      });
       clearRunDraft();
     },
     onSettled: () => setProgress(null),
