@@ -54,5 +54,15 @@ export default defineConfig({
       'jsonc-parser',
     ],
   },
-  build: { outDir: 'dist', sourcemap: false },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Everything `/` loads statically goes in one chunk (lazy chunks import from it): split
+        // by which routes share it, it was five files that compressed ~3 KB worse in all.
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
+  },
 });
