@@ -28,7 +28,14 @@ const { host, port } = dashboardAddress(process.env);
  */
 export default defineConfig({
   plugins: [react(), tailwindcss(), agentConsole(), precompress()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // wouter reaches React 18's useSyncExternalStore through the pre-18 shim, which only
+      // hands it back at run time; React 19 exports it, so the shim's fallback never ships.
+      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: 'react' },
+    ],
+  },
   server: { host, port, strictPort: true },
   // Pre-bundle every runtime dependency at start-up: a dependency discovered later makes Vite
   // re-optimise and reload the page, throwing away a half-filled form or a watched task.
