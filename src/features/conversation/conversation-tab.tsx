@@ -7,7 +7,8 @@
  * - Whether a reply is taken comes from the polled task, never from the answer to a reply (which
  *   may still say `waiting_for_input` a moment before `running`).
  * - Replies go through the outbox (`use-send-reply.ts`): shown at once, kept when they fail,
- *   delivered once.
+ *   delivered once. The controls under the log (`task-reply.tsx`) are the same as in `Needs you`
+ *   and on the Summary: the agent's suggested replies, then `Reply` and `Send`.
  * - Opened on a task waiting for an answer (from `Needs you`, a notification), it puts the focus
  *   in `Reply`, once.
  */
@@ -15,34 +16,17 @@ import { useId, useState } from 'react';
 import type { TaskTabProps } from '@/entities/task/tab-props';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
-import { countSameText } from './conversation-model';
 import { FeedQuestionItem, MessageItem, OutboxItem } from './conversation-log';
-import { ReplyBox } from './reply-box';
-import { useReplyDraft } from './reply-draft';
-import { outboxError, removeFromOutbox, type OutboxEntry } from './reply-outbox';
-import { replyAvailability } from './reply-policy';
-import { useConversation } from './use-conversation';
-import { useSendReply } from './use-send-reply';
+import { outboxError } from './reply-outbox';
+import { ReplyControls } from './task-reply';
+import { useTaskReply } from './use-task-reply';
 
 export function ConversationTab({ taskId, task, onAction }: TaskTabProps) {
-  const conversation = useConversation(taskId, task);
+  const reply = useTaskReply(taskId, task, onAction);
+  const { conversation, sender } = reply;
   const { messages, list, replies, fallbackQuestion } = conversation;
-  const sender = useSendReply(taskId, onAction);
-  const [draft, setDraft, clearDraft] = useReplyDraft(taskId);
   const [focusOnMount] = useState(() => task.status === 'waiting_for_input');
   const questionId = useId();
-
-  /** Person messages with this text now: what a new attempt is told apart from. */
-  const baseline = (text: string) => (list ? countSameText(list, text) : undefined);
-
-  const onSend = (text: string) => {
-    if (sender.send(text, baseline(text))) clearDraft();
-  };
-
-  const onEdit = (entry: OutboxEntry) => {
-    removeFromOutbox(entry.id);
-    setDraft(draft.trim() === '' ? entry.text : `${draft}\n${entry.text}`);
-  };
 
   const empty =
     list !== undefined && list.length === 0 && replies.length === 0 && !fallbackQuestion;
@@ -66,8 +50,8 @@ export function ConversationTab({ taskId, task, onAction }: TaskTabProps) {
               error={outboxError(entry.id)}
               taskStatus={task.status}
               busy={sender.isSending}
-              onRetry={() => sender.retry(entry.id, baseline(entry.text))}
-              onEdit={() => onEdit(entry)}
+              onRetry={() => reply.retry(entry)}
+              onEdit={() => reply.edit(entry)}
             />
           ))}
         </ol>
@@ -95,19 +79,7 @@ export function ConversationTab({ taskId, task, onAction }: TaskTabProps) {
           retrying={messages.isFetching}
         />
       ) : null}
-      <ReplyBox
-        value={draft}
-        onChange={setDraft}
-        onSend={onSend}
-        availability={
-          conversation.answerSent
-            ? { allowed: true, hint: 'Your answer was sent: the agent picks it up in a moment.' }
-            : replyAvailability(task.status)
-        }
-        sending={sender.isSending}
-        questionId={conversation.hasQuestion ? questionId : undefined}
-        focusOnMount={focusOnMount}
-      />
+      <ReplyControls reply={reply} questionId={questionId} focusOnMount={focusOnMount} />
     </div>
   );
 }

@@ -7,7 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { TaskListItem } from '@/api/schemas';
-import { describeConversation, feedQuestion, findDelivered } from './conversation-model';
+import { describeConversation, feedQuestion, findDelivered, plainText } from './conversation-model';
 import { conversationQueries } from './conversation-queries';
 import { outboxEntries, removeFromOutbox, subscribeOutbox, type OutboxEntry } from './reply-outbox';
 
@@ -43,6 +43,7 @@ export function useConversation(taskId: string, task: TaskListItem) {
   const entries = answerSent
     ? view.entries.map((entry) => (entry.question ? { ...entry, question: false } : entry))
     : view.entries;
+  const pending = entries.find((entry) => entry.question);
   return {
     /** The messages read (`data`, `error`, `refetch`…). */
     messages,
@@ -53,7 +54,9 @@ export function useConversation(taskId: string, task: TaskListItem) {
     fallbackQuestion,
     /** The trace could not be read for the question the messages lack. */
     feedError: needsFeed && feed.isError ? feed.error : null,
-    hasQuestion: entries.some((entry) => entry.question) || fallbackQuestion !== undefined,
+    hasQuestion: pending !== undefined || fallbackQuestion !== undefined,
+    /** The pending question's text, from the messages or the trace. */
+    question: pending ? plainText(pending.message.content) : fallbackQuestion,
     /** The task still waits for input, but the person's answer is sent or on its way. */
     answerSent,
     /** Replies still in the outbox: sending, failed, or sent and not yet read back. */
