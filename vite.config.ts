@@ -64,6 +64,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: false,
+    // With `/` in one chunk, index.html has no modulepreload links for the polyfill to handle, and
+    // lazy chunks' preloads fall back to rel=preload in browsers without modulepreload anyway.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // Everything `/` loads statically goes in one chunk (lazy chunks import from it): split
