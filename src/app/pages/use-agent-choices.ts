@@ -1,23 +1,31 @@
 /**
- * The agents a task filter can offer, by name: every agent version the API lists (drafts and
- * archived ones too — old tasks ran on them), one page of up to 100, read once a minute at most.
+ * The agents a task filter can offer: every agent version the API lists (drafts and archived
+ * ones too — old tasks ran on them) with its group, version and state, so the filter can offer
+ * one entry per agent; one page of up to 100, read once a minute at most.
  */
 import { useQuery } from '@tanstack/react-query';
 import { listAgents } from '@/api/agents';
 import { AGENT_STATUSES } from '@/api/schemas';
 import { agentKeys } from '@/features/agents/agents-queries';
+import type { AgentName } from '@/features/tasks/task-filter-params';
 
-export function useAgentChoices(): { id: string; name: string }[] {
+const NONE: AgentName[] = [];
+
+export function useAgentChoices(): AgentName[] {
   const filters = { status: AGENT_STATUSES, limit: 100 };
   const { data } = useQuery({
     queryKey: [...agentKeys.list(filters), 'choices'],
     queryFn: ({ signal }) => listAgents(filters, signal),
     staleTime: 60_000,
     select: (page) =>
-      page.data.map((agent) => ({
+      page.data.map((agent): AgentName => ({
         id: agent.id,
-        name: `${agent.name ?? agent.id}${agent.version_number !== undefined ? ` (v${agent.version_number})` : ''}`,
+        name: agent.name ?? agent.id,
+        groupId: agent.agent_group_id,
+        version: agent.version_number,
+        status: agent.status,
+        active: agent.is_active,
       })),
   });
-  return data ?? [];
+  return data ?? NONE;
 }

@@ -2,6 +2,9 @@
 export interface TaskListFilters {
   statuses: readonly string[];
   agentId: string | undefined;
+  /** Every version of one agent: the API takes one `agent_id`, so the list is read without it
+   *  and narrowed to these versions as it is read. */
+  agentIds?: readonly string[] | undefined;
   q: string | undefined;
   /** ISO-8601, inclusive. */
   createdAfter: string | undefined;

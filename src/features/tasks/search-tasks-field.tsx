@@ -5,7 +5,6 @@
  */
 import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import { cn } from '@/lib/cn';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -41,15 +40,16 @@ export function SearchTasksField({
   const id = useId();
 
   return (
-    <div className={cn('space-y-1', className)}>
-      <label htmlFor={id} className="block text-xs font-medium text-muted">
+    <div className={className}>
+      {/* The field says what it is by its placeholder; the label is for assistive technology. */}
+      <label htmlFor={id} className="sr-only">
         Search
       </label>
       <input
         id={id}
         type="search"
         aria-label="Search tasks"
-        placeholder="Title contains…"
+        placeholder="Search titles…"
         autoComplete="off"
         spellCheck={false}
         value={text}

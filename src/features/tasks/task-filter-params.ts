@@ -153,6 +153,7 @@ export function listFiltersOf(values: TaskFilterValues): TaskListFilters {
 export function hasListFilters(filters: TaskListFilters): boolean {
   return (
     filters.statuses.length > 0 ||
+    (filters.agentIds?.length ?? 0) > 0 ||
     Boolean(filters.agentId || filters.q || filters.createdAfter || filters.createdBefore)
   );
 }
@@ -168,9 +169,130 @@ function formatDay(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dayFormatter.format(date);
 }
 
+/** One agent version a filter can offer. Only `id` and `name` are required: the rest, where
+ *  the agents list gives it, groups versions into agents and hides drafts and inactive ones. */
 export interface AgentName {
   id: string;
   name: string;
+  /** `agent_group_id`: shared by every version of one agent. */
+  groupId?: string | undefined;
+  version?: number | undefined;
+  /** `draft`, `published`, `archived`, or a value this build does not know. */
+  status?: string | undefined;
+  /** `is_active`; missing means unknown (treated as active). */
+  active?: boolean | undefined;
+}
+
+/** One agent with its versions, newest first, as the agent filter offers it. */
+export interface AgentGroup {
+  /** What choosing the agent puts in the URL: its group id (its own id when it has none). */
+  id: string;
+  name: string;
+  versions: AgentName[];
+  /** Every version the workspace lists, shown or not: the tasks of all of them are the agent's. */
+  versionIds: string[];
+}
+
+/** Published and active: what a person runs today. Drafts, archived and inactive ones are not. */
+export function isCurrentVersion(agent: AgentName): boolean {
+  return (agent.status === undefined || agent.status === 'published') && agent.active !== false;
+}
+
+/**
+ * The agents to offer, one per agent group, by name: without `showAll`, only agents with a
+ * current version and only those versions; with it, every agent and every version.
+ */
+export function groupAgents(
+  agents: readonly AgentName[],
+  { showAll = false }: { showAll?: boolean } = {},
+): AgentGroup[] {
+  const groups = new Map<string, AgentName[]>();
+  for (const agent of agents) {
+    const key = agent.groupId || agent.id;
+    groups.set(key, [...(groups.get(key) ?? []), agent]);
+  }
+  const result: AgentGroup[] = [];
+  for (const [id, all] of groups) {
+    const sorted = [...all].sort((a, b) => (b.version ?? 0) - (a.version ?? 0));
+    const versions = showAll ? sorted : sorted.filter(isCurrentVersion);
+    if (versions.length === 0) continue;
+    const named = sorted.find(isCurrentVersion) ?? sorted[0];
+    result.push({
+      id,
+      name: named?.name || id,
+      versions,
+      versionIds: sorted.map((agent) => agent.id),
+    });
+  }
+  return result.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** `Invoice Extractor v2 · Draft`: a version as the filter names it. */
+export function versionLabel(agent: AgentName): string {
+  const version = agent.version === undefined ? '' : ` v${agent.version}`;
+  const status = agent.status ? agent.status.charAt(0).toUpperCase() + agent.status.slice(1) : '';
+  const state = [agent.active === false ? 'Inactive' : '', status === 'Published' ? '' : status]
+    .filter(Boolean)
+    .join(', ');
+  return `${agent.name || agent.id}${version}${state ? ` · ${state}` : ''}`;
+}
+
+/**
+ * The list's filters with the agent resolved: the URL's `agent` names either one version (read
+ * with `agent_id`) or an agent group, whose versions are read together — by `agent_id` when it
+ * has one version, else by narrowing the unfiltered list (`agentIds`). An id the agents list
+ * does not know is passed on as a version id.
+ */
+export function resolveAgentFilter(
+  filters: TaskListFilters,
+  agents: readonly AgentName[],
+): TaskListFilters {
+  const wanted = filters.agentId;
+  if (!wanted || agents.some((agent) => agent.id === wanted)) return filters;
+  const versions = agents
+    .filter((agent) => agent.groupId === wanted)
+    .map((agent) => agent.id)
+    .sort();
+  if (versions.length === 0) return filters;
+  if (versions.length === 1) return { ...filters, agentId: versions[0] };
+  return { ...filters, agentId: undefined, agentIds: versions };
+}
+
+/** What the filter calls the agent an `agent` value names (a version, or a whole agent). */
+export function agentFilterName(agentId: string, agents: readonly AgentName[]): string {
+  const version = agents.find((agent) => agent.id === agentId);
+  if (version) return version.groupId ? versionLabel(version) : version.name || agentId;
+  const group = groupAgents(agents, { showAll: true }).find((g) => g.id === agentId);
+  return group?.name ?? agentId;
+}
+
+export type DatePreset = 'today' | '7d' | '30d';
+
+export const DATE_PRESETS: readonly { preset: DatePreset; label: string }[] = [
+  { preset: 'today', label: 'Today' },
+  { preset: '7d', label: 'Last 7 days' },
+  { preset: '30d', label: 'Last 30 days' },
+];
+
+/** The local days a preset spans, ending today: `7d` is today and the six days before. */
+export function presetRange(preset: DatePreset, now = new Date()): { from: string; to: string } {
+  const days = { today: 1, '7d': 7, '30d': 30 }[preset];
+  const start = new Date(now);
+  start.setDate(start.getDate() - (days - 1));
+  return { from: localDayOf(start.toISOString()), to: localDayOf(now.toISOString()) };
+}
+
+/** What the date control says: `Any time`, a preset's name, or the days (`3 May – 10 May 2026`). */
+export function describeDateRange(from: string, to: string, now = new Date()): string {
+  if (!from && !to) return 'Any time';
+  const preset = DATE_PRESETS.find((entry) => {
+    const range = presetRange(entry.preset, now);
+    return range.from === from && range.to === to;
+  });
+  if (preset) return preset.label;
+  const day = (value: string) => formatDay(startOfLocalDay(value) ?? value);
+  if (from && to) return from === to ? day(from) : `${day(from)} – ${day(to)}`;
+  return from ? `From ${day(from)}` : `Until ${day(to)}`;
 }
 
 /**
@@ -188,8 +310,7 @@ export function describeTaskFilters(
     parts.push(`Status: ${statuses.map((status) => taskStatusMeta(status).label).join(' or ')}`);
   }
   if (filters.agentId) {
-    const agent = agents.find((candidate) => candidate.id === filters.agentId);
-    parts.push(`Agent: ${agent?.name || filters.agentId}`);
+    parts.push(`Agent: ${agentFilterName(filters.agentId, agents)}`);
   }
   if (filters.q) parts.push(`Search: “${filters.q}”`);
   if (filters.createdAfter) parts.push(`From: ${formatDay(filters.createdAfter)}`);

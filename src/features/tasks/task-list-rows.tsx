@@ -45,6 +45,9 @@ export interface TaskListRowsProps {
   hrefOf: (taskId: string) => string;
   activeTaskId: string | undefined;
   compact: boolean;
+  /** The tasks selected for a bulk action (full rows only), and how a row changes that. */
+  selected?: ReadonlySet<string> | undefined;
+  onSelect?: ((taskId: string, selected: boolean) => void) | undefined;
   /** Below the rows, inside the scroll box: "Loading more…", an error. */
   footer?: ReactNode;
   className?: string | undefined;
@@ -124,6 +127,10 @@ export function TaskListRows(props: TaskListRowsProps) {
                   href={props.hrefOf(taskId)}
                   active={taskId === props.activeTaskId}
                   compact={compact}
+                  selected={props.selected?.has(taskId)}
+                  onSelectedChange={
+                    props.onSelect ? (selected) => props.onSelect?.(taskId, selected) : undefined
+                  }
                 />
               ) : problem ? (
                 <UnreadableRow item={problem} />

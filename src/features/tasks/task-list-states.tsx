@@ -25,6 +25,7 @@ export function TaskListHeader() {
       aria-hidden="true"
       className={cn(FULL_ROW_GRID, 'border-b border-border py-2 text-xs font-medium text-muted')}
     >
+      <span />
       {COLUMNS.map((column) => (
         <span key={column} className={cn(WIDE_ONLY.has(column) && 'hidden md:block')}>
           {column}

@@ -71,15 +71,22 @@ function TasksScreen({ activeTaskId }: { activeTaskId?: string }) {
 
 const taskList = () => screen.findByRole('list', { name: 'Tasks' });
 
+/** The status multi-select's option for a status label (the listbox is in the DOM, closed or not). */
+const statusOption = (label: string) =>
+  within(screen.getByRole('listbox', { name: 'Status', hidden: true })).getByRole('option', {
+    name: new RegExp(`^${label}`),
+    hidden: true,
+  });
+
 describe('TaskList with its filters in the URL', () => {
   it('reads the filters from the URL into the controls and the list request', async () => {
     const { requests } = stubFetch(taskServer([task({ status: 'failed', title: 'March run' })]));
     renderWithProviders(<TasksScreen />, { path: '/tasks?status=running,failed&q=march' });
 
-    const status = screen.getByRole('group', { name: 'Status' });
-    expect(within(status).getByRole('checkbox', { name: 'Running' })).toBeChecked();
-    expect(within(status).getByRole('checkbox', { name: 'Failed' })).toBeChecked();
-    expect(within(status).getByRole('checkbox', { name: 'Completed' })).not.toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveTextContent('Running, Failed');
+    expect(statusOption('Running')).toHaveAttribute('aria-selected', 'true');
+    expect(statusOption('Failed')).toHaveAttribute('aria-selected', 'true');
+    expect(statusOption('Completed')).toHaveAttribute('aria-selected', 'false');
     expect(screen.getByRole('searchbox', { name: 'Search tasks' })).toHaveValue('march');
     expect(screen.getByRole('combobox', { name: 'Filter by agent' })).toHaveValue('');
 
@@ -95,7 +102,9 @@ describe('TaskList with its filters in the URL', () => {
     const { location } = renderWithProviders(<TasksScreen />, { path: '/tasks' });
     await taskList();
 
-    await user.click(screen.getByRole('checkbox', { name: 'Completed' }));
+    await user.click(screen.getByRole('combobox', { name: 'Status' }));
+    await user.click(screen.getByRole('option', { name: /^Completed/ }));
+    await user.keyboard('{Escape}');
     await user.selectOptions(
       screen.getByRole('combobox', { name: 'Filter by agent' }),
       'Invoice Extractor',
@@ -164,9 +173,9 @@ describe('TaskList with its filters in the URL', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(location.history?.at(-1)).toBe('/tasks?tab=x');
-    expect(screen.getByRole('checkbox', { name: 'Queued' })).not.toBeChecked();
+    expect(statusOption('Queued')).toHaveAttribute('aria-selected', 'false');
     expect(screen.getByRole('searchbox', { name: 'Search tasks' })).toHaveValue('');
-    expect(screen.getByLabelText('From')).toHaveValue('');
+    expect(screen.getByRole('button', { name: /^Created/ })).toHaveTextContent('Any time');
   });
 });
 

@@ -1,15 +1,23 @@
 /**
  * The task list: every task for the current filters, newest first, its live rows kept current by
- * the one live refresh, more pages read as the person scrolls. Full width on `/tasks`, narrow
- * (`compact`) beside a task. Data before error before loading: rows stay when a refresh fails.
+ * the one live refresh, more pages read as the person scrolls. Full width on `/tasks`, with a
+ * checkbox per row for bulk `Cancel` / `Run again`; narrow (`compact`) beside a task. Data before
+ * error before loading: rows stay when a refresh fails.
  */
 import { STALLED_PAGING_MESSAGE } from '@/api/paging';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Button } from '@/components/ui/button';
 import { useLiveDemand } from '@/entities/task/hooks';
+import { useMemo, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { useConnection } from '@/lib/use-connection';
-import { describeTaskFilters, hasListFilters, type AgentName } from './task-filter-params';
+import {
+  describeTaskFilters,
+  hasListFilters,
+  resolveAgentFilter,
+  type AgentName,
+} from './task-filter-params';
+import { TaskListBulkBar } from './task-list-bulk';
 import {
   NoMatchingTasks,
   NoTasksYet,
@@ -47,7 +55,10 @@ export function TaskList({
   linkSearch = '',
   className,
 }: TaskListProps) {
-  const rows = useTaskList(filters);
+  // The URL's agent may name a whole agent: read its versions (`resolveAgentFilter`).
+  const readFilters = useMemo(() => resolveAgentFilter(filters, agents ?? []), [filters, agents]);
+  const rows = useTaskList(readFilters);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   useLiveDemand(rows.ids);
   const connection = useConnection();
   const { clearAll } = useTaskFilters();
@@ -106,7 +117,12 @@ export function TaskList({
             </Button>
           </div>
         ) : null}
-        {compact ? null : <TaskListHeader />}
+        {compact ? null : (
+          <>
+            <TaskListBulkBar ids={rows.ids} selected={selected} onSelectedChange={setSelected} />
+            <TaskListHeader />
+          </>
+        )}
         <TaskListRows
           // Row heights differ between the layouts: a new virtualizer rather than re-measuring.
           key={compact ? 'compact' : 'full'}
@@ -118,6 +134,18 @@ export function TaskList({
           hrefOf={(taskId) => `/tasks/${encodeURIComponent(taskId)}${linkSearch}`}
           activeTaskId={activeTaskId}
           compact={compact}
+          selected={compact ? undefined : selected}
+          onSelect={
+            compact
+              ? undefined
+              : (taskId, on) =>
+                  setSelected((was) => {
+                    const next = new Set(was);
+                    if (on) next.add(taskId);
+                    else next.delete(taskId);
+                    return next;
+                  })
+          }
           footer={footer}
           className={compact ? 'min-h-0 flex-1' : 'max-h-[70vh]'}
         />

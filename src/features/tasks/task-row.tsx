@@ -17,9 +17,10 @@ import { StatusBadge } from './status-badge';
 import { Duration, RelativeTime } from './task-times';
 import { taskLabel } from './task-label';
 
-/** Column template of a full-width row; the header uses it too so the two line up. */
+/** Column template of a full-width row (its checkbox first); the header uses it too so the two
+ *  line up. */
 export const FULL_ROW_GRID =
-  'grid grid-cols-[minmax(0,1fr)_9.5rem_6.5rem] items-center gap-3 px-3 md:grid-cols-[minmax(0,1fr)_minmax(0,9rem)_9.5rem_6.5rem_5.5rem_6.5rem]';
+  'grid grid-cols-[1rem_minmax(0,1fr)_9.5rem_5.5rem] items-center gap-3 px-3 sm:grid-cols-[1rem_minmax(0,1fr)_9.5rem_6.5rem] md:grid-cols-[1rem_minmax(0,1fr)_minmax(0,9rem)_9.5rem_6.5rem_5.5rem_6.5rem]';
 
 /** Fixed row heights: the virtualizer estimates with them and the rows never grow past them. */
 export const ROW_HEIGHT = { full: 48, compact: 64 } as const;
@@ -33,9 +34,19 @@ export interface TaskRowProps {
   href: string;
   active: boolean;
   compact: boolean;
+  /** Full rows only: whether the row is selected for a bulk action, and how to change it. */
+  selected?: boolean | undefined;
+  onSelectedChange?: ((selected: boolean) => void) | undefined;
 }
 
-export function TaskRow({ taskId, href, active, compact }: TaskRowProps) {
+export function TaskRow({
+  taskId,
+  href,
+  active,
+  compact,
+  selected = false,
+  onSelectedChange,
+}: TaskRowProps) {
   const { task, isReading } = useTask(taskId);
   const label = taskLabel(taskId, task);
 
@@ -95,7 +106,16 @@ export function TaskRow({ taskId, href, active, compact }: TaskRowProps) {
   }
 
   return (
-    <div className={cn(rowClass, FULL_ROW_GRID)}>
+    <div className={cn(rowClass, FULL_ROW_GRID, selected && 'bg-accent/5')}>
+      <input
+        type="checkbox"
+        // Above the link stretched over the row, so a click here selects rather than opens.
+        className="relative z-10 size-4 accent-accent"
+        aria-label={`Select ${visibleText(label.full)}`}
+        checked={selected}
+        disabled={!onSelectedChange}
+        onChange={(event) => onSelectedChange?.(event.target.checked)}
+      />
       {link}
       <span className="hidden min-w-0 md:flex">
         <Label>Agent</Label>

@@ -4,6 +4,7 @@
  * Rows read their state from the task cache, which the live refresh keeps current.
  */
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useEffectEvent } from 'react';
 import { pagingStalled } from '@/api/paging';
 import type { UnreadableItem } from '@/api/schemas';
 import { readTask, type CachedTask } from '@/entities/task/cache';
@@ -12,9 +13,19 @@ import { recentTaskIds, taskInputsOf } from '@/lib/task-inputs';
 import { orderRows } from './list-order';
 import { NO_ARRIVALS, taskListQueries, type TaskListFilters } from './tasks-queries';
 
+/** Rows a list narrowed here (every version of one agent) keeps reading for until it has this
+ *  many, so an agent with few tasks among many does not show an empty list with more to read. */
+const NARROWED_MIN_ROWS = 30;
+
+/** The list is read without `agent_id` and narrowed here to these versions. */
+function inAgents(agentId: string | undefined, filters: TaskListFilters): boolean {
+  return !filters.agentIds || filters.agentIds.includes(agentId ?? '');
+}
+
 function matchesFilters(task: CachedTask, filters: TaskListFilters): boolean {
   if (filters.statuses.length > 0 && !filters.statuses.includes(task.status ?? '')) return false;
   if (filters.agentId && task.agent_id !== filters.agentId) return false;
+  if (!inAgents(task.agent_id, filters)) return false;
   if (filters.q) {
     const title = (task.title ?? taskInputsOf(task.task_id)?.query ?? '').toLowerCase();
     if (!title.includes(filters.q.toLowerCase())) return false;
@@ -74,8 +85,12 @@ export function useTaskList(filters: TaskListFilters): TaskListRows {
   const ids = list.data
     ? orderRows(
         {
-          arrivals: arrived.ids,
-          pages: pages.flatMap((page) => page.data.map((task) => task.task_id)),
+          arrivals: arrived.ids.filter((taskId) =>
+            inAgents(readTask(queryClient, taskId)?.agent_id, filters),
+          ),
+          pages: pages.flatMap((page) =>
+            page.data.filter((task) => inAgents(task.agent_id, filters)).map((t) => t.task_id),
+          ),
           local,
           hasMore,
         },
@@ -93,10 +108,23 @@ export function useTaskList(filters: TaskListFilters): TaskListRows {
     list.data !== undefined && pagingStalled(list.data, (task) => task.task_id) !== undefined;
 
   const firstFailed = list.isError && pages.length === 0;
+  // Narrowed here: read on while the rows are few, since no scroll will ask for the next page.
+  const narrowedShort =
+    filters.agentIds !== undefined &&
+    list.hasNextPage &&
+    !stalled &&
+    !list.isFetching &&
+    !list.isFetchNextPageError &&
+    ids.length < NARROWED_MIN_ROWS;
+  const readOn = useEffectEvent(() => void list.fetchNextPage({ cancelRefetch: false }));
+  useEffect(() => {
+    if (narrowedShort) readOn();
+  }, [narrowedShort, pages.length]);
   return {
     ids,
     unreadable,
-    isPending: list.isPending,
+    // A narrowed list with no rows yet is still looking for them.
+    isPending: list.isPending || (narrowedShort && ids.length === 0),
     error: firstFailed ? list.error : null,
     moreError: !firstFailed && list.isFetchNextPageError ? list.error : null,
     refreshFailed: arrivals.isError,
