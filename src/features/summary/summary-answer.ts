@@ -106,33 +106,3 @@ export function readSummary(raw: Readonly<Record<string, unknown>>): SummaryRead
     Object.keys(record).every((field) => ['summary', 'completed_at'].includes(field));
   return { answer, answerData, extractedData, narrowed };
 }
-
-const STOP_FIELDS = [
-  'stopped_at',
-  'stoppedAt',
-  'cancelled_at',
-  'canceled_at',
-  'ended_at',
-  'endedAt',
-  'finished_at',
-  'completed_at',
-  'updated_at',
-  'updatedAt',
-];
-
-/**
- * When a stopped task stopped: the first timestamp that parses, of its own stop or end fields,
- * then `updated_at` (the docs name no stop field; a stopped task is not updated after it stops),
- * from the task and then from its summary. Undefined when none parses.
- */
-export function stopTimeOf(
-  ...sources: readonly (Readonly<Record<string, unknown>> | undefined)[]
-): string | undefined {
-  for (const field of STOP_FIELDS) {
-    for (const source of sources) {
-      const value = source?.[field];
-      if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
-    }
-  }
-  return undefined;
-}

@@ -13,6 +13,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
 import { taskQueries } from '@/entities/task/queries';
 import { isTerminal } from '@/entities/task/status';
+import { taskStopTime } from '@/entities/task/stop-time';
 import { taskFileBase } from '@/lib/download';
 import { taskInputsOf } from '@/lib/task-inputs';
 import { AnswerSection, FailureNotice, Note } from './answer-section';
@@ -20,7 +21,7 @@ import { ConformanceBadge, ConformanceDetails, useConformance } from './conforma
 import { ExtractedData } from './extracted-data';
 import { finalExtractedData, lastErrorStep } from './feed-facts';
 import { needsFileNames, rowFileNames } from './file-sources';
-import { readSummary, stopTimeOf } from './summary-answer';
+import { readSummary } from './summary-answer';
 
 export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task'>) {
   const status = task.status;
@@ -61,7 +62,7 @@ export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task
     () => rowFileNames(extracted, inputs?.fileNames, feed),
     [extracted, inputs?.fileNames, feed],
   );
-  const stoppedAt = status === 'stopped' ? stopTimeOf(task, summary.data) : undefined;
+  const stoppedAt = status === 'stopped' ? taskStopTime(taskId, task, summary.data) : undefined;
   const fileBase = taskFileBase(taskId, task.title);
 
   const failed =

@@ -9,8 +9,12 @@
  * A failed cancel explains itself with the server's words and what to do next; the task stays
  * as it was (the cache is written only by a successful answer), and the button stays to try
  * again. Render it only while the task is live: once it ends there is nothing to cancel.
+ *
+ * Focus: dismissed or confirmed, the dialog gives it back to the button. Once the task ends (the
+ * cancel took) the button goes, and focus on it, or still in the dialog, moves to the heading of
+ * the header around it rather than falling to the page.
  */
-import { useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Button } from '@/components/ui/button';
 import { useCancelTask } from './use-cancel-task';
@@ -26,6 +30,20 @@ export function CancelTaskButton({ taskId }: CancelTaskButtonProps) {
   const keep = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const descriptionId = useId();
+
+  // Runs as the button leaves, while it is still in the document and may hold focus.
+  useLayoutEffect(() => {
+    const button = trigger.current;
+    const box = dialog.current;
+    return () => {
+      const active = document.activeElement;
+      if (!active || (active !== button && !box?.contains(active))) return;
+      const heading = button?.closest('header')?.querySelector<HTMLElement>('h1');
+      if (!heading) return;
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading.focus();
+    };
+  }, []);
 
   const open = () => {
     reset();

@@ -11,11 +11,16 @@
  *   cache, which marks a mutation pending synchronously.
  * - Like every mutation of the console it never retries by itself; a failure stays on the
  *   mutation for the view to explain, and the cache keeps the task as it was.
+ * - A cancel that took is remembered with its time (`task-stops.ts`): the server's stamp of the
+ *   stop, else the moment it was confirmed here, so the trace can set apart a step that landed
+ *   after it (a step in flight still lands; the task's `updated_at` then moves past the stop).
  */
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
 import { cancelTask } from '@/api/tasks';
 import { writeTasks } from '@/entities/task/cache';
 import { taskKeys, taskMutationKeys } from '@/entities/task/keys';
+import { isTerminal } from '@/entities/task/status';
+import { rememberTaskStop } from '@/lib/task-stops';
 
 export function useCancelTask(taskId: string) {
   const queryClient = useQueryClient();
@@ -26,7 +31,13 @@ export function useCancelTask(taskId: string) {
     mutationFn: () => cancelTask(taskId),
     // Offline, a paused mutation would wait silently; a cancel fails at once and says why.
     networkMode: 'always',
-    onSuccess: (state) => {
+    onMutate: () => new Date().toISOString(),
+    onSuccess: (state, _variables, confirmedAt) => {
+      const stopped = state.status === 'stopped';
+      const stamp = stopped ? state.updated_at : undefined;
+      if (stamp !== undefined && !Number.isNaN(Date.parse(stamp))) rememberTaskStop(taskId, stamp);
+      // A task that completed or failed before the cancel arrived was not stopped.
+      else if (stopped || !isTerminal(state.status)) rememberTaskStop(taskId, confirmedAt);
       writeTasks(queryClient, [state]);
       void queryClient.invalidateQueries({ queryKey: taskKeys.task(taskId), exact: true });
     },
