@@ -1,17 +1,18 @@
 /**
  * How long a task has taken, for its list row: from `created_at` to now while it is live
  * (ticking, whole seconds so the text does not flicker between ticks), to `updated_at` once it
- * is terminal (its last change is when it ended). `—` when the timestamps cannot say.
+ * is terminal (its last change is when it ended, unless the caller knows its `completed_at`).
+ * `—` when the timestamps cannot say.
  */
 import { formatDuration } from '@/lib/format';
 import type { CachedTask } from '@/entities/task/cache';
 import { isTerminal } from '@/entities/task/status';
 
-export function taskDuration(task: CachedTask, now: number): string {
+export function taskDuration(task: CachedTask, now: number, endedAt?: number): string {
   const created = Date.parse(task.created_at ?? '');
   if (Number.isNaN(created)) return '—';
   if (isTerminal(task.status)) {
-    const ended = Date.parse(task.updated_at ?? '');
+    const ended = endedAt ?? Date.parse(task.updated_at ?? '');
     return Number.isNaN(ended) ? '—' : formatDuration(Math.max(0, ended - created));
   }
   const seconds = Math.floor(Math.max(0, now - created) / 1000);

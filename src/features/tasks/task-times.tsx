@@ -32,7 +32,12 @@ function LiveDuration({ task }: { task: CachedTask }) {
   return <>{taskDuration(task, now)}</>;
 }
 
-export function Duration({ task }: { task: CachedTask }) {
+/** `endedAt`: when a finished task completed, where the API said so apart from `updated_at`. */
+export function Duration({ task, endedAt }: { task: CachedTask; endedAt?: number | undefined }) {
   // A finished task's duration does not move: no clock for it.
-  return isTerminal(task.status) ? <>{taskDuration(task, 0)}</> : <LiveDuration task={task} />;
+  return isTerminal(task.status) ? (
+    <>{taskDuration(task, 0, endedAt)}</>
+  ) : (
+    <LiveDuration task={task} />
+  );
 }

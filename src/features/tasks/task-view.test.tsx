@@ -13,9 +13,19 @@ import type { TaskTabComponents, TaskTabProps } from './task-tabs';
 import { TaskView } from './task-view';
 import { taskKeys } from '@/entities/task/keys';
 import { taskQueries } from '@/entities/task/queries';
-import { observeStatus } from './transitions-store';
+import { rememberTaskInputs } from '@/lib/task-inputs';
 
 const AGENT = '11111111-1111-4111-8111-111111111111';
+
+const INPUTS = {
+  agentId: AGENT,
+  query: 'Reconcile the March invoices',
+  outputSchema: '{"total":"number"}',
+  instructions: 'Dates as YYYY-MM-DD',
+  plainLanguage: false,
+  fileNames: ['march.pdf'],
+  files: [{ name: 'march.pdf', size: 2048, type: 'application/pdf' }],
+};
 
 // jsdom has `<dialog>` but not its methods; the browser's own do the focus trap and Escape.
 beforeAll(() => {
@@ -33,7 +43,7 @@ beforeAll(() => {
 });
 
 let counter = 0;
-/** A fresh id per test: the watch registry and the transitions store are module state. */
+/** A fresh id per test: the watch registry and the task inputs store are module state. */
 function newTaskId(): string {
   counter += 1;
   return `task-${counter}-${Date.now()}`;
@@ -379,21 +389,79 @@ describe('TaskView', () => {
     expect(attempts).toBe(2);
   });
 
-  it('breaks the time down by status, from what this browser observed', async () => {
+  it('gives a finished task its time from the API’s timestamps, with no clock and no read of its own', async () => {
     const id = newTaskId();
-    const state = taskState(id, { status: 'waiting_for_input' });
-    const created = Date.parse(state.created_at as string);
-    observeStatus(id, 'running', created + 60_000);
-    observeStatus(id, 'waiting_for_input', created + 90_000);
+    const state = taskState(id, {
+      status: 'completed',
+      created_at: '2026-05-11T10:15:00Z',
+      updated_at: '2026-05-11T10:15:42Z',
+    });
+    rememberTaskInputs(id, { ...INPUTS, startedAt: Date.now() });
+    const { requests } = stubFetch(() => json(state));
+    renderTaskView(id, { tabComponents: { ...tabs, summary: ConversationPlaceholder } });
+
+    const row = (await screen.findByText('Time in status')).nextElementSibling as HTMLElement;
+    expect(within(row).getByRole('listitem')).toHaveTextContent('In all 42 s');
+    expect(row).toHaveTextContent('From the API’s timestamps');
+    expect(within(row).getByRole('link', { name: 'the Trace’s step times do' })).toHaveAttribute(
+      'href',
+      `/tasks/${id}?tab=trace`,
+    );
+    expect(screen.getByText('Duration').nextElementSibling).toHaveTextContent('42 s');
+    // The task itself only: the inputs were recorded here, the timing reads nothing.
+    await waitFor(() => expect(requests).toHaveLength(1));
+  });
+
+  it('splits the time by the trace’s step times where the page has read the trace', async () => {
+    const id = newTaskId();
+    const state = taskState(id, {
+      status: 'completed',
+      created_at: '2026-05-11T10:15:00Z',
+      updated_at: '2026-05-11T10:15:50Z',
+    });
+    const at = (second: number) => `2026-05-11T10:15:${String(second).padStart(2, '0')}Z`;
+    stubFetch(() => json(state));
+    renderTaskView(id, {
+      seed: (client) =>
+        client.setQueryData(taskKeys.result(id), {
+          task: {},
+          feed: [
+            { type: 'message', role: 'user', content: 'Go', created_at: at(0) },
+            { type: 'tool_call', role: 'tool', created_at: at(5), duration_ms: 3000 },
+            { type: 'ask_user', role: 'assistant', created_at: at(10), duration_ms: 0 },
+            { type: 'message', role: 'user', content: 'first', created_at: at(25) },
+            { type: 'task_complete', role: 'assistant', created_at: at(50), duration_ms: 0 },
+          ],
+          raw: null,
+          bytes: 0,
+          downloadMs: 0,
+        }),
+    });
+
+    const row = (await screen.findByText('Time in status')).nextElementSibling as HTMLElement;
+    const items = within(row)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(items).toEqual(['Queued 2 s', 'Working 33 s', 'Waiting on you 15 s']);
+    expect(row).toHaveTextContent('From the API’s timestamps and the trace’s step times');
+  });
+
+  it('marks the wait of a waiting task as estimated when only the timestamps say', async () => {
+    const id = newTaskId();
+    const created = Date.now() - 60_000;
+    const state = taskState(id, {
+      status: 'waiting_for_input',
+      created_at: new Date(created).toISOString(),
+      updated_at: new Date(created + 20_000).toISOString(),
+    });
     stubFetch(() => json(state));
     renderTaskView(id);
 
-    expect(await screen.findByText('Counted since you opened it')).toBeVisible();
-    const items = screen.getAllByRole('listitem').map((item) => item.textContent);
-    expect(items).toContain('Queued 0 s');
-    expect(items).toContain('Working 30 s');
-    expect(items.some((text) => /^Waiting on you (29|30|31) s$/.test(text ?? ''))).toBe(true);
-    expect(screen.getByText('Duration').nextElementSibling).toHaveTextContent(/^2 min( \d+ s)?$/);
+    const row = (await screen.findByText('Time in status')).nextElementSibling as HTMLElement;
+    const items = within(row).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(/^Queued or working ≈ 20 s$/);
+    expect(items[1]).toHaveTextContent(/^Waiting on you ≈ (39|40|41) s$/);
+    expect(row).toHaveTextContent('estimated where the API does not say exactly');
   });
 
   it('renders its tab again only when the task changes, not every second or every read', async () => {

@@ -1,151 +1,171 @@
 import { describe, expect, it } from 'vitest';
-import { addTransition, timeInStatus, type Transition } from './time-in-status';
+import {
+  completedAtOf,
+  feedTimes,
+  timeInStatus,
+  type ServerTimes,
+  type StatusTime,
+} from './time-in-status';
 
 const T0 = Date.UTC(2026, 4, 12, 10, 15, 0);
 const s = (seconds: number) => T0 + seconds * 1000;
+const iso = (seconds: number) => new Date(s(seconds)).toISOString();
 
-function history(...steps: Array<[string, number]>): Transition[] {
-  return steps.map(([status, seconds]) => ({ status, at: s(seconds) }));
+/** A feed item as the simulator sends it: landed at `at` s, having taken `took` s. */
+function item(at: number, fields: Record<string, unknown>, took?: number) {
+  return { created_at: iso(at), duration_ms: took === undefined ? null : took * 1000, ...fields };
+}
+const user = (at: number, content = 'reply') =>
+  item(at, { type: 'message', role: 'user', content });
+const tool = (at: number, took?: number) =>
+  item(at, { type: 'tool_call', role: 'tool', name: 'web_search' }, took);
+const ask = (at: number, took?: number) =>
+  item(at, { type: 'ask_user', role: 'assistant', name: 'ask_user' }, took);
+
+function figures(times: ServerTimes, now = 0): Record<string, string> {
+  const result = timeInStatus(times, now);
+  return Object.fromEntries(
+    (result?.parts ?? []).map((part: StatusTime) => [
+      part.part,
+      `${part.ms / 1000}${part.estimated ? '~' : ''}`,
+    ]),
+  );
 }
 
-describe('addTransition', () => {
-  it('records the first status seen', () => {
-    expect(addTransition([], 'pending', s(0))).toEqual([{ status: 'pending', at: s(0) }]);
+describe('timeInStatus from the task’s timestamps alone', () => {
+  it('gives a finished task its whole span, unsplit, ending at completed_at where known', () => {
+    const times = { status: 'completed', createdAt: s(0), updatedAt: s(42) };
+    expect(timeInStatus(times, s(999))).toEqual({
+      total: 42_000,
+      basis: 'timestamps',
+      parts: [{ part: 'inAll', ms: 42_000, estimated: false }],
+    });
+    expect(figures({ ...times, completedAt: s(40) })).toEqual({ inAll: '40' });
   });
 
-  it('appends a change of status, leaving the input untouched', () => {
-    const before = history(['pending', 0]);
-    const after = addTransition(before, 'running', s(3));
-    expect(after).toEqual(history(['pending', 0], ['running', 3]));
-    expect(before).toEqual(history(['pending', 0]));
+  it('does not depend on when or where it is computed once the task has ended', () => {
+    const times = { status: 'failed', createdAt: s(0), updatedAt: s(12) };
+    expect(timeInStatus(times, 0)).toEqual(timeInStatus(times, s(86_400)));
   });
 
-  it('returns the same history when the status did not change or is missing', () => {
-    const before = history(['pending', 0], ['running', 3]);
-    expect(addTransition(before, 'running', s(9))).toBe(before);
-    expect(addTransition(before, undefined, s(9))).toBe(before);
-    expect(addTransition([], undefined, s(9))).toEqual([]);
-  });
-
-  it('records a return to an earlier status', () => {
-    const before = history(['running', 0], ['waiting_for_input', 5]);
-    expect(addTransition(before, 'running', s(8)).map((t) => t.status)).toEqual([
-      'running',
-      'waiting_for_input',
-      'running',
-    ]);
-  });
-
-  it('moves an observation older than the last one up to the last one', () => {
-    const before = history(['pending', 0], ['running', 10]);
-    expect(addTransition(before, 'waiting_for_input', s(4)).at(-1)).toEqual({
-      status: 'waiting_for_input',
-      at: s(10),
+  it('counts a task not yet started as queued, up to now', () => {
+    expect(figures({ status: 'queued', createdAt: s(0), updatedAt: s(1) }, s(30))).toEqual({
+      queued: '30',
     });
   });
 
-  it('never records an unusable time', () => {
-    expect(addTransition([], 'running', Number.NaN)).toEqual([]);
-    const before = history(['pending', 0]);
-    expect(addTransition(before, 'running', Number.NaN).at(-1)).toEqual({
-      status: 'running',
-      at: s(0),
+  it('splits a waiting task at its last change, estimated', () => {
+    expect(
+      figures({ status: 'waiting_for_input', createdAt: s(0), updatedAt: s(20) }, s(50)),
+    ).toEqual({ queuedOrWorking: '20~', waitingOnYou: '30~' });
+  });
+
+  it('leaves a running task unsplit', () => {
+    expect(figures({ status: 'running', createdAt: s(0), updatedAt: s(3) }, s(9))).toEqual({
+      queuedOrWorking: '9',
+    });
+  });
+
+  it('needs a creation time, and never counts negative time', () => {
+    expect(timeInStatus({ status: 'completed', createdAt: undefined, updatedAt: s(4) }, 0)).toBe(
+      undefined,
+    );
+    expect(figures({ status: 'running', createdAt: s(10), updatedAt: s(10) }, s(5))).toEqual({
+      queuedOrWorking: '0',
     });
   });
 });
 
-describe('timeInStatus', () => {
-  it('splits a finished task into its buckets and stops the clock at the terminal status', () => {
-    const h = history(
-      ['pending', 0],
-      ['queued', 2],
-      ['running', 10],
-      ['waiting_for_input', 40],
-      ['running', 100],
-      ['awaiting_review', 130],
-      ['running', 160],
-      ['completed', 200],
+describe('timeInStatus with the feed’s step times', () => {
+  it('splits queued, working and waiting on you from the steps, exactly where durations say', () => {
+    const feed = feedTimes([
+      user(0, 'Find the numbers'),
+      tool(5, 3), // began at 2 s: queued 2 s
+      ask(10, 1),
+      user(25), // waited 15 s for the reply
+      tool(40, 14),
+      item(50, { type: 'task_complete', role: 'assistant', name: 'task_complete' }, 2),
+    ]);
+    expect(feed).toEqual({
+      firstWork: { at: s(2), exact: true },
+      waits: [{ from: s(10), to: s(25), exact: true }],
+    });
+    const times = { status: 'completed', createdAt: s(0), updatedAt: s(50), feed };
+    expect(timeInStatus(times, 0)).toEqual({
+      total: 50_000,
+      basis: 'feed',
+      parts: [
+        { part: 'queued', ms: 2_000, estimated: false },
+        { part: 'working', ms: 33_000, estimated: false },
+        { part: 'waitingOnYou', ms: 15_000, estimated: false },
+      ],
+    });
+  });
+
+  it('estimates where a step has no duration or a wait no recorded end', () => {
+    const feed = feedTimes([
+      user(0),
+      tool(4),
+      item(10, { type: 'review', role: 'assistant', name: 'send_email' }),
+      tool(30, 5),
+    ]);
+    expect(feed.waits).toEqual([{ from: s(10), to: s(25), exact: false }]);
+    expect(figures({ status: 'completed', createdAt: s(0), updatedAt: s(30), feed })).toEqual({
+      queued: '4~',
+      working: '11~',
+      waitingOnYou: '15~',
+    });
+  });
+
+  it('ends a review at its decision where the feed records one', () => {
+    const feed = feedTimes([
+      tool(2, 2),
+      item(10, {
+        type: 'review',
+        role: 'assistant',
+        output: { decision: 'approved', decided_at: iso(18) },
+      }),
+      tool(25, 1),
+    ]);
+    expect(feed.waits).toEqual([{ from: s(10), to: s(18), exact: true }]);
+  });
+
+  it('runs an open wait up to now while the task still waits', () => {
+    const feed = feedTimes([user(0), tool(3, 1), ask(6, 0)]);
+    expect(
+      figures({ status: 'waiting_for_input', createdAt: s(0), updatedAt: s(6), feed }, s(20)),
+    ).toEqual({ queued: '2', working: '4', waitingOnYou: '14' });
+  });
+
+  it('stops an open wait at the end of a task stopped while it waited', () => {
+    const feed = feedTimes([user(0), tool(3, 1), ask(6, 0)]);
+    expect(figures({ status: 'stopped', createdAt: s(0), updatedAt: s(16), feed })).toEqual({
+      queued: '2',
+      working: '4',
+      waitingOnYou: '10',
+    });
+  });
+
+  it('reads items leniently: other time fields, no times at all, odd entries', () => {
+    expect(feedTimes([null, 'x', { type: 'tool_call' }, { timestamp: iso(3), type: 'x' }])).toEqual(
+      { firstWork: { at: s(3), exact: false }, waits: [] },
     );
-    expect(timeInStatus(h, s(10_000), s(0))).toEqual({
-      queued: 10_000,
-      working: 30_000 + 30_000 + 40_000,
-      waitingOnYou: 60_000 + 30_000,
-      other: 0,
-      total: 200_000,
-      sinceFirstObserved: false,
+    expect(feedTimes([])).toEqual({ waits: [] });
+  });
+
+  it('falls back to the timestamps when the feed holds no step of the agent yet', () => {
+    const feed = feedTimes([user(0)]);
+    expect(figures({ status: 'running', createdAt: s(0), updatedAt: s(0), feed }, s(4))).toEqual({
+      queuedOrWorking: '4',
     });
   });
+});
 
-  it('runs the last live span up to now', () => {
-    const h = history(['running', 0], ['waiting_for_input', 20]);
-    const result = timeInStatus(h, s(65), s(0));
-    expect(result.working).toBe(20_000);
-    expect(result.waitingOnYou).toBe(45_000);
-    expect(result.total).toBe(65_000);
-  });
-
-  it.each(['completed', 'failed', 'stopped'])('adds nothing after %s', (terminal) => {
-    const h = history(['running', 0], [terminal, 30]);
-    expect(timeInStatus(h, s(30), s(0)).total).toBe(30_000);
-    expect(timeInStatus(h, s(3_600), s(0)).total).toBe(30_000);
-  });
-
-  it('counts statuses this build does not know as other, and keeps their clock running', () => {
-    const h = history(['running', 0], ['hibernating', 10]);
-    const result = timeInStatus(h, s(25), s(0));
-    expect(result.other).toBe(15_000);
-    expect(result.working).toBe(10_000);
-    expect(result.total).toBe(25_000);
-  });
-
-  it('counts the time before the first observation as queued when the task was still waiting to start', () => {
-    const h = history(['queued', 30], ['running', 40]);
-    const result = timeInStatus(h, s(50), s(0));
-    expect(result.queued).toBe(40_000);
-    expect(result.working).toBe(10_000);
-    expect(result.sinceFirstObserved).toBe(false);
-  });
-
-  it('leaves unobserved time out when the task had already started, and says so', () => {
-    const h = history(['running', 30], ['waiting_for_input', 40]);
-    const result = timeInStatus(h, s(50), s(0));
-    expect(result).toEqual({
-      queued: 0,
-      working: 10_000,
-      waitingOnYou: 10_000,
-      other: 0,
-      total: 20_000,
-      sinceFirstObserved: true,
-    });
-  });
-
-  it('covers the whole life when the first observation is at (or, with skew, before) creation', () => {
-    expect(timeInStatus(history(['running', 0]), s(5), s(0)).sinceFirstObserved).toBe(false);
-    const skewed = timeInStatus(history(['running', 0]), s(5), s(2));
-    expect(skewed.sinceFirstObserved).toBe(false);
-    expect(skewed.working).toBe(5_000);
-  });
-
-  it('cannot claim to cover the whole life without a creation time', () => {
-    const result = timeInStatus(history(['pending', 10], ['running', 12]), s(20));
-    expect(result.queued).toBe(2_000);
-    expect(result.sinceFirstObserved).toBe(true);
-  });
-
-  it('is all zeros before anything was observed', () => {
-    expect(timeInStatus([], s(100), s(0))).toEqual({
-      queued: 0,
-      working: 0,
-      waitingOnYou: 0,
-      other: 0,
-      total: 0,
-      sinceFirstObserved: true,
-    });
-  });
-
-  it('never counts negative time when now is behind the last observation', () => {
-    const result = timeInStatus(history(['pending', 0], ['running', 10]), s(5), s(0));
-    expect(result.working).toBe(0);
-    expect(result.queued).toBe(10_000);
+describe('completedAtOf', () => {
+  it('finds completed_at on a task or in its answer', () => {
+    expect(completedAtOf({ completed_at: iso(5) })).toBe(s(5));
+    expect(completedAtOf({ status: 'completed', result: { completed_at: iso(6) } })).toBe(s(6));
+    expect(completedAtOf({ result: 'just text' })).toBeUndefined();
+    expect(completedAtOf(undefined)).toBeUndefined();
   });
 });

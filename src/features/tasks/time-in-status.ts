@@ -1,108 +1,215 @@
 /**
- * How long a task spent queued, working and waiting on a person, from the status changes this
- * browser saw while polling it. The API keeps no status history (a task carries only
- * `created_at` and `updated_at`), so the console writes its own; the breakdown answers "was it
- * slow, or was it waiting for me?" without pretending to know more than it observed.
+ * How long a task spent queued, working and waiting on a person, from what the API said — its
+ * `created_at`, `updated_at`, `completed_at`, and the trace feed's step times where the page has
+ * read the feed — so every browser that read the same answers shows the same figures.
  *
- * What was not observed is not guessed: the time before the first observation is counted only
- * when it can only have been spent waiting to start (the first status seen is `pending` or
- * `queued`); otherwise it is left out and `sinceFirstObserved` says the numbers start late.
- * Observations are polls, so every span is accurate to about one poll interval.
+ * The API keeps no status history: the task's own timestamps give the whole span (creation to
+ * its end, or to now while live) and, while it waits on a person, when it last changed; only the
+ * feed's step times split the rest. A part the API does not state exactly (a step without a
+ * duration, a wait with no reply recorded) is marked `estimated`; a split it cannot give at all
+ * is one combined part, never a guess.
  */
-import { isTerminal } from '@/entities/task/status';
+import { isTerminal, needsPerson } from '@/entities/task/status';
 
-export interface Transition {
-  status: string;
-  /** epoch ms */
-  at: number;
+/** A wait on a person, as the feed shows it: from a question or a review to the reply or the
+ *  decision. `to` is absent while the feed shows no end to it. */
+export interface FeedWait {
+  from: number;
+  to?: number;
+  /** `to` is the reply's or the decision's own time, not the next step's. */
+  exact: boolean;
 }
 
-/**
- * The history with one more observation. Only a change of status is recorded; the same status
- * again, or no status at all, returns `history` itself (so a state setter can bail out) —
- * treat the result as read-only. An observation older than the last one (a slow response that
- * arrived after a fresher one) is moved up to the last one's time, so spans are never negative.
- */
-export function addTransition(
-  history: readonly Transition[],
-  status: string | undefined,
-  at: number,
-): Transition[] {
-  const unchanged = history as Transition[];
-  if (status === undefined) return unchanged;
-  const last = history.at(-1);
-  if (last?.status === status) return unchanged;
-  if (last === undefined) return Number.isFinite(at) ? [{ status, at }] : unchanged;
-  const time = Number.isFinite(at) ? Math.max(at, last.at) : last.at;
-  return [...history, { status, at: time }];
+/** What the feed says about time, reduced once per feed (it may hold 10,000 items). */
+export interface FeedTimes {
+  /** When the agent's first step began; `exact` when the step's duration said so. */
+  firstWork?: { at: number; exact: boolean };
+  waits: FeedWait[];
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** Epoch ms of an ISO time (or an epoch number), else undefined. */
+export function epochOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+const TIME_FIELDS = ['created_at', 'timestamp', 'time', 'at'] as const;
+const DURATION_FIELDS = ['duration_ms', 'durationMs', 'elapsed_ms'] as const;
+const DECISION_FIELDS = ['decided_at', 'approved_at', 'rejected_at', 'resolved_at'] as const;
+
+interface Step {
+  kind: 'user' | 'ask' | 'review' | 'agent';
+  at: number;
+  /** When it began, where its duration says. */
+  startedAt?: number;
+  decidedAt?: number;
+}
+
+function firstEpoch(record: Record<string, unknown>, fields: readonly string[]) {
+  for (const field of fields) {
+    const time = epochOf(record[field]);
+    if (time !== undefined) return time;
+  }
+  return undefined;
+}
+
+function stepOf(entry: unknown): Step | undefined {
+  const item = asRecord(entry);
+  const at = item && firstEpoch(item, TIME_FIELDS);
+  if (!item || at === undefined) return undefined;
+  const type = typeof item.type === 'string' ? item.type : '';
+  const name = typeof item.name === 'string' ? item.name : '';
+  const role = typeof item.role === 'string' ? item.role : '';
+  const duration = DURATION_FIELDS.map((field) => item[field]).find(
+    (value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0,
+  );
+  const startedAt = duration === undefined ? undefined : at - duration;
+  if (role === 'user' || role === 'human') return { kind: 'user', at };
+  if (type === 'ask_user' || name === 'ask_user') return { kind: 'ask', at, startedAt };
+  if (type === 'review' || type === 'awaiting_review') {
+    const decision = asRecord(item.output) ?? asRecord(item.result) ?? item;
+    return { kind: 'review', at, startedAt, decidedAt: firstEpoch(decision, DECISION_FIELDS) };
+  }
+  return { kind: 'agent', at, startedAt };
+}
+
+/** Reduces a feed (items as the server sent them, oldest first) to its times. */
+export function feedTimes(feed: readonly unknown[]): FeedTimes {
+  const steps = feed.map(stepOf).filter((step): step is Step => step !== undefined);
+  const times: FeedTimes = { waits: [] };
+  steps.forEach((step, index) => {
+    if (step.kind === 'user') return;
+    if (times.firstWork === undefined) {
+      times.firstWork = { at: step.startedAt ?? step.at, exact: step.startedAt !== undefined };
+    }
+    if (step.kind === 'agent') return;
+    const next = steps
+      .slice(index + 1)
+      .find((later) => later.kind !== 'user' || step.kind === 'ask');
+    if (step.kind === 'review' && step.decidedAt !== undefined) {
+      times.waits.push({ from: step.at, to: step.decidedAt, exact: true });
+    } else if (next === undefined) {
+      times.waits.push({ from: step.at, exact: true });
+    } else if (next.kind === 'user') {
+      times.waits.push({ from: step.at, to: next.at, exact: true });
+    } else {
+      // The agent went on without a recorded reply: it resumed by the next step's start.
+      times.waits.push({ from: step.at, to: next.startedAt ?? next.at, exact: false });
+    }
+  });
+  return times;
+}
+
+export type StatusPart = 'queued' | 'working' | 'waitingOnYou' | 'queuedOrWorking' | 'inAll';
+
+export interface StatusTime {
+  part: StatusPart;
+  ms: number;
+  /** The API does not state this figure exactly: it rests on the next step or the last change. */
+  estimated: boolean;
 }
 
 export interface TimeInStatus {
-  /** `pending` and `queued`: waiting for the platform to start it. */
-  queued: number;
-  /** `running`. */
-  working: number;
-  /** `waiting_for_input` and `awaiting_review`: waiting for a person. */
-  waitingOnYou: number;
-  /** Statuses this build does not know. */
-  other: number;
-  /** The sum of the four, in ms. */
+  /** From creation to the end (or to now while live), in ms. */
   total: number;
-  /** The breakdown starts at this browser's first observation, not at the task's creation. */
-  sinceFirstObserved: boolean;
+  parts: StatusTime[];
+  /** `feed`: split by the trace's step times; `timestamps`: the task's own timestamps only. */
+  basis: 'feed' | 'timestamps';
 }
 
-type Bucket = 'queued' | 'working' | 'waitingOnYou' | 'other';
+export interface ServerTimes {
+  status: string | undefined;
+  createdAt: number | undefined;
+  updatedAt: number | undefined;
+  /** When it completed, where the API says (the task, or its answer's `completed_at`). */
+  completedAt?: number | undefined;
+  /** The feed's times, when the page has read the feed since the task last changed. */
+  feed?: FeedTimes | undefined;
+}
 
-function bucketOf(status: string): Bucket | null {
-  switch (status) {
-    case 'pending':
-    case 'queued':
-      return 'queued';
-    case 'running':
-      return 'working';
-    case 'waiting_for_input':
-    case 'awaiting_review':
-      return 'waitingOnYou';
-    default:
-      // A terminal status ends the clock: time after it belongs to no bucket.
-      return isTerminal(status) ? null : 'other';
+const COMPLETION_FIELDS = ['completed_at', 'finished_at', 'ended_at'] as const;
+
+/** `completed_at` of a task, or of its answer (`/summary`: at its top, or in `result`/`answer`). */
+export function completedAtOf(record: unknown): number | undefined {
+  const top = asRecord(record);
+  for (const candidate of [top, asRecord(top?.result), asRecord(top?.answer)]) {
+    const time = candidate && firstEpoch(candidate, COMPLETION_FIELDS);
+    if (time !== undefined) return time;
   }
+  return undefined;
+}
+
+/** When the task's clock stops: its completion, else its last change once it has ended. */
+export function endOf(times: ServerTimes, now: number): number | undefined {
+  if (!isTerminal(times.status)) return now;
+  return times.completedAt ?? times.updatedAt;
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
 }
 
 /**
- * Splits the observed life of a task into buckets. Each status lasts from its transition to the
- * next one; the last lasts until `now` unless it is terminal. `createdAt` (epoch ms), when given,
- * lets the time before the first observation count — see the module comment for when it does.
+ * The breakdown, or undefined when the API gave no usable creation time. `now` matters only
+ * while the task is live.
  */
-export function timeInStatus(
-  history: readonly Transition[],
-  now: number,
-  createdAt?: number,
-): TimeInStatus {
-  const totals: Record<Bucket, number> = { queued: 0, working: 0, waitingOnYou: 0, other: 0 };
-  const first = history[0];
-  let sinceFirstObserved = true;
+export function timeInStatus(times: ServerTimes, now: number): TimeInStatus | undefined {
+  const { status, createdAt, updatedAt, feed } = times;
+  const endAt = endOf(times, now);
+  if (createdAt === undefined || endAt === undefined) return undefined;
+  const end = Math.max(createdAt, endAt);
+  const total = end - createdAt;
+  const within = (time: number) => clamp(time, createdAt, end);
 
-  if (first !== undefined && createdAt !== undefined && Number.isFinite(createdAt)) {
-    if (createdAt >= first.at) {
-      sinceFirstObserved = false;
-    } else if (bucketOf(first.status) === 'queued') {
-      totals.queued += first.at - createdAt;
-      sinceFirstObserved = false;
-    }
+  if (status === 'pending' || status === 'queued') {
+    return { total, basis: 'timestamps', parts: [{ part: 'queued', ms: total, estimated: false }] };
   }
 
-  history.forEach((transition, index) => {
-    const bucket = bucketOf(transition.status);
-    if (bucket === null) return;
-    const end = history[index + 1]?.at ?? now;
-    totals[bucket] += Math.max(0, end - transition.at);
-  });
+  if (feed?.firstWork !== undefined) {
+    const started = within(feed.firstWork.at);
+    let waiting = 0;
+    let waitEstimated = false;
+    for (const wait of feed.waits) {
+      // A wait the feed leaves open lasts to now while the task still waits; otherwise it ended
+      // by the task's last change at the latest.
+      const open = wait.to === undefined;
+      const to = open ? (needsPerson(status) ? end : Math.min(end, updatedAt ?? end)) : wait.to;
+      waiting += Math.max(0, within(to ?? end) - within(wait.from));
+      waitEstimated ||= !wait.exact || (open && !needsPerson(status) && !isTerminal(status));
+    }
+    const queued = started - createdAt;
+    const working = Math.max(0, total - queued - waiting);
+    return {
+      total,
+      basis: 'feed',
+      parts: [
+        { part: 'queued', ms: queued, estimated: !feed.firstWork.exact },
+        { part: 'working', ms: working, estimated: !feed.firstWork.exact || waitEstimated },
+        { part: 'waitingOnYou', ms: waiting, estimated: waitEstimated },
+      ],
+    };
+  }
 
-  return {
-    ...totals,
-    total: totals.queued + totals.working + totals.waitingOnYou + totals.other,
-    sinceFirstObserved,
-  };
+  if (needsPerson(status) && updatedAt !== undefined) {
+    // Waiting since its last change at the latest: the API does not say when the wait began.
+    const since = within(updatedAt);
+    return {
+      total,
+      basis: 'timestamps',
+      parts: [
+        { part: 'queuedOrWorking', ms: since - createdAt, estimated: true },
+        { part: 'waitingOnYou', ms: end - since, estimated: true },
+      ],
+    };
+  }
+  const part: StatusPart = isTerminal(status) ? 'inAll' : 'queuedOrWorking';
+  return { total, basis: 'timestamps', parts: [{ part, ms: total, estimated: false }] };
 }

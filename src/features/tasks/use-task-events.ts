@@ -1,8 +1,8 @@
 /**
  * What happens when a task's status changes, wherever the change was read (its page's poller,
- * the live refresh, the needs-you watcher, another tab): the change is recorded for the
- * time-in-status breakdown, announced in the polite live region and, when it means the person is
- * needed, notified by the leading tab (if they turned notifications on). Mounted once.
+ * the live refresh, the needs-you watcher, another tab): the change is announced in the polite
+ * live region and, when it means the person is needed, notified by the leading tab (if they
+ * turned notifications on). Mounted once.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -13,7 +13,6 @@ import { taskSyncOf } from '@/entities/task/tab-sync';
 import { announce } from '@/lib/announcer';
 import { notify } from './notifications';
 import { taskLabel } from './task-label';
-import { observeStatus } from './transitions-store';
 
 export function statusSentence(task: CachedTask): string {
   const name = taskLabel(task.task_id, task).text;
@@ -49,8 +48,6 @@ export function useTaskEvents(onOpen: (taskId: string, needs: string | undefined
       if (!task?.status) return;
       const before = known.get(task.task_id);
       known.set(task.task_id, task.status);
-      const at = Date.parse(task.updated_at ?? '');
-      observeStatus(task.task_id, task.status, Number.isNaN(at) ? Date.now() : at);
       // The first sight of a task is not a change; a repeat of the same status neither.
       if (before === undefined || before === task.status) return;
 
