@@ -1,6 +1,7 @@
 /**
  * The task view (`/tasks/:taskId`): one task, kept current by its own poller, with its header
- * (status, actions, times) and its Summary / Conversation / Trace tabs.
+ * (status, actions, times), what it was given (`Run inputs`) and its Summary / Conversation /
+ * Trace tabs.
  *
  * Data before error before loading: whatever is known of the task stays on screen, however the
  * reads are faring — a failed read only marks it "as of HH:MM:SS" and a 429 adds a countdown
@@ -17,6 +18,7 @@ import { isApiError } from '@/api/http';
 import { SafeText } from '@/components/safe-text';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
+import { RunInputs } from './run-inputs';
 import { TaskHeader } from './task-header';
 import { TaskTabs, type TaskTabComponents } from './task-tabs';
 import { useWatchedTask } from './use-watched-task';
@@ -45,6 +47,11 @@ export function TaskView({ taskId, agentName, tabs, reviewActions }: TaskViewPro
           agentName={agentName}
           freshness={watched}
           reviewActions={reviewActions}
+        />
+        <RunInputs
+          taskId={taskId}
+          task={task}
+          canRead={!watched.isFetching && !watched.lastReadFailed && watched.blockedUntil === 0}
         />
         <TaskTabs taskId={taskId} task={task} tabs={tabs} />
       </div>
