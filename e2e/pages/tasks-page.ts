@@ -37,7 +37,16 @@ interface ListView {
 export class TasksPage {
   readonly list: Locator;
   readonly needsYou: Locator;
+  /** The status multi-select (a `combobox` opening a `listbox` of the statuses with counts). */
   readonly statusFilter: Locator;
+  /** Its options, while it is open. */
+  readonly statusOptions: Locator;
+  /** `Filters (n)`: on a phone, what shows the status, agent and date filters. */
+  readonly filtersToggle: Locator;
+  readonly dateFilter: Locator;
+  /** The checkbox that selects every shown row, and the bar acting on the selection. */
+  readonly selectAll: Locator;
+  readonly bulkBar: Locator;
   readonly agentFilter: Locator;
   readonly search: Locator;
   readonly taskIdField: Locator;
@@ -50,7 +59,12 @@ export class TasksPage {
   constructor(readonly page: Page) {
     this.list = page.getByRole('list', { name: 'Tasks' });
     this.needsYou = page.getByRole('region', { name: 'Needs you' });
-    this.statusFilter = page.getByRole('group', { name: 'Status' });
+    this.statusFilter = page.getByRole('combobox', { name: 'Status' });
+    this.statusOptions = page.getByRole('listbox', { name: 'Status' }).getByRole('option');
+    this.filtersToggle = page.getByRole('button', { name: /^Filters/ });
+    this.dateFilter = page.getByRole('button', { name: /^Created/ });
+    this.selectAll = page.getByRole('checkbox', { name: /^Select all \d+ shown tasks$/ });
+    this.bulkBar = page.getByRole('group', { name: 'Selected tasks' });
     this.agentFilter = page.getByRole('combobox', { name: 'Filter by agent' });
     this.search = page.getByRole('searchbox', { name: 'Search tasks' });
     this.taskIdField = page.getByRole('textbox', { name: 'Task ID' });
@@ -68,6 +82,30 @@ export class TasksPage {
   /** The list row of a task, found by its title (or query). */
   row(name: string | RegExp): Locator {
     return this.list.getByRole('listitem').filter({ hasText: name });
+  }
+
+  /** A status in the open status filter, e.g. `Failed` (its name is the label and its count). */
+  statusOption(label: string): Locator {
+    return this.page
+      .getByRole('listbox', { name: 'Status' })
+      .getByRole('option', { name: new RegExp(`^${label}\\b`) });
+  }
+
+  /** Opens the status filter, checks exactly `labels`, and closes it with Escape. */
+  async filterStatuses(labels: readonly string[]): Promise<void> {
+    await this.statusFilter.click();
+    for (const label of STATUS_LABELS) {
+      const option = this.statusOption(label);
+      const selected = (await option.getAttribute('aria-selected')) === 'true';
+      if (selected !== labels.includes(label)) await option.click();
+    }
+    await this.page.keyboard.press('Escape');
+    await expect(this.statusOptions.first()).toBeHidden();
+  }
+
+  /** A row's checkbox, by the task's title (its name is `Select <title>`). */
+  rowCheckbox(title: string): Locator {
+    return this.list.getByRole('checkbox', { name: `Select ${title}`, exact: true });
   }
 
   /** A row's one link, by the task's exact title. */

@@ -44,9 +44,16 @@ export interface TaskListBulkBarProps {
   ids: readonly string[];
   selected: ReadonlySet<string>;
   onSelectedChange: (selected: Set<string>) => void;
+  /** Tasks were started here: the list shows them at once (it reads this browser's runs). */
+  onStarted: () => void;
 }
 
-export function TaskListBulkBar({ ids, selected, onSelectedChange }: TaskListBulkBarProps) {
+export function TaskListBulkBar({
+  ids,
+  selected,
+  onSelectedChange,
+  onStarted,
+}: TaskListBulkBarProps) {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<'cancel' | 'rerun' | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -64,10 +71,6 @@ export function TaskListBulkBar({ ids, selected, onSelectedChange }: TaskListBul
   const rerunHref = (taskId: string) => {
     const agentId = readTask(queryClient, taskId)?.agent_id;
     return agentId ? newRunHref(agentId, taskId) : `/?rerun=${encodeURIComponent(taskId)}`;
-  };
-  const keepSelected = (outcomes: BulkOutcome[]) => {
-    const done = new Set(outcomes.filter((o) => o.ok).map((o) => o.taskId));
-    onSelectedChange(new Set([...selected].filter((taskId) => !done.has(taskId))));
   };
 
   const askCancel = () => {
@@ -89,8 +92,8 @@ export function TaskListBulkBar({ ids, selected, onSelectedChange }: TaskListBul
     setBusy('cancel');
     const outcomes = await cancelTasks(queryClient, plan.live);
     setBusy(null);
+    // The selection stays (and with it the bar, where focus returns): the rows show the outcome.
     setReport({ action: 'cancel', outcomes, skipped: plan.ended, refused: [] });
-    keepSelected(outcomes);
   };
   const runAgain = async () => {
     if (busy) return;
@@ -100,7 +103,7 @@ export function TaskListBulkBar({ ids, selected, onSelectedChange }: TaskListBul
     const outcomes = await runTasksAgain(queryClient, plan.ready);
     setBusy(null);
     setReport({ action: 'rerun', outcomes, skipped: [], refused: plan.refused });
-    keepSelected(outcomes);
+    if (outcomes.some((outcome) => outcome.ok)) onStarted();
   };
 
   return (

@@ -8,7 +8,7 @@ import { STALLED_PAGING_MESSAGE } from '@/api/paging';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Button } from '@/components/ui/button';
 import { useLiveDemand } from '@/entities/task/hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useReducer, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { useConnection } from '@/lib/use-connection';
 import {
@@ -59,6 +59,8 @@ export function TaskList({
   const readFilters = useMemo(() => resolveAgentFilter(filters, agents ?? []), [filters, agents]);
   const rows = useTaskList(readFilters);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  // Runs started from the bar join the rows on the next render (`useTaskList` reads them).
+  const [, showStarted] = useReducer((n: number) => n + 1, 0);
   useLiveDemand(rows.ids);
   const connection = useConnection();
   const { clearAll } = useTaskFilters();
@@ -119,7 +121,12 @@ export function TaskList({
         ) : null}
         {compact ? null : (
           <>
-            <TaskListBulkBar ids={rows.ids} selected={selected} onSelectedChange={setSelected} />
+            <TaskListBulkBar
+              ids={rows.ids}
+              selected={selected}
+              onSelectedChange={setSelected}
+              onStarted={showStarted}
+            />
             <TaskListHeader />
           </>
         )}
