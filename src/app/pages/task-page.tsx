@@ -21,10 +21,11 @@ import { lazyComponent } from '@/lib/lazy-component';
 import { useMediaQuery } from '@/lib/use-media-query';
 import { PanelErrorBoundary } from '@/components/error-boundary';
 import { useAgentChoices } from './use-agent-choices';
+import { useNeedsYouActs } from './use-needs-you-acts';
 
 const TABS: TaskTabComponents = {
   summary: lazyComponent(() =>
-    import('@/features/summary/summary-tab').then((module) => module.SummaryTab),
+    import('./summary-with-reply').then((module) => module.SummaryWithReply),
   ),
   conversation: lazyComponent(() =>
     import('@/features/conversation/conversation-tab').then((module) => module.ConversationTab),
@@ -61,9 +62,10 @@ function AgentAwareTaskView({ taskId }: { taskId: string }) {
 function TaskInbox({ taskId }: { taskId: string }) {
   const { filters, search } = useTaskFilters();
   const agents = useAgentChoices();
+  const acts = useNeedsYouActs();
   return (
     <aside aria-label="Task inbox" className="space-y-4">
-      <NeedsYou />
+      <NeedsYou {...acts} />
       <TaskList
         filters={filters}
         agents={agents}

@@ -12,10 +12,12 @@ import { TaskListFilterBar } from '@/features/tasks/task-list-filters';
 import { useTaskFilters } from '@/features/tasks/use-task-filters';
 import { PanelErrorBoundary } from '@/components/error-boundary';
 import { useAgentChoices } from './use-agent-choices';
+import { useNeedsYouActs } from './use-needs-you-acts';
 
 export function TasksPage() {
   const { filters } = useTaskFilters();
   const agents = useAgentChoices();
+  const acts = useNeedsYouActs();
   return (
     <div className="space-y-6">
       <PageTitle page="Tasks" />
@@ -35,7 +37,7 @@ export function TasksPage() {
         </div>
       </header>
       <PanelErrorBoundary label="Needs you">
-        <NeedsYou />
+        <NeedsYou {...acts} />
       </PanelErrorBoundary>
       <PanelErrorBoundary label="The task list">
         <div className="space-y-4">

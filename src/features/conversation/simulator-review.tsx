@@ -15,6 +15,7 @@ import { useId, useState } from 'react';
 import { postSimulatorReview, type ReviewDecision } from '@/api/simulator-review';
 import { Button } from '@/components/ui/button';
 import { taskMutationKeys } from '@/entities/task/keys';
+import type { TaskTabProps } from '@/entities/task/tab-props';
 import { describeError } from '@/lib/error-advice';
 
 export interface SimulatorReviewProps {
@@ -100,4 +101,9 @@ export function SimulatorReview({ taskId, onDecided }: SimulatorReviewProps) {
       ) : null}
     </div>
   );
+}
+
+/** `SimulatorReview` in the shape pages hand to views that act on a task in place. */
+export function SimulatorDecision({ taskId, onAction }: Pick<TaskTabProps, 'taskId' | 'onAction'>) {
+  return <SimulatorReview taskId={taskId} onDecided={onAction} />;
 }

@@ -1,7 +1,9 @@
 /**
  * The `Answer` region (Markdown, or the result as JSON when it holds no text; marked "Not final"
- * while the task runs, and for a stopped task with the time it stopped) with `Copy answer`, and the failed-task notice with the error from the trace and a link to
- * its step (`?tab=trace#step-N`, N 1-based as the Trace numbers steps).
+ * while the task runs, and for a stopped task with the time it stopped) with `Copy answer`; the
+ * failed-task notice with the error from the trace and a link to its step (`?tab=trace#step-N`,
+ * N 1-based as the Trace numbers steps); and, while the agent waits for an answer, the place to
+ * give it, with a link to the Conversation tab.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
@@ -17,6 +19,32 @@ import type { SummaryReading } from './summary-answer';
 
 export function Note({ children }: { children: ReactNode }) {
   return <p className="text-sm text-muted">{children}</p>;
+}
+
+/** The agent waits for the person: the reply the page composes in (`children`), and the way to
+ *  the whole conversation. */
+export function WaitingForAnswer({ taskId, children }: { taskId: string; children?: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="space-y-3 rounded-lg border border-status-waiting/50 bg-surface p-4"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={headingId} className="text-sm font-semibold">
+          The agent is waiting for your answer
+        </h2>
+        <Link
+          href={`/tasks/${encodeURIComponent(taskId)}?tab=conversation`}
+          replace
+          className="text-sm text-accent underline underline-offset-2"
+        >
+          Open the Conversation tab
+        </Link>
+      </div>
+      {children ?? <Note>Its question and the Reply box are in the Conversation tab.</Note>}
+    </section>
+  );
 }
 
 function noAnswer(final: boolean, status: string | undefined): string {

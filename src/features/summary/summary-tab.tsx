@@ -4,10 +4,12 @@
  * re-read when the task's status changes (decision 0008); before the task ends it is the latest
  * intermediate answer, marked as not final, as is a stopped task's last one. `/result` is read only
  * for a failed task, when `/summary` carried no extracted data for a task run here with an output
- * schema, or to learn which file each row of a several-document extraction came from.
+ * schema, or to learn which file each row of a several-document extraction came from. While the
+ * agent waits for an answer, the page's reply (`reply`: question, suggested replies, `Reply`,
+ * `Send`) shows first.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import type { TaskTabProps } from '@/entities/task/tab-props';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -16,14 +18,20 @@ import { isTerminal } from '@/entities/task/status';
 import { taskStopTime } from '@/entities/task/stop-time';
 import { taskFileBase } from '@/lib/download';
 import { taskInputsOf } from '@/lib/task-inputs';
-import { AnswerSection, FailureNotice, Note } from './answer-section';
+import { AnswerSection, FailureNotice, WaitingForAnswer } from './answer-section';
 import { ConformanceBadge, ConformanceDetails, useConformance } from './conformance';
 import { ExtractedData } from './extracted-data';
 import { finalExtractedData, lastErrorStep } from './feed-facts';
 import { needsFileNames, rowFileNames } from './file-sources';
 import { readSummary } from './summary-answer';
 
-export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task'>) {
+export interface SummaryTabProps extends Pick<TaskTabProps, 'taskId' | 'task'> {
+  onAction?: (() => void) | undefined;
+  /** Answers the task here while it waits for one; from the conversation feature, via the page. */
+  reply?: ComponentType<TaskTabProps> | undefined;
+}
+
+export function SummaryTab({ taskId, task, onAction, reply: Reply }: SummaryTabProps) {
   const status = task.status;
   const finished = isTerminal(status);
   const summary = useQuery(taskQueries.summary(taskId));
@@ -77,7 +85,9 @@ export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task
     ) : null;
   const waiting =
     status === 'waiting_for_input' ? (
-      <Note>The agent is waiting for your answer in the Conversation tab.</Note>
+      <WaitingForAnswer taskId={taskId}>
+        {Reply && onAction ? <Reply taskId={taskId} task={task} onAction={onAction} /> : undefined}
+      </WaitingForAnswer>
     ) : null;
 
   if (reading) {
@@ -104,6 +114,7 @@ export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task
     return (
       <div className="space-y-4">
         {failed}
+        {waiting}
         <ApiErrorAlert
           title="The answer could not be loaded"
           error={summary.error}
@@ -117,6 +128,7 @@ export function SummaryTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task
   return (
     <div className="space-y-4">
       {failed}
+      {waiting}
       <div aria-busy="true" className="space-y-2">
         <p className="sr-only">Loading the answer…</p>
         <Skeleton className="h-4 w-3/4" />

@@ -4,15 +4,24 @@
  * (`awaiting_review`). It reads the app's needs-you set (`useNeedsYou`), kept by one watcher on
  * every page whatever the list's filters, and each task's own cache entry.
  *
+ * A row also opens in place (`Answer`, `Show review`): the pending question with `Reply`, `Send`
+ * and the suggested replies, or the `Review` card with what is to be approved. The reply and the
+ * review decision belong to the conversation feature, so the page hands them in.
+ *
  * With nothing waiting the region stays, collapsed to one line, so the notification switch is
  * always in the same place.
  */
+import { useId, useState, type ComponentType } from 'react';
 import { Link } from 'wouter';
+import { Button } from '@/components/ui/button';
 import { SafeText } from '@/components/safe-text';
 import { visibleText } from '@/lib/reveal-invisibles';
 import { cn } from '@/lib/cn';
 import type { CachedTask } from '@/entities/task/cache';
+import { useTaskAction } from '@/entities/task/actions';
 import { useNeedsYou, useTask } from '@/entities/task/hooks';
+import type { TaskTabProps } from '@/entities/task/tab-props';
+import { AwaitingReviewNotice } from './awaiting-review-notice';
 import { NotificationToggle } from './notification-toggle';
 import { StatusBadge } from './status-badge';
 import { taskLabel } from './task-label';
@@ -24,33 +33,88 @@ export function needsYouHref(task: CachedTask): string {
   return task.status === 'waiting_for_input' ? `${path}?tab=conversation` : path;
 }
 
-function NeedsYouEntry({ taskId }: { taskId: string }) {
+/** What the page hands in to act on a task in place; each gets the task as a tab would. */
+export interface NeedsYouActs {
+  /** Answers a waiting task: its question, suggested replies, `Reply` and `Send`. */
+  answer?: ComponentType<TaskTabProps> | undefined;
+  /** Decides a review, where the backend takes decisions here (the simulator). */
+  decide?: ComponentType<TaskTabProps> | undefined;
+}
+
+function NeedsYouEntry({
+  taskId,
+  answer: Answer,
+  decide: Decide,
+}: NeedsYouActs & { taskId: string }) {
   const { task } = useTask(taskId);
+  const [open, setOpen] = useState(false);
+  const onAction = useTaskAction(taskId);
+  const id = useId();
+  const titleId = `${id}-title`;
+  const panelId = `${id}-panel`;
   if (!task) return null;
   const label = taskLabel(task.task_id, task);
   const since = task.updated_at ?? task.created_at;
+  const waiting = task.status === 'waiting_for_input';
+  const reviewing = task.status === 'awaiting_review';
+  const opens = (waiting && Answer !== undefined) || reviewing;
+  const expanded = open && opens;
   return (
-    <li className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 py-2">
-      <StatusBadge status={task.status} />
-      <Link
-        href={needsYouHref(task)}
-        title={visibleText(label.full)}
-        className={cn(
-          'min-w-0 flex-1 truncate text-sm font-medium text-accent underline-offset-2 hover:underline',
-          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
-          label.source === 'id' && 'font-mono text-xs',
+    <li className="py-2">
+      <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
+        <StatusBadge status={task.status} />
+        <Link
+          id={titleId}
+          href={needsYouHref(task)}
+          title={visibleText(label.full)}
+          className={cn(
+            'min-w-0 flex-1 truncate text-sm font-medium text-accent underline-offset-2 hover:underline',
+            'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
+            label.source === 'id' && 'font-mono text-xs',
+          )}
+        >
+          <SafeText text={label.text} />
+        </Link>
+        {since && !Number.isNaN(Date.parse(since)) ? (
+          <RelativeTime value={since} className="text-xs text-muted" />
+        ) : null}
+        {opens ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-expanded={expanded}
+            aria-controls={panelId}
+            aria-describedby={titleId}
+            onClick={() => setOpen(!open)}
+          >
+            {waiting ? 'Answer' : 'Show review'}
+            <span aria-hidden="true" className="text-xs text-muted">
+              {expanded ? '▴' : '▾'}
+            </span>
+          </Button>
+        ) : null}
+      </div>
+      <div id={panelId} hidden={!expanded} className="pt-2">
+        {!expanded ? null : waiting && Answer ? (
+          <Answer taskId={taskId} task={task} onAction={onAction} />
+        ) : (
+          <AwaitingReviewNotice
+            taskId={taskId}
+            actions={
+              Decide ? <Decide taskId={taskId} task={task} onAction={onAction} /> : undefined
+            }
+          />
         )}
-      >
-        <SafeText text={label.text} />
-      </Link>
-      {since && !Number.isNaN(Date.parse(since)) ? (
-        <RelativeTime value={since} className="text-xs text-muted" />
-      ) : null}
+      </div>
     </li>
   );
 }
 
-export function NeedsYou({ className }: { className?: string | undefined }) {
+export interface NeedsYouProps extends NeedsYouActs {
+  className?: string | undefined;
+}
+
+export function NeedsYou({ className, answer, decide }: NeedsYouProps) {
   const tasks = useNeedsYou();
   return (
     <section
@@ -73,7 +137,7 @@ export function NeedsYou({ className }: { className?: string | undefined }) {
       ) : (
         <ul className="mt-1 divide-y divide-border">
           {tasks.map((taskId) => (
-            <NeedsYouEntry key={taskId} taskId={taskId} />
+            <NeedsYouEntry key={taskId} taskId={taskId} answer={answer} decide={decide} />
           ))}
         </ul>
       )}

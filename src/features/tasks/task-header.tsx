@@ -57,7 +57,9 @@ export function TaskHeader({ taskId, task, agentName, freshness, reviewActions }
           <Freshness {...freshness} />
         </div>
       </div>
-      {task.status === 'awaiting_review' ? <AwaitingReviewNotice actions={reviewActions} /> : null}
+      {task.status === 'awaiting_review' ? (
+        <AwaitingReviewNotice taskId={taskId} actions={reviewActions} />
+      ) : null}
       <div className="flex flex-wrap items-center gap-2">
         {agentId ? (
           <Link href={newRunHref(agentId, task.task_id)} className={BUTTON_LINK_CLASS}>
