@@ -40,6 +40,14 @@ describe('AgentDetails', () => {
     expect(details).toHaveTextContent(/System prompt\s*None/);
   });
 
+  it('shows the description where the API sends one, under `summary` too', async () => {
+    const agent = agentFixture({ name: 'Ledger Sync', summary: 'Keeps the ledger in sync.' });
+    stubFetch(() => json({ ...agent, config: {} }));
+    renderWithProviders(<AgentDetails agentId={agent.id} />);
+    const details = await screen.findByRole('region', { name: 'Agent details' });
+    expect(within(details).getByText('Keeps the ledger in sync.')).toBeInTheDocument();
+  });
+
   it('says a deleted agent no longer exists and to pick another, without Retry', async () => {
     stubFetch(() => json({ error: 'No agent with id x exists.' }, { status: 404 }));
     renderWithProviders(<AgentDetails agentId="gone" />);

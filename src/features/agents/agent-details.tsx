@@ -1,7 +1,7 @@
 /**
- * The chosen agent at a glance, from `GET /agents/{id}`: version, status, whether it can run at
- * all (and why not), the start of its system prompt and when it last changed. Enough to check
- * "is this the agent I mean?" before handing it documents.
+ * The chosen agent at a glance, from `GET /agents/{id}`: its description where the API has one,
+ * version, status, whether it can run at all (and why not), the start of its system prompt and
+ * when it last changed. Enough to check "is this the agent I mean?" before handing it documents.
  *
  * A 404 gets its own words: a remembered agent or an old `?agent=` link can outlive the agent,
  * and the fix is to pick another, not to retry.
@@ -16,7 +16,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatRelativeTime } from '@/lib/format';
-import { agentName, AgentStatusBadge, statusHint } from './agent-status';
+import { agentDescription, agentName, AgentStatusBadge, statusHint } from './agent-status';
 import { agentQueries } from './agents-queries';
 
 const EXCERPT_LENGTH = 200;
@@ -68,6 +68,7 @@ export function AgentDetails({ agentId }: { agentId: string }) {
 function AgentCard({ agent, now }: { agent: Agent; now: number }) {
   const prompt = agent.config?.system_prompt;
   const hint = statusHint(agent.status);
+  const description = agentDescription(agent);
   return (
     <section
       aria-label="Agent details"
@@ -76,6 +77,11 @@ function AgentCard({ agent, now }: { agent: Agent; now: number }) {
       <p className="font-semibold break-words text-text">
         <SafeText text={agentName(agent)} />
       </p>
+      {description ? (
+        <p className="text-muted">
+          <SafeText text={description} />
+        </p>
+      ) : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2">
         {agent.version_number !== undefined ? (
           <Row term="Version">

@@ -1,5 +1,6 @@
 /**
- * One `option` of the agent picker: name, version, status, and the reason it may not run.
+ * One `option` of the agent picker: name, version, status, the reason it may not run, and its
+ * description where the API has one (the option's description, not part of its name).
  * Inactive agents stay in the list (so nobody wonders where theirs went) but are
  * `aria-disabled`: focusable with the arrows, as the APG asks, yet never chosen.
  */
@@ -8,6 +9,7 @@ import { Icon } from '@/components/ui/icon';
 import { SafeText } from '@/components/safe-text';
 import { cn } from '@/lib/cn';
 import {
+  agentDescription,
   agentName,
   AgentStatusBadge,
   INACTIVE_REASON,
@@ -28,6 +30,7 @@ export interface AgentOptionProps {
 export function AgentOption({ id, agent, active, chosen, onChoose }: AgentOptionProps) {
   const hint = statusHint(agent.status);
   const disabled = isInactive(agent);
+  const description = agentDescription(agent);
   return (
     <li
       id={id}
@@ -35,6 +38,7 @@ export function AgentOption({ id, agent, active, chosen, onChoose }: AgentOption
       // APG (list autocomplete): the visually focused option is the selected one.
       aria-selected={active}
       aria-disabled={disabled || undefined}
+      aria-describedby={description ? `${id}d` : undefined}
       onClick={() => {
         if (!disabled) onChoose(agent);
       }}
@@ -55,6 +59,15 @@ export function AgentOption({ id, agent, active, chosen, onChoose }: AgentOption
       {disabled || hint ? (
         <span className="w-full pl-6 text-xs text-muted">
           {[disabled && INACTIVE_REASON, hint].filter(Boolean).join(' · ')}
+        </span>
+      ) : null}
+      {description ? (
+        <span
+          id={`${id}d`}
+          aria-hidden="true"
+          className="line-clamp-2 w-full pl-6 text-xs text-muted"
+        >
+          <SafeText text={description} />
         </span>
       ) : null}
     </li>

@@ -43,6 +43,14 @@ export function agentName(agent: Pick<AgentSummary, 'id' | 'name'>): string {
   return agent.name ?? `Unnamed agent (${agent.id})`;
 }
 
+/** What the agent is for, where the API says: `description`, or `summary` as some backends name
+ *  it (fields the schema passes through untyped); blank or any other type reads as none. */
+export function agentDescription(agent: object): string | undefined {
+  const { description, summary } = agent as { description?: unknown; summary?: unknown };
+  const text = typeof description === 'string' && description.trim() ? description : summary;
+  return typeof text === 'string' && text.trim() ? text.trim() : undefined;
+}
+
 /** Why this version cannot be run, or null: said beside the picker and under `Run`, before any
  *  request (the API would answer 409 for a draft or archived version, 403 for an inactive one). */
 export function runRefusal(agent: Pick<AgentSummary, 'status' | 'is_active'>): string | null {
