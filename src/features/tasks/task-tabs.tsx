@@ -111,6 +111,8 @@ export function TaskTabs({ taskId, task, tabs }: TaskTabsProps) {
       >
         {TASK_TABS.map((tab) => {
           const current = tab === selected;
+          // The Conversation waits for the person: a dot, and the same said in the description.
+          const badge = tab === 'conversation' && task.status === 'waiting_for_input';
           return (
             <button
               key={tab}
@@ -123,6 +125,7 @@ export function TaskTabs({ taskId, task, tabs }: TaskTabsProps) {
               id={tabId(tab)}
               aria-selected={current}
               aria-controls={panelId(tab)}
+              aria-describedby={badge ? `${tabId(tab)}-badge` : undefined}
               tabIndex={current ? 0 : -1}
               onClick={() => select(tab)}
               className={cn(
@@ -134,6 +137,17 @@ export function TaskTabs({ taskId, task, tabs }: TaskTabsProps) {
               )}
             >
               {LABELS[tab]}
+              {badge ? (
+                <>
+                  <span
+                    aria-hidden="true"
+                    className="ml-1.5 inline-block size-2 rounded-full bg-status-waiting align-middle"
+                  />
+                  <span id={`${tabId(tab)}-badge`} hidden>
+                    Waiting for your answer
+                  </span>
+                </>
+              ) : null}
             </button>
           );
         })}
