@@ -1,6 +1,8 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { TaskTabProps } from '@/entities/task/tab-props';
+import { json, stubFetch } from '@/test/fetch-stub';
 import { renderWithProviders } from '@/test/render';
 import { NeedsYou } from './needs-you';
 import { writeTasks } from '@/entities/task/cache';
@@ -78,6 +80,108 @@ describe('NeedsYou', () => {
 
     renderWithProviders(<NeedsYou />);
     expect(screen.getByText('This browser cannot show notifications.')).toBeVisible();
+  });
+});
+
+describe('NeedsYou, acting in place', () => {
+  const tasks = [
+    {
+      task_id: WAITING,
+      status: 'waiting_for_input',
+      title: 'Invoice March',
+      created_at: '2026-05-11T10:00:00Z',
+    },
+    {
+      task_id: REVIEW,
+      status: 'awaiting_review',
+      title: 'Contract check',
+      created_at: '2026-05-11T09:00:00Z',
+    },
+  ];
+  /** What the page hands in: here, stand-ins that show what they were given. */
+  function Answer({ taskId, task }: TaskTabProps) {
+    return (
+      <label>
+        Reply
+        <textarea defaultValue={`${taskId} ${task.status}`} />
+      </label>
+    );
+  }
+  function Decide({ taskId }: TaskTabProps) {
+    return <button type="button">Approve {taskId}</button>;
+  }
+
+  it('opens a waiting task in its row to answer it there, without leaving the list', async () => {
+    const user = userEvent.setup();
+    const { queryClient, location } = renderWithProviders(
+      <NeedsYou answer={Answer} decide={Decide} />,
+      { path: '/tasks' },
+    );
+    act(() => writeTasks(queryClient, tasks));
+    const region = screen.getByRole('region', { name: 'Needs you' });
+    const item = (await within(region).findAllByRole('listitem')).find((element) =>
+      element.textContent?.includes('Invoice March'),
+    ) as HTMLElement;
+
+    const toggle = within(item).getByRole('button', { name: 'Answer' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveAccessibleDescription('Invoice March');
+    expect(within(item).queryByRole('textbox', { name: 'Reply' })).toBeNull();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(within(item).getByRole('textbox', { name: 'Reply' })).toHaveValue(
+      `${WAITING} waiting_for_input`,
+    );
+    expect(location.history).toEqual(['/tasks']);
+
+    // The task moves on: the item leaves the list.
+    act(() => writeTasks(queryClient, [{ ...tasks[0], status: 'running' }]));
+    await waitFor(() => expect(within(region).queryByText('Invoice March')).toBeNull());
+  });
+
+  it('shows the Review card of a task awaiting review, with what it approves and the decision', async () => {
+    const draft = { to: 'ann@example.com', subject: 'Renewal <b>now</b>', body: 'Hi Ann,\u202e' };
+    const { requests } = stubFetch((request) =>
+      request.url.pathname.endsWith(`/tasks/${REVIEW}/result`)
+        ? json({
+            task_id: REVIEW,
+            feed: [
+              { type: 'tool_call', name: 'draft_email', arguments: draft, output: { id: 'd' } },
+              {
+                type: 'review',
+                name: 'send_email',
+                arguments: draft,
+                content: 'Cannot be undone.',
+              },
+            ],
+          })
+        : json({ error: 'unexpected' }, { status: 404 }),
+    );
+    const user = userEvent.setup();
+    const { queryClient } = renderWithProviders(<NeedsYou answer={Answer} decide={Decide} />);
+    act(() => writeTasks(queryClient, tasks));
+    const region = screen.getByRole('region', { name: 'Needs you' });
+    await user.click(await within(region).findByRole('button', { name: 'Show review' }));
+
+    const review = within(region).getByRole('region', { name: 'Review' });
+    expect(await within(review).findByText('send_email')).toBeVisible();
+    expect(review).toHaveTextContent('Cannot be undone.');
+    expect(within(review).getByText('ann@example.com')).toBeVisible();
+    // Markup in an argument stays text; a hidden direction override is spelled out.
+    expect(within(review).getByText('Renewal <b>now</b>')).toBeVisible();
+    expect(review.querySelector('b')).toBeNull();
+    expect(review).toHaveTextContent('U+202E');
+    expect(within(review).getByRole('button', { name: `Approve ${REVIEW}` })).toBeVisible();
+    expect(requests.filter((request) => request.url.pathname.endsWith('/result'))).toHaveLength(1);
+  });
+
+  it('without a reply from the page, a waiting task only links to its conversation', async () => {
+    const { queryClient } = renderWithProviders(<NeedsYou />);
+    act(() => writeTasks(queryClient, tasks));
+    const region = screen.getByRole('region', { name: 'Needs you' });
+    await within(region).findByRole('link', { name: 'Invoice March' });
+    expect(within(region).queryByRole('button', { name: 'Answer' })).toBeNull();
+    expect(within(region).getByRole('button', { name: 'Show review' })).toBeVisible();
   });
 });
 
