@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nextCursor, type PagingState } from '@/api/paging';
 import type { AgentSummary } from '@/api/schemas';
+import { rememberTaskInputs, TASK_INPUTS_KEY } from '@/lib/task-inputs';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
 import { agentFixture, pageFixture } from '@/test/fixtures';
 import { renderWithProviders } from '@/test/render';
@@ -364,5 +365,97 @@ describe('AgentPicker', () => {
     await user.click(screen.getByRole('combobox', { name: 'Agent' }));
     expect(screen.getAllByRole('option')).toHaveLength(3);
     expect(listRequests(requests)).toHaveLength(2);
+  });
+});
+
+/** Records a run of `agentId` in this browser, `minutesAgo` minutes ago. */
+function ran(taskId: string, agentId: string, minutesAgo: number) {
+  rememberTaskInputs(taskId, {
+    agentId,
+    query: 'q',
+    outputSchema: '',
+    instructions: '',
+    plainLanguage: false,
+    fileNames: [],
+    startedAt: Date.now() - minutesAgo * 60_000,
+  });
+}
+
+const groupNames = (name: string) =>
+  within(screen.getByRole('group', { name }))
+    .getAllByRole('option')
+    .map((option) => option.textContent);
+
+describe('AgentPicker: descriptions and recent agents', () => {
+  afterEach(() => localStorage.removeItem(TASK_INPUTS_KEY));
+
+  it('shows a description (or summary) under the name, as the option’s description', async () => {
+    const described = agentFixture({ name: 'Invoice Extractor', description: 'Reads invoices.' });
+    const summed = agentFixture({ name: 'Ledger Sync', description: null, summary: 'Syncs.' });
+    const plain = agentFixture({ name: 'Plain', description: '  ' });
+    const { user, combobox } = setup({ agents: [described, summed, plain] });
+    await user.click(combobox);
+
+    const invoiceOption = await screen.findByRole('option', { name: /Invoice Extractor/ });
+    expect(invoiceOption).toHaveTextContent('Reads invoices.');
+    expect(invoiceOption).toHaveAccessibleDescription('Reads invoices.');
+    expect(invoiceOption).not.toHaveAccessibleName(/Reads invoices/);
+    expect(screen.getByRole('option', { name: /Ledger Sync/ })).toHaveAccessibleDescription(
+      'Syncs.',
+    );
+    expect(screen.getByRole('option', { name: /Plain/ })).not.toHaveAttribute('aria-describedby');
+  });
+
+  it('lists the agents this browser ran last first, in a Recent group, each once', async () => {
+    const [a, b, c] = [1, 2, 3].map((n) => agentFixture({ name: `Agent ${n}` })) as [
+      AgentSummary,
+      AgentSummary,
+      AgentSummary,
+    ];
+    ran('t1', c.id, 30);
+    ran('t2', a.id, 5);
+    ran('t3', c.id, 1);
+    const { user, combobox, onChange } = setup({ agents: [a, b, c] });
+    await user.click(combobox);
+
+    await screen.findByRole('group', { name: 'Recent' });
+    expect(groupNames('Recent')).toEqual([
+      expect.stringContaining('Agent 3'),
+      expect.stringContaining('Agent 1'),
+    ]);
+    expect(groupNames('All agents')).toEqual([expect.stringContaining('Agent 2')]);
+
+    // The arrows walk the list as shown, Recent first.
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(onChange).toHaveBeenLastCalledWith(c.id);
+
+    // Typing searches all agents: no group.
+    await user.clear(combobox);
+    await user.type(combobox, 'Agent');
+    await waitFor(() => expect(screen.queryByRole('group')).not.toBeInTheDocument());
+    expect(screen.getAllByRole('option')).toHaveLength(3);
+  });
+
+  it('fetches a recent agent that is not on the loaded page; a gone one is left out', async () => {
+    const agents = [1, 2, 3, 4].map((n) => agentFixture({ name: `Agent ${n}` }));
+    const far = agents[3] as AgentSummary;
+    ran('t1', far.id, 2);
+    ran('t2', '00000000-0000-4000-8000-00000000dead', 1);
+    const { user, combobox, requests } = setup({ agents, pageSize: 2 });
+    await user.click(combobox);
+
+    await screen.findByRole('group', { name: 'Recent' });
+    await waitFor(() => expect(groupNames('Recent')).toEqual([expect.stringContaining('Agent 4')]));
+    const details = requests.filter((request) => request.url.pathname !== '/api/v1/agents');
+    expect(details.map((request) => request.url.pathname).sort()).toEqual(
+      [far.id, '00000000-0000-4000-8000-00000000dead'].map((id) => `/api/v1/agents/${id}`).sort(),
+    );
+  });
+
+  it('shows no group when this browser has run nothing', async () => {
+    const { user, combobox } = setup();
+    await user.click(combobox);
+    await screen.findAllByRole('option');
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
   });
 });

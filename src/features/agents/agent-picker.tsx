@@ -12,8 +12,10 @@
  *   next ones load, so the list never flashes empty under the cursor.
  * - More pages load when the list is scrolled near its end or the arrows reach the last loaded
  *   option: a keyboard user never has to find a "Load more" button inside a popup.
+ * - Before anything is typed, the agents this browser ran last come first, in a `Recent` group
+ *   (each agent is listed once, so option ids and names stay unique).
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AgentSummary } from '@/api/schemas';
 import { ApiErrorAlert } from '@/components/api-error-alert';
@@ -23,6 +25,7 @@ import { AgentOption } from './agent-option';
 import { agentName, isInactive } from './agent-status';
 import { agentQueries } from './agents-queries';
 import { useAgentSearch } from './use-agent-search';
+import { useRecentAgents } from './use-recent-agents';
 
 /** DOM id of an option, for `aria-activedescendant`. */
 const optionId = (pickerId: string, agentId: string) => `${pickerId}option-${agentId}`;
@@ -49,16 +52,24 @@ export function AgentPicker({
   const [text, setText] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [includeAll, setIncludeAll] = useState(false);
-  const listboxRef = useRef<HTMLUListElement>(null);
+  const listboxRef = useRef<HTMLDivElement>(null);
 
   const {
     query: list,
-    agents,
+    agents: found,
     unreadable,
     canLoadMore,
     status,
   } = useAgentSearch(text ?? '', includeAll);
   const { isFetchNextPageError, fetchNextPage } = list;
+  const recent = useRecentAgents(
+    text?.trim() || list.isPlaceholderData || !list.data ? undefined : found,
+    open,
+    includeAll,
+  );
+  const rest = recent.length ? found.filter((agent) => !recent.includes(agent)) : found;
+  // What the arrows walk through, in the order shown.
+  const agents = [...recent, ...rest];
 
   // The chosen agent may not be on the loaded page (a `?agent=` link, another search, a draft
   // with drafts hidden): its name then comes from the detail, which the details panel shares.
@@ -161,6 +172,17 @@ export function AgentPicker({
     }
   }
 
+  const option = (agent: AgentSummary) => (
+    <AgentOption
+      key={agent.id}
+      id={optionId(id, agent.id)}
+      agent={agent}
+      active={agent.id === activeId}
+      chosen={agent.id === value}
+      onChoose={choose}
+    />
+  );
+
   return (
     <div className="space-y-2">
       <label htmlFor={inputId} className="block text-sm font-medium text-text">
@@ -205,35 +227,33 @@ export function AgentPicker({
           {/* The listbox itself scrolls: a scrolling popup of a combobox needs no focus of its
               own (arrows move through it), and axe recognises it only when it is the element
               `aria-controls` names. */}
-          <ul
+          <div
             ref={listboxRef}
             id={listboxId}
             role="listbox"
             aria-label="Agents"
             className="max-h-72 overflow-y-auto"
           >
-            {agents.map((agent) => (
-              <AgentOption
-                key={agent.id}
-                id={optionId(id, agent.id)}
-                agent={agent}
-                active={agent.id === activeId}
-                chosen={agent.id === value}
-                onChoose={choose}
-              />
-            ))}
-            {unreadable.map((item) => (
-              <li
-                key={`unreadable-${item.index}-${item.problem}`}
-                role="option"
-                aria-selected={false}
-                aria-disabled="true"
-                className="px-3 py-2 text-sm text-muted"
-              >
-                An agent this console could not read ({item.problem})
-              </li>
-            ))}
-          </ul>
+            {recent.length ? (
+              <OptionGroup id={`${id}recent`} label="Recent">
+                {recent.map(option)}
+              </OptionGroup>
+            ) : null}
+            <OptionGroup id={`${id}all`} label={recent.length > 0 && 'All agents'}>
+              {rest.map(option)}
+              {unreadable.map((item) => (
+                <li
+                  key={`unreadable-${item.index}-${item.problem}`}
+                  role="option"
+                  aria-selected={false}
+                  aria-disabled="true"
+                  className="px-3 py-2 text-sm text-muted"
+                >
+                  An agent this console could not read ({item.problem})
+                </li>
+              ))}
+            </OptionGroup>
+          </div>
           <p role="status" className="px-3 py-2 text-sm text-muted empty:hidden">
             {status}
           </p>
@@ -260,5 +280,27 @@ export function AgentPicker({
         />
       ) : null}
     </div>
+  );
+}
+
+/** A labelled group of options; with no label (nothing recent) it is no group at all. */
+function OptionGroup({
+  id,
+  label,
+  children,
+}: {
+  id: string;
+  label: string | false;
+  children: ReactNode;
+}) {
+  return (
+    <ul role={label ? 'group' : 'none'} aria-labelledby={label ? id : undefined}>
+      {label ? (
+        <li role="presentation" id={id} className="px-3 pt-2 pb-1 text-xs font-medium text-muted">
+          {label}
+        </li>
+      ) : null}
+      {children}
+    </ul>
   );
 }
