@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agentFilterName,
+  describeDateRange,
   describeTaskFilters,
+  groupAgents,
+  presetRange,
+  resolveAgentFilter,
+  versionLabel,
   EMPTY_FILTER_VALUES,
   endOfLocalDay,
   filterSearchOf,
@@ -157,5 +163,89 @@ describe('describeTaskFilters', () => {
 
   it('is empty without filters', () => {
     expect(describeTaskFilters(listFiltersOf(EMPTY_FILTER_VALUES))).toBe('');
+  });
+});
+
+describe('agent groups', () => {
+  const AGENTS = [
+    { id: 's1', name: 'Document Summarizer', groupId: 'g-s', version: 1, status: 'archived' },
+    { id: 's2', name: 'Document Summarizer', groupId: 'g-s', version: 2, status: 'published' },
+    { id: 's3', name: 'Document Summarizer', groupId: 'g-s', version: 3, status: 'draft' },
+    { id: 'i1', name: 'Invoice Extractor', groupId: 'g-i', version: 1, status: 'published' },
+    {
+      id: 'l1',
+      name: 'Legacy Classifier',
+      groupId: 'g-l',
+      version: 1,
+      status: 'published',
+      active: false,
+    },
+    { id: 'plain', name: 'An agent without a group' },
+  ];
+
+  it('offers one entry per agent, current versions only, by name', () => {
+    const groups = groupAgents(AGENTS);
+    expect(groups.map((g) => [g.id, g.name, g.versions.map((v) => v.id)])).toEqual([
+      ['plain', 'An agent without a group', ['plain']],
+      ['g-s', 'Document Summarizer', ['s2']],
+      ['g-i', 'Invoice Extractor', ['i1']],
+    ]);
+    // Choosing the agent reads the tasks of every version it ever had.
+    expect(groups[1]?.versionIds).toEqual(['s3', 's2', 's1']);
+  });
+
+  it('shows drafts, archived and inactive ones only when asked, newest version first', () => {
+    const groups = groupAgents(AGENTS, { showAll: true });
+    expect(groups.map((g) => g.name)).toEqual([
+      'An agent without a group',
+      'Document Summarizer',
+      'Invoice Extractor',
+      'Legacy Classifier',
+    ]);
+    expect(groups[1]?.versions.map(versionLabel)).toEqual([
+      'Document Summarizer v3 · Draft',
+      'Document Summarizer v2',
+      'Document Summarizer v1 · Archived',
+    ]);
+    expect(versionLabel(AGENTS[4]!)).toBe('Legacy Classifier v1 · Inactive');
+  });
+
+  it('reads a whole agent by its versions, one version by its id', () => {
+    const base = listFiltersOf({ ...EMPTY_FILTER_VALUES, agentId: 'g-s' });
+    expect(resolveAgentFilter(base, AGENTS)).toMatchObject({
+      agentId: undefined,
+      agentIds: ['s1', 's2', 's3'],
+    });
+    const single = listFiltersOf({ ...EMPTY_FILTER_VALUES, agentId: 'g-i' });
+    expect(resolveAgentFilter(single, AGENTS)).toMatchObject({ agentId: 'i1' });
+    const version = listFiltersOf({ ...EMPTY_FILTER_VALUES, agentId: 's3' });
+    expect(resolveAgentFilter(version, AGENTS)).toBe(version);
+    // Not known (yet): passed on as it is.
+    const unknown = listFiltersOf({ ...EMPTY_FILTER_VALUES, agentId: 'who' });
+    expect(resolveAgentFilter(unknown, AGENTS)).toBe(unknown);
+  });
+
+  it('names the agent the filter hides tasks by', () => {
+    expect(agentFilterName('g-s', AGENTS)).toBe('Document Summarizer');
+    expect(agentFilterName('s3', AGENTS)).toBe('Document Summarizer v3 · Draft');
+    expect(agentFilterName('who', AGENTS)).toBe('who');
+  });
+});
+
+describe('date ranges', () => {
+  const now = new Date(2026, 4, 11, 15, 30);
+
+  it('spans presets over local days ending today', () => {
+    expect(presetRange('today', now)).toEqual({ from: '2026-05-11', to: '2026-05-11' });
+    expect(presetRange('7d', now)).toEqual({ from: '2026-05-05', to: '2026-05-11' });
+    expect(presetRange('30d', now)).toEqual({ from: '2026-04-12', to: '2026-05-11' });
+  });
+
+  it('says the range in words: any time, a preset, or its days', () => {
+    expect(describeDateRange('', '', now)).toBe('Any time');
+    expect(describeDateRange('2026-05-05', '2026-05-11', now)).toBe('Last 7 days');
+    expect(describeDateRange('2026-05-01', '2026-05-03', now)).toBe('1 May 2026 – 3 May 2026');
+    expect(describeDateRange('2026-05-01', '', now)).toBe('From 1 May 2026');
+    expect(describeDateRange('', '2026-05-03', now)).toBe('Until 3 May 2026');
   });
 });
