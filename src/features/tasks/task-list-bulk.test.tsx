@@ -152,7 +152,7 @@ describe('TaskList bulk actions', () => {
 
     const runs = requests.filter((r) => r.url.pathname === '/api/v1/agents/agent-1/run');
     expect(runs).toHaveLength(1);
-    expect(JSON.parse(String(runs[0]?.body))).toEqual({
+    expect(JSON.parse(runs[0]?.body as string)).toEqual({
       query: 'Sync account GLOBEX-042',
       output_config: { output_schema: '{"type":"object"}' },
     });
