@@ -4,9 +4,9 @@
  *
  * Times are relative ("3 minutes ago", easy to scan) with the exact time on hover and in
  * `dateTime`. Every figure comes from what the API said (`time-in-status.ts`): the task's
- * timestamps, its answer's `completed_at`, and the trace's step times when the page has read the
- * trace since the task last changed — never from what this browser happened to watch, so another
- * browser shows the same. No read of its own: it uses what the page's other views fetched.
+ * timestamps, the same in every browser, and beside them the trace's step times where the page
+ * has read the trace since the task last changed — never from what this browser happened to
+ * watch. No read of its own: it uses what the page's other views fetched.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
@@ -25,6 +25,7 @@ import {
   timeInStatus,
   type ServerTimes,
   type StatusPart,
+  type StatusTime,
   type TimeInStatus,
 } from './time-in-status';
 
@@ -37,22 +38,20 @@ export function TaskRow({ term, children }: { term: string; children: ReactNode 
   );
 }
 
-/** What the API said about the task's times, from the cache only: the answer and the trace are
- *  used when a view read them since the task last changed. */
+/** What the API said about the task's times: its own fields, and the trace where a view has read
+ *  it since the task last changed. Reads nothing itself. */
 function useServerTimes(task: CachedTask): ServerTimes {
   const queryClient = useQueryClient();
   const taskId = task.task_id;
-  const summary = useQuery({ ...taskQueries.summary(taskId), enabled: false });
   const result = useQuery({ ...taskQueries.result(taskId, { follow: false }), enabled: false });
-  const fresh = (key: readonly unknown[]) => !queryClient.getQueryState(key)?.isInvalidated;
-  const feed = result.data && fresh(taskKeys.result(taskId)) ? result.data.feed : undefined;
+  const current = !queryClient.getQueryState(taskKeys.result(taskId))?.isInvalidated;
+  const feed = result.data && current ? result.data.feed : undefined;
   const times = useMemo(() => (feed ? feedTimes(feed) : undefined), [feed]);
-  const answer = summary.data && fresh(taskKeys.summary(taskId)) ? summary.data : undefined;
   return {
     status: task.status,
     createdAt: epochOf(task.created_at),
     updatedAt: epochOf(task.updated_at),
-    completedAt: completedAtOf(task) ?? completedAtOf(answer),
+    completedAt: completedAtOf(task),
     feed: times,
   };
 }
@@ -102,6 +101,22 @@ function figure(ms: number, live: boolean): string {
   return shown === 0 ? '0 s' : formatDuration(shown);
 }
 
+function Parts({ label, parts, live }: { label: string; parts: StatusTime[]; live: boolean }) {
+  return (
+    <ul aria-label={label} className="flex flex-wrap gap-x-4 gap-y-1">
+      {parts.map(({ part, ms, estimated }) => (
+        <li key={part}>
+          {PART_LABELS[part]}{' '}
+          <span className="tabular-nums">
+            {estimated ? <abbr title="estimated">≈ </abbr> : null}
+            {figure(ms, live)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function TimeInStatusRow({
   breakdown,
   live = false,
@@ -111,36 +126,30 @@ function TimeInStatusRow({
 }) {
   const [location] = useLocation();
   if (!breakdown) return null;
-  const estimated = breakdown.parts.some((part) => part.estimated);
-  const unsplit = breakdown.parts.some(
-    ({ part }) => part === 'inAll' || part === 'queuedOrWorking',
-  );
+  const { parts, split } = breakdown;
+  const estimated = [...parts, ...(split ?? [])].some((part) => part.estimated);
+  const unsplit = parts.some(({ part }) => part === 'inAll' || part === 'queuedOrWorking');
   return (
     <TaskRow term="Time in status">
-      <ul className="flex flex-wrap gap-x-4 gap-y-1">
-        {breakdown.parts.map(({ part, ms, estimated: guess }) => (
-          <li key={part}>
-            {PART_LABELS[part]}{' '}
-            <span className="tabular-nums">
-              {guess ? <abbr title="estimated">≈ </abbr> : null}
-              {figure(ms, live)}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <Parts label="From the task’s timestamps" parts={parts} live={live} />
+      {split ? (
+        <div className="mt-1">
+          <p className="text-xs text-muted">Split by the trace’s step times:</p>
+          <Parts label="Split by the trace’s step times" parts={split} live={live} />
+        </div>
+      ) : null}
       <p className="text-xs text-muted">
-        {breakdown.basis === 'feed'
-          ? 'From the API’s timestamps and the trace’s step times'
-          : 'From the API’s timestamps'}
+        From the API’s timestamps
+        {split ? ' and the trace' : ''}, the same in every browser
         {estimated ? '; ≈ estimated where the API does not say exactly' : ''}
-        {unsplit ? (
+        {unsplit && !split ? (
           <>
-            . They do not say how it split;{' '}
+            . How it split is in{' '}
             <Link
               href={`${location}?tab=trace`}
               className="text-accent underline underline-offset-2"
             >
-              the Trace’s step times do
+              the Trace’s step times
             </Link>
           </>
         ) : null}

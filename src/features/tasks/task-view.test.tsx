@@ -402,8 +402,8 @@ describe('TaskView', () => {
 
     const row = (await screen.findByText('Time in status')).nextElementSibling as HTMLElement;
     expect(within(row).getByRole('listitem')).toHaveTextContent('In all 42 s');
-    expect(row).toHaveTextContent('From the API’s timestamps');
-    expect(within(row).getByRole('link', { name: 'the Trace’s step times do' })).toHaveAttribute(
+    expect(row).toHaveTextContent('From the API’s timestamps, the same in every browser');
+    expect(within(row).getByRole('link', { name: 'the Trace’s step times' })).toHaveAttribute(
       'href',
       `/tasks/${id}?tab=trace`,
     );
@@ -439,11 +439,17 @@ describe('TaskView', () => {
     });
 
     const row = (await screen.findByText('Time in status')).nextElementSibling as HTMLElement;
-    const items = within(row)
-      .getAllByRole('listitem')
-      .map((item) => item.textContent);
-    expect(items).toEqual(['Queued 2 s', 'Working 33 s', 'Waiting on you 15 s']);
-    expect(row).toHaveTextContent('From the API’s timestamps and the trace’s step times');
+    const texts = (name: string) =>
+      within(within(row).getByRole('list', { name }))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent);
+    expect(texts('From the task’s timestamps')).toEqual(['In all 50 s']);
+    expect(texts('Split by the trace’s step times')).toEqual([
+      'Queued 2 s',
+      'Working 33 s',
+      'Waiting on you 15 s',
+    ]);
+    expect(row).toHaveTextContent('From the API’s timestamps and the trace');
   });
 
   it('marks the wait of a waiting task as estimated when only the timestamps say', async () => {

@@ -22,14 +22,19 @@ const tool = (at: number, took?: number) =>
 const ask = (at: number, took?: number) =>
   item(at, { type: 'ask_user', role: 'assistant', name: 'ask_user' }, took);
 
-function figures(times: ServerTimes, now = 0): Record<string, string> {
-  const result = timeInStatus(times, now);
-  return Object.fromEntries(
-    (result?.parts ?? []).map((part: StatusTime) => [
-      part.part,
-      `${part.ms / 1000}${part.estimated ? '~' : ''}`,
-    ]),
+const shown = (parts: StatusTime[] | undefined) =>
+  Object.fromEntries(
+    (parts ?? []).map((part) => [part.part, `${part.ms / 1000}${part.estimated ? '~' : ''}`]),
   );
+
+/** The figures from the timestamps alone, in seconds (`~` for estimated). */
+function figures(times: ServerTimes, now = 0): Record<string, string> {
+  return shown(timeInStatus(times, now)?.parts);
+}
+
+/** The split by the feed, in seconds (`~` for estimated). */
+function split(times: ServerTimes, now = 0): Record<string, string> {
+  return shown(timeInStatus(times, now)?.split);
 }
 
 describe('timeInStatus from the task’s timestamps alone', () => {
@@ -37,7 +42,6 @@ describe('timeInStatus from the task’s timestamps alone', () => {
     const times = { status: 'completed', createdAt: s(0), updatedAt: s(42) };
     expect(timeInStatus(times, s(999))).toEqual({
       total: 42_000,
-      basis: 'timestamps',
       parts: [{ part: 'inAll', ms: 42_000, estimated: false }],
     });
     expect(figures({ ...times, completedAt: s(40) })).toEqual({ inAll: '40' });
@@ -93,8 +97,9 @@ describe('timeInStatus with the feed’s step times', () => {
     const times = { status: 'completed', createdAt: s(0), updatedAt: s(50), feed };
     expect(timeInStatus(times, 0)).toEqual({
       total: 50_000,
-      basis: 'feed',
-      parts: [
+      // The same figures as a browser without the feed shows, and the split beside them.
+      parts: [{ part: 'inAll', ms: 50_000, estimated: false }],
+      split: [
         { part: 'queued', ms: 2_000, estimated: false },
         { part: 'working', ms: 33_000, estimated: false },
         { part: 'waitingOnYou', ms: 15_000, estimated: false },
@@ -110,7 +115,7 @@ describe('timeInStatus with the feed’s step times', () => {
       tool(30, 5),
     ]);
     expect(feed.waits).toEqual([{ from: s(10), to: s(25), exact: false }]);
-    expect(figures({ status: 'completed', createdAt: s(0), updatedAt: s(30), feed })).toEqual({
+    expect(split({ status: 'completed', createdAt: s(0), updatedAt: s(30), feed })).toEqual({
       queued: '4~',
       working: '11~',
       waitingOnYou: '15~',
@@ -132,14 +137,14 @@ describe('timeInStatus with the feed’s step times', () => {
 
   it('runs an open wait up to now while the task still waits', () => {
     const feed = feedTimes([user(0), tool(3, 1), ask(6, 0)]);
-    expect(
-      figures({ status: 'waiting_for_input', createdAt: s(0), updatedAt: s(6), feed }, s(20)),
-    ).toEqual({ queued: '2', working: '4', waitingOnYou: '14' });
+    const times = { status: 'waiting_for_input', createdAt: s(0), updatedAt: s(6), feed };
+    expect(split(times, s(20))).toEqual({ queued: '2', working: '4', waitingOnYou: '14' });
+    expect(figures(times, s(20))).toEqual({ queuedOrWorking: '6~', waitingOnYou: '14~' });
   });
 
   it('stops an open wait at the end of a task stopped while it waited', () => {
     const feed = feedTimes([user(0), tool(3, 1), ask(6, 0)]);
-    expect(figures({ status: 'stopped', createdAt: s(0), updatedAt: s(16), feed })).toEqual({
+    expect(split({ status: 'stopped', createdAt: s(0), updatedAt: s(16), feed })).toEqual({
       queued: '2',
       working: '4',
       waitingOnYou: '10',
@@ -153,11 +158,28 @@ describe('timeInStatus with the feed’s step times', () => {
     expect(feedTimes([])).toEqual({ waits: [] });
   });
 
-  it('falls back to the timestamps when the feed holds no step of the agent yet', () => {
+  it('gives no split while the feed holds no step of the agent, or the task has not started', () => {
     const feed = feedTimes([user(0)]);
-    expect(figures({ status: 'running', createdAt: s(0), updatedAt: s(0), feed }, s(4))).toEqual({
-      queuedOrWorking: '4',
-    });
+    expect(
+      timeInStatus({ status: 'running', createdAt: s(0), updatedAt: s(0), feed }, s(4)),
+    ).toEqual({ total: 4_000, parts: [{ part: 'queuedOrWorking', ms: 4_000, estimated: false }] });
+    const started = feedTimes([user(0), tool(2, 1)]);
+    expect(
+      split({ status: 'queued', createdAt: s(0), updatedAt: s(0), feed: started }, s(4)),
+    ).toEqual({});
+  });
+
+  it('uses the end the timestamps give, so the split adds up to the same total', () => {
+    const feed = feedTimes([user(0), tool(3, 1), tool(8, 2)]);
+    const times = {
+      status: 'completed',
+      createdAt: s(0),
+      updatedAt: s(12),
+      completedAt: s(10),
+      feed,
+    };
+    expect(figures(times)).toEqual({ inAll: '10' });
+    expect(split(times)).toEqual({ queued: '2', working: '8', waitingOnYou: '0' });
   });
 });
 

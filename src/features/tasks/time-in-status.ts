@@ -1,13 +1,14 @@
 /**
- * How long a task spent queued, working and waiting on a person, from what the API said — its
- * `created_at`, `updated_at`, `completed_at`, and the trace feed's step times where the page has
- * read the feed — so every browser that read the same answers shows the same figures.
+ * How long a task spent queued, working and waiting on a person, from what the API said, so every
+ * browser shows the same figures for it: never from what one browser happened to watch.
  *
- * The API keeps no status history: the task's own timestamps give the whole span (creation to
- * its end, or to now while live) and, while it waits on a person, when it last changed; only the
- * feed's step times split the rest. A part the API does not state exactly (a step without a
- * duration, a wait with no reply recorded) is marked `estimated`; a split it cannot give at all
- * is one combined part, never a guess.
+ * The API keeps no status history. The task's own timestamps (`created_at`, `updated_at`, a
+ * `completed_at` where it carries one), which every view of the task has, give the whole span and,
+ * while it waits on a person, when it last changed; those figures are the same in every browser.
+ * Only the trace feed's step times split the rest, so that split is given beside them wherever the
+ * page has read the feed. A figure the API does not state exactly (a step without a duration, a
+ * wait with no reply recorded, a wait known only from the last change) is marked `estimated`; a
+ * split nothing states is one combined part, never a guess.
  */
 import { isTerminal, needsPerson } from '@/entities/task/status';
 
@@ -120,16 +121,17 @@ export interface StatusTime {
 export interface TimeInStatus {
   /** From creation to the end (or to now while live), in ms. */
   total: number;
+  /** From the task's own timestamps, which every browser reads alike. */
   parts: StatusTime[];
-  /** `feed`: split by the trace's step times; `timestamps`: the task's own timestamps only. */
-  basis: 'feed' | 'timestamps';
+  /** Split by the trace's step times, where the page has read the trace. */
+  split?: StatusTime[];
 }
 
 export interface ServerTimes {
   status: string | undefined;
   createdAt: number | undefined;
   updatedAt: number | undefined;
-  /** When it completed, where the API says (the task, or its answer's `completed_at`). */
+  /** When it completed, where the task itself says. */
   completedAt?: number | undefined;
   /** The feed's times, when the page has read the feed since the task last changed. */
   feed?: FeedTimes | undefined;
@@ -157,59 +159,72 @@ function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
 
+/** Queued, working and waiting on you from the feed's first step and its waits. */
+function feedSplit(
+  { status, createdAt, updatedAt }: ServerTimes & { createdAt: number },
+  feed: FeedTimes & { firstWork: NonNullable<FeedTimes['firstWork']> },
+  end: number,
+): StatusTime[] {
+  const within = (time: number) => clamp(time, createdAt, end);
+  const started = within(feed.firstWork.at);
+  let waiting = 0;
+  let waitEstimated = false;
+  for (const wait of feed.waits) {
+    // A wait the feed leaves open lasts to now while the task still waits; otherwise it ended
+    // by the task's last change at the latest.
+    const open = wait.to === undefined;
+    const to = wait.to ?? (needsPerson(status) ? end : Math.min(end, updatedAt ?? end));
+    waiting += Math.max(0, within(to) - within(wait.from));
+    waitEstimated ||= !wait.exact || (open && !needsPerson(status) && !isTerminal(status));
+  }
+  const queued = started - createdAt;
+  const working = Math.max(0, end - createdAt - queued - waiting);
+  return [
+    { part: 'queued', ms: queued, estimated: !feed.firstWork.exact },
+    { part: 'working', ms: working, estimated: !feed.firstWork.exact || waitEstimated },
+    { part: 'waitingOnYou', ms: waiting, estimated: waitEstimated },
+  ];
+}
+
+/** What the task's own timestamps say: all they can split is a wait going on now. */
+function timestampParts(
+  { status, createdAt, updatedAt }: ServerTimes & { createdAt: number },
+  end: number,
+): StatusTime[] {
+  const total = end - createdAt;
+  if (status === 'pending' || status === 'queued') {
+    return [{ part: 'queued', ms: total, estimated: false }];
+  }
+  if (needsPerson(status) && updatedAt !== undefined) {
+    // Waiting since its last change at the latest: the API does not say when the wait began.
+    const since = clamp(updatedAt, createdAt, end);
+    return [
+      { part: 'queuedOrWorking', ms: since - createdAt, estimated: true },
+      { part: 'waitingOnYou', ms: end - since, estimated: true },
+    ];
+  }
+  const part: StatusPart = isTerminal(status) ? 'inAll' : 'queuedOrWorking';
+  return [{ part, ms: total, estimated: false }];
+}
+
 /**
  * The breakdown, or undefined when the API gave no usable creation time. `now` matters only
- * while the task is live.
+ * while the task is live. `parts` rest on the task's timestamps alone, so every browser shows
+ * them alike; `split` is there only where the page has read the trace.
  */
 export function timeInStatus(times: ServerTimes, now: number): TimeInStatus | undefined {
-  const { status, createdAt, updatedAt, feed } = times;
+  const { createdAt, feed } = times;
   const endAt = endOf(times, now);
   if (createdAt === undefined || endAt === undefined) return undefined;
   const end = Math.max(createdAt, endAt);
-  const total = end - createdAt;
-  const within = (time: number) => clamp(time, createdAt, end);
-
-  if (status === 'pending' || status === 'queued') {
-    return { total, basis: 'timestamps', parts: [{ part: 'queued', ms: total, estimated: false }] };
-  }
-
-  if (feed?.firstWork !== undefined) {
-    const started = within(feed.firstWork.at);
-    let waiting = 0;
-    let waitEstimated = false;
-    for (const wait of feed.waits) {
-      // A wait the feed leaves open lasts to now while the task still waits; otherwise it ended
-      // by the task's last change at the latest.
-      const open = wait.to === undefined;
-      const to = open ? (needsPerson(status) ? end : Math.min(end, updatedAt ?? end)) : wait.to;
-      waiting += Math.max(0, within(to ?? end) - within(wait.from));
-      waitEstimated ||= !wait.exact || (open && !needsPerson(status) && !isTerminal(status));
-    }
-    const queued = started - createdAt;
-    const working = Math.max(0, total - queued - waiting);
-    return {
-      total,
-      basis: 'feed',
-      parts: [
-        { part: 'queued', ms: queued, estimated: !feed.firstWork.exact },
-        { part: 'working', ms: working, estimated: !feed.firstWork.exact || waitEstimated },
-        { part: 'waitingOnYou', ms: waiting, estimated: waitEstimated },
-      ],
-    };
-  }
-
-  if (needsPerson(status) && updatedAt !== undefined) {
-    // Waiting since its last change at the latest: the API does not say when the wait began.
-    const since = within(updatedAt);
-    return {
-      total,
-      basis: 'timestamps',
-      parts: [
-        { part: 'queuedOrWorking', ms: since - createdAt, estimated: true },
-        { part: 'waitingOnYou', ms: end - since, estimated: true },
-      ],
-    };
-  }
-  const part: StatusPart = isTerminal(status) ? 'inAll' : 'queuedOrWorking';
-  return { total, basis: 'timestamps', parts: [{ part, ms: total, estimated: false }] };
+  const known = { ...times, createdAt };
+  const started = times.status !== 'pending' && times.status !== 'queued';
+  const firstWork = feed?.firstWork;
+  return {
+    total: end - createdAt,
+    parts: timestampParts(known, end),
+    ...(started && feed && firstWork
+      ? { split: feedSplit(known, { ...feed, firstWork }, end) }
+      : {}),
+  };
 }
