@@ -52,11 +52,16 @@ describe('GET /agents', () => {
       version_number: 3,
       status: 'draft',
       name: 'Document Summarizer',
+      description: match.string(),
       is_active: true,
       created_at: match.iso(),
       updated_at: match.iso(),
     });
     expect(rows[0]).not.toHaveProperty('config');
+    // `description` only where the seed gives one: the trace stress test has none.
+    const bare = rows.find((row) => row.name === 'Trace Stress Test');
+    expect(bare).toBeDefined();
+    expect(bare).not.toHaveProperty('description');
   });
 
   it('filters by status list and by case-insensitive name substring', async () => {

@@ -45,6 +45,8 @@ export interface AgentRecord {
   versionNumber: number;
   status: AgentVersionStatus;
   name: string;
+  /** Absent for an agent seeded without one. */
+  description?: string;
   config: Record<string, unknown>;
   isActive: boolean;
   createdAt: number;
@@ -122,6 +124,8 @@ export interface AgentSummaryJson {
   version_number: number;
   status: AgentVersionStatus;
   name: string;
+  /** Only where the seed gives one (a simulator choice; see decision 0002). */
+  description?: string;
   is_active: boolean;
   created_at: string;
   updated_at: string;

@@ -26,6 +26,7 @@ export function toAgentSummary(agent: AgentRecord): AgentSummaryJson {
     version_number: agent.versionNumber,
     status: agent.status,
     name: agent.name,
+    ...(agent.description === undefined ? {} : { description: agent.description }),
     is_active: agent.isActive,
     created_at: iso(agent.createdAt),
     updated_at: iso(agent.updatedAt),

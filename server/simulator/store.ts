@@ -83,6 +83,7 @@ export function createWorkspace(
         versionNumber: version.version_number,
         status: version.status,
         name: agent.name,
+        ...(agent.description === undefined ? {} : { description: agent.description }),
         config: { system_prompt: version.system_prompt, ...structuredClone(agent.config) },
         isActive: version.is_active,
         createdAt: now - version.created_minutes_ago * 60_000,

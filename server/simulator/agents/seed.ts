@@ -4,6 +4,9 @@
  * (reviewer), `failed` (failing), a long steady run to watch or stop (researcher), a huge trace
  * (long-trace) and an inactive agent (legacy, which has no script since it never runs).
  *
+ * Descriptions (all but the trace stress test and the legacy classifier, so both cases show) are a
+ * simulator choice: the API docs show no such field (decision 0002).
+ *
  * Keys and names are relied on by tests and docs. `created_minutes_ago` values are all distinct
  * so that a newest-first list has one stable order: the summarizer's draft is the newest row, the
  * legacy classifier the oldest.
@@ -36,6 +39,9 @@ export function seedAgents(): SeedAgent[] {
     {
       key: 'summarizer',
       name: 'Document Summarizer',
+      description:
+        'Summarizes each attached document in Markdown: what it is, its structure and the ' +
+        'figures that matter.',
       config: {
         model: 'nanonets-agent-large',
         tools: ['read_file', 'summarize_text'],
@@ -69,6 +75,9 @@ export function seedAgents(): SeedAgent[] {
     {
       key: 'invoice',
       name: 'Invoice Extractor',
+      description:
+        'Extracts invoice fields (number, dates, parties, line items, totals) into your output ' +
+        'schema, and asks when a value is ambiguous.',
       config: {
         model: 'nanonets-agent-large',
         tools: ['read_file', 'extract_fields', 'ask_user'],
@@ -104,6 +113,9 @@ export function seedAgents(): SeedAgent[] {
     {
       key: 'reviewer',
       name: 'Outreach Reviewer',
+      description:
+        'Drafts short outreach emails from your brief and waits for your approval before ' +
+        'sending one.',
       config: {
         model: 'nanonets-agent-medium',
         tools: ['read_file', 'draft_email', 'send_email'],
@@ -126,6 +138,8 @@ export function seedAgents(): SeedAgent[] {
     {
       key: 'failing',
       name: 'Ledger Sync',
+      description:
+        'Reconciles the accounting ledger against the bank feed and reports every mismatch.',
       config: {
         model: 'nanonets-agent-medium',
         tools: ['fetch_ledger', 'reconcile_entries'],
@@ -148,6 +162,9 @@ export function seedAgents(): SeedAgent[] {
     {
       key: 'researcher',
       name: 'Deep Researcher',
+      description:
+        'Researches a topic facet by facet on the web and writes notes with a source for each. ' +
+        'Slow on purpose.',
       config: {
         model: 'nanonets-agent-large',
         tools: ['web_search', 'read_file'],

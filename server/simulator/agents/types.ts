@@ -159,6 +159,9 @@ export interface SeedAgent {
   /** Stable key used by tests and docs, e.g. "summarizer". */
   key: string;
   name: string;
+  /** One line on what it is for, sent as `description` (a simulator choice: the API docs show
+   *  no such field); left out of an agent that has none. */
+  description?: string;
   /** Extra config keys (tools, model, …) merged into every version's `config`. */
   config: Record<string, unknown>;
   versions: SeedAgentVersion[];
