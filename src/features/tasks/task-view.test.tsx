@@ -338,7 +338,7 @@ describe('TaskView', () => {
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');
   });
 
-  it('shows the review controls the page hands in inside the notice, only while awaiting review', async () => {
+  it('shows the review controls the page hands in on the Review card, only while awaiting review', async () => {
     const id = newTaskId();
     let state = taskState(id, { status: 'awaiting_review' });
     stubFetch(() => json(state));
@@ -346,10 +346,8 @@ describe('TaskView', () => {
       reviewActions: <button type="button">Approve</button>,
     });
 
-    const notice = (await screen.findAllByRole('status')).find((element) =>
-      element.textContent?.includes('Awaiting review'),
-    );
-    expect(within(notice as HTMLElement).getByRole('button', { name: 'Approve' })).toBeVisible();
+    const card = await screen.findByRole('region', { name: 'Review' });
+    expect(within(card).getByRole('button', { name: 'Approve' })).toBeVisible();
 
     state = { ...state, status: 'running', updated_at: new Date().toISOString() };
     await queryClient.invalidateQueries({ queryKey: taskKeys.task(id) });
