@@ -40,6 +40,8 @@ export class TraceTab {
   readonly stepTypes: Locator;
   readonly lastStep: Locator;
   readonly downloadTrace: Locator;
+  /** The divider above the steps that landed after the person stopped the task. */
+  readonly afterStop: Locator;
 
   constructor(readonly page: Page) {
     this.tab = page.getByRole('tab', { name: 'Trace' });
@@ -49,6 +51,7 @@ export class TraceTab {
     this.stepTypes = page.getByRole('group', { name: 'Step types' });
     this.lastStep = page.getByRole('button', { name: 'Last step' });
     this.downloadTrace = page.getByRole('button', { name: 'Download trace' });
+    this.afterStop = this.steps.getByRole('separator', { name: /^After the stop/ });
   }
 
   async open(taskId: string, hash = ''): Promise<void> {

@@ -1,5 +1,5 @@
 import { act, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TaskListItem } from '@/api/schemas';
 import { json, stubFetch } from '@/test/fetch-stub';
 import { renderWithProviders } from '@/test/render';
@@ -11,6 +11,10 @@ const T0 = Date.parse('2026-05-11T10:15:00Z');
 const at = (ms: number) => new Date(T0 + ms).toISOString();
 let counter = 0;
 
+// jsdom does not scroll: the list's scrolling of the page is a no-op here.
+beforeAll(() => {
+  window.scrollTo = () => {};
+});
 afterEach(() => {
   vi.useRealTimers();
 });

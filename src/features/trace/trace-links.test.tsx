@@ -47,8 +47,8 @@ const stepItem = (list: HTMLElement, n: number) =>
 let scrolled: Element[] = [];
 beforeEach(() => {
   scrolled = [];
+  window.scrollTo = () => {};
   Object.assign(Element.prototype, {
-    scrollTo: () => {},
     scrollIntoView(this: Element) {
       scrolled.push(this);
     },

@@ -1,17 +1,19 @@
 /**
- * The `Trace steps` list, virtualized with variable heights: only the steps in view (plus a few)
- * are in the DOM, each measured as it renders (`measureElement`), so a 10,000-step trace keeps a
- * few dozen step elements whatever is expanded.
+ * The `Trace steps` list, virtualized with variable heights inside the page's own scroll (no box
+ * of its own: the trace reads as one document): only the steps in view (plus a few) are in the
+ * DOM, each measured as it renders (`measureElement`), so a 10,000-step trace keeps a few dozen
+ * step elements whatever is expanded. The list's distance from the top of the page is its
+ * `scrollMargin`, re-measured whenever the page's layout moves.
  *
  * Keyboard: ArrowDown/ArrowUp or j/k move to the next/previous step, Home/End to the first/last,
  * Enter (on the step itself) expands or collapses it. A step link (`#step-N`, on load or later)
- * expands its step, and both it and a keyboard move bring the step into view of the list and of
- * the page and focus it. The target may not be rendered yet, and measuring the rows around it
+ * expands its step, and both it and a keyboard move bring the step into view below the sticky
+ * toolbar and focus it. The target may not be rendered yet, and measuring the rows around it
  * moves it, so the request is re-checked on every render until the person scrolls themselves.
  * The selected step is always kept rendered, so scrolling it away never drops focus to the page.
  */
-import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import type { Range, Rect, Virtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
+import type { Range } from '@tanstack/react-virtual';
 import {
   useCallback,
   useEffect,
@@ -19,15 +21,16 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
   type KeyboardEvent,
+  type RefObject,
 } from 'react';
 import { cn } from '@/lib/cn';
+import { formatClockTime } from '@/lib/format';
 import type { TimedStep } from './normalize';
 import { StepBoundary } from './step-boundary';
 import { TraceStepView } from './trace-step';
 
-/** Before layout and in jsdom the scroll box has no size; render a screenful anyway. */
-const FALLBACK_RECT: Rect = { width: 1024, height: 720 };
 const ESTIMATED_STEP_PX = 64;
 const OVERSCAN = 6;
 /** Enough of a step's top to read its number and kind. */
@@ -44,22 +47,35 @@ interface Reveal {
   shown: boolean;
 }
 
-/** Whether the top of `element` shows, both inside the list's box and inside the window. */
-function inView(element: HTMLElement, box: HTMLElement): boolean {
+/** Whether the top of `element` shows in the window, below the `covered` px of sticky toolbar. */
+function inView(element: HTMLElement, covered: number): boolean {
   const rect = element.getBoundingClientRect();
-  const area = box.getBoundingClientRect();
-  const top = Math.max(area.top, 0);
-  const bottom = Math.min(area.bottom, window.innerHeight);
-  return rect.top >= top - 1 && rect.top + Math.min(rect.height, READABLE_PX) <= bottom + 1;
+  return (
+    rect.top >= covered - 1 &&
+    rect.top + Math.min(rect.height, READABLE_PX) <= window.innerHeight + 1
+  );
 }
 
-function observeRectWithFallback(
-  instance: Virtualizer<HTMLDivElement, Element>,
-  callback: (rect: Rect) => void,
-) {
-  return observeElementRect(instance, (rect) =>
-    callback(rect.height > 0 ? rect : { ...rect, height: FALLBACK_RECT.height }),
-  );
+/** Where `element` starts, in px from the top of the page. */
+function pageTop(element: HTMLElement): number {
+  return Math.round(element.getBoundingClientRect().top + window.scrollY);
+}
+
+/**
+ * The list's distance from the top of the page, kept current: measured when the list or the page
+ * changes size (a header, alert or timeline above it grows, a step below it opens).
+ */
+function useScrollMargin(list: RefObject<HTMLElement | null>): number {
+  const [margin, setMargin] = useState(0);
+  useEffect(() => {
+    const node = list.current;
+    if (!node || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setMargin(pageTop(node)));
+    observer.observe(document.body);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [list]);
+  return margin;
 }
 
 const MOVES: Readonly<Record<string, 'next' | 'previous' | 'first' | 'last'>> = {
@@ -91,13 +107,38 @@ export interface TraceListProps {
   onExpand: (index: number) => void;
   /** The step a live task is on, marked as in progress. */
   inProgress?: number | undefined;
+  /** For a stopped task whose steps went on landing: the first of them (a feed index) and the
+   *  stop (epoch ms). A divider, `After the stop`, sits above the first of them shown. */
+  afterStop?: { from: number; stoppedAt: number } | undefined;
+  /** Px at the top of the window covered by the sticky toolbar: steps are shown below it. */
+  stickyInset?: number;
   onCopyStep: (index: number) => void;
   onCopyLink: (index: number) => void;
 }
 
+/** Its words are its accessible name and, painted from `data-label`, its visible text: the
+ *  step's own text still starts with its number. */
+function AfterStopDivider({ stoppedAt }: { stoppedAt: number }) {
+  const label = `After the stop at ${formatClockTime(stoppedAt)}`;
+  return (
+    <div
+      role="separator"
+      aria-label={label}
+      data-label={label}
+      className={cn(
+        'flex items-center gap-3 border-b border-border bg-surface-muted px-3 py-1.5',
+        'text-xs font-semibold text-status-stopped before:content-[attr(data-label)]',
+        "after:h-px after:flex-1 after:bg-status-stopped/40 after:content-['']",
+      )}
+    />
+  );
+}
+
 export function TraceList(props: TraceListProps) {
-  const { steps, visible, selected } = props;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const { steps, visible, selected, afterStop } = props;
+  const stickyInset = props.stickyInset ?? 0;
+  const listRef = useRef<HTMLDivElement>(null);
+  const scrollMargin = useScrollMargin(listRef);
   const reveal = useRef<Reveal | null>(null);
   const movedByKey = useRef<number | undefined>(undefined);
 
@@ -107,6 +148,12 @@ export function TraceList(props: TraceListProps) {
     [visible],
   );
   const selectedAt = selected === undefined ? undefined : positions.get(selected);
+  // The position of the first step shown that landed after the stop.
+  const dividerAt = useMemo(() => {
+    if (afterStop === undefined) return undefined;
+    const at = visible.findIndex((index) => index >= afterStop.from);
+    return at === -1 ? undefined : at;
+  }, [visible, afterStop]);
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -118,35 +165,33 @@ export function TraceList(props: TraceListProps) {
     [selectedAt],
   );
 
-  // The React Compiler is not in use and nothing below memoizes the virtualizer's functions.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const virtualizer = useWindowVirtualizer({
     count: visible.length,
-    getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_STEP_PX,
     getItemKey: (at) => visible[at] ?? at,
     overscan: OVERSCAN,
     rangeExtractor,
-    initialRect: FALLBACK_RECT,
-    observeElementRect: observeRectWithFallback,
+    scrollMargin,
+    scrollPaddingStart: stickyInset,
     useFlushSync: false,
   });
 
   /** Shows (and focuses) the requested step if it is rendered; scrolls again if it moved away. */
   const applyReveal = () => {
     const request = reveal.current;
-    const box = scrollRef.current;
-    if (!request || !box) return;
-    const element = box.querySelector<HTMLElement>(`[data-step="${request.index}"]`);
+    const list = listRef.current;
+    if (!request || !list) return;
+    const element = list.querySelector<HTMLElement>(`[data-step="${request.index}"]`);
     if (!element) return;
     if (request.focus) {
       request.focus = false;
       element.focus({ preventScroll: true });
     }
-    if (!request.shown || !inView(element, box)) {
+    if (!request.shown || !inView(element, stickyInset)) {
       request.shown = true;
-      // A step taller than half the box shows from its top; jsdom has no scrollIntoView.
-      const tall = element.offsetHeight > box.clientHeight / 2;
+      // A step taller than half the room below the toolbar shows from its top; jsdom has no
+      // scrollIntoView. The step's scroll margin keeps it clear of the toolbar.
+      const tall = element.offsetHeight > (window.innerHeight - stickyInset) / 2;
       element.scrollIntoView?.({ block: tall ? 'start' : request.block });
     }
   };
@@ -156,7 +201,7 @@ export function TraceList(props: TraceListProps) {
     if (index === undefined || at === undefined) return;
     reveal.current = { index, block, focus, shown: false };
     // Not rendered yet: bring it into the rendered range first.
-    if (!scrollRef.current?.querySelector(`[data-step="${index}"]`)) {
+    if (!listRef.current?.querySelector(`[data-step="${index}"]`)) {
       virtualizer.scrollToIndex(at, { align: block === 'center' ? 'center' : 'auto' });
     }
     applyReveal();
@@ -230,12 +275,9 @@ export function TraceList(props: TraceListProps) {
   const items = virtualizer.getVirtualItems();
   const tabStop = selected !== undefined && selectedAt !== undefined ? selected : visible[0];
   return (
-    <div
-      ref={scrollRef}
-      onKeyDown={onKeyDown}
-      className="h-[min(70vh,52rem)] overflow-auto overscroll-contain rounded-lg border border-border bg-surface"
-    >
+    <div onKeyDown={onKeyDown} className="rounded-lg border border-border bg-surface">
       <div
+        ref={listRef}
         role="list"
         aria-label="Trace steps"
         className="relative w-full"
@@ -262,27 +304,37 @@ export function TraceList(props: TraceListProps) {
               onFocus={(event) => {
                 if (event.target === event.currentTarget && !isSelected) props.onSelect(step.index);
               }}
-              className={cn(
-                'group absolute top-0 left-0 w-full border-b border-border outline-none',
-                'focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-inset',
-                isSelected && 'ring-2 ring-accent ring-inset',
-                isMatch && !isSelected && 'ring-2 ring-warning ring-inset',
-              )}
-              style={{ transform: `translateY(${item.start}px)` }}
+              className="group absolute top-0 left-0 w-full border-b border-border outline-none"
+              style={{
+                transform: `translateY(${item.start - scrollMargin}px)`,
+                scrollMarginTop: stickyInset + 8,
+                scrollMarginBottom: 8,
+              }}
             >
-              <StepBoundary index={step.index} raw={step.raw}>
-                <TraceStepView
-                  step={step}
-                  expanded={props.isExpanded(step.index)}
-                  query={props.query}
-                  currentMatch={isMatch}
-                  inProgress={step.index === props.inProgress}
-                  fileBase={props.fileBase}
-                  onToggle={props.onToggle}
-                  onCopyStep={props.onCopyStep}
-                  onCopyLink={props.onCopyLink}
-                />
-              </StepBoundary>
+              {item.index === dividerAt && afterStop ? (
+                <AfterStopDivider stoppedAt={afterStop.stoppedAt} />
+              ) : null}
+              <div
+                className={cn(
+                  'group-focus-visible:ring-2 group-focus-visible:ring-accent group-focus-visible:ring-inset',
+                  isSelected && 'ring-2 ring-accent ring-inset',
+                  isMatch && !isSelected && 'ring-2 ring-warning ring-inset',
+                )}
+              >
+                <StepBoundary index={step.index} raw={step.raw}>
+                  <TraceStepView
+                    step={step}
+                    expanded={props.isExpanded(step.index)}
+                    query={props.query}
+                    currentMatch={isMatch}
+                    inProgress={step.index === props.inProgress}
+                    fileBase={props.fileBase}
+                    onToggle={props.onToggle}
+                    onCopyStep={props.onCopyStep}
+                    onCopyLink={props.onCopyLink}
+                  />
+                </StepBoundary>
+              </div>
             </div>
           );
         })}

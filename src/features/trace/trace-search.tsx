@@ -1,8 +1,11 @@
 /**
  * The trace's search box and step-type filter. Enter jumps to the next match, Shift+Enter to the
- * previous; the match count is a polite live region so a screen reader hears it settle.
+ * previous; the match count is a polite live region so a screen reader hears it settle. On a
+ * phone the row stays one or two lines (the rest of the toolbar folds away behind `Filters`).
  */
+import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/lib/cn';
 import { KIND_LABELS, STEP_KINDS, type StepKind } from './normalize';
 
 export interface TraceSearchProps {
@@ -15,6 +18,10 @@ export interface TraceSearchProps {
   onPrevious: () => void;
   onlyMatches: boolean;
   onOnlyMatches: (value: boolean) => void;
+  /** Whether `Matching steps only` shows on a phone too (it always does from `md`). */
+  onlyMatchesOnPhone?: boolean;
+  /** After the buttons: the phone's `Filters` toggle. */
+  children?: ReactNode;
 }
 
 export function TraceSearch(props: TraceSearchProps) {
@@ -35,7 +42,7 @@ export function TraceSearch(props: TraceSearchProps) {
         }}
         className="h-9 w-96 max-w-full rounded-md border border-border bg-surface px-3 text-sm focus-visible:outline-2 focus-visible:outline-accent"
       />
-      <span role="status" className="min-w-28 text-sm text-muted tabular-nums">
+      <span role="status" className="text-sm text-muted tabular-nums md:min-w-28">
         {searching
           ? matchCount === 0
             ? 'No matches'
@@ -47,18 +54,26 @@ export function TraceSearch(props: TraceSearchProps) {
         onClick={props.onPrevious}
         disabled={!searching || matchCount === 0}
         aria-keyshortcuts="Shift+Enter"
+        aria-label="Previous match"
       >
-        Previous match
+        Previous<span className="max-md:hidden"> match</span>
       </Button>
       <Button
         size="sm"
         onClick={props.onNext}
         disabled={!searching || matchCount === 0}
         aria-keyshortcuts="Enter"
+        aria-label="Next match"
       >
-        Next match
+        Next<span className="max-md:hidden"> match</span>
       </Button>
-      <label className="inline-flex items-center gap-1.5 text-sm">
+      {props.children}
+      <label
+        className={cn(
+          'inline-flex items-center gap-1.5 text-sm',
+          !props.onlyMatchesOnPhone && 'max-md:hidden',
+        )}
+      >
         <input
           type="checkbox"
           checked={props.onlyMatches}

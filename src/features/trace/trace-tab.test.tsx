@@ -10,11 +10,9 @@ import { renderWithProviders } from '@/test/render';
 import { StepBoundary } from './step-boundary';
 import { TraceTab } from './trace-tab';
 
-// jsdom has no layout: the virtualizer's scrolling is a no-op here.
+// jsdom has no layout and no scrolling: the virtualizer's scrolling of the page is a no-op here.
 beforeAll(() => {
-  if (!('scrollTo' in Element.prototype)) {
-    Object.assign(Element.prototype, { scrollTo: () => {} });
-  }
+  window.scrollTo = () => {};
 });
 
 const T0 = Date.parse('2026-05-11T10:15:00Z');

@@ -2,6 +2,7 @@
  * The Trace tab: every step of the agent's work, from `GET /tasks/{id}/result`. With `Live` on,
  * the feed is re-read as the task changes, at most every 2 s (less often for a feed over 1 MB,
  * decision 0008); `Live` off keeps the steps still to study. Data before error before loading.
+ * For a stopped task it passes on when it stopped (`taskStopTime`).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -10,6 +11,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Skeleton } from '@/components/ui/skeleton';
 import { taskQueries } from '@/entities/task/queries';
 import { isTerminal } from '@/entities/task/status';
+import { taskStopTime } from '@/entities/task/stop-time';
 import { cn } from '@/lib/cn';
 import { normalizeFeed, parseTime } from './normalize';
 import { TraceView } from './trace-view';
@@ -26,6 +28,9 @@ export function TraceTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task'>
     () => (result.data ? normalizeFeed(result.data.feed, start) : undefined),
     [result.data, start],
   );
+
+  // A stopped task: when it stopped, so steps that landed later are set apart.
+  const stoppedAt = task.status === 'stopped' ? parseTime(taskStopTime(taskId, task)) : undefined;
 
   const liveControl =
     finished && live && !behind ? null : (
@@ -76,6 +81,7 @@ export function TraceTab({ taskId, task }: Pick<TaskTabProps, 'taskId' | 'task'>
           result={result.data}
           feed={feed}
           liveControl={liveControl}
+          stoppedAt={stoppedAt}
         />
       </div>
     );

@@ -1,18 +1,30 @@
 /**
  * A loaded trace: the actions on the whole trace (Copy as Markdown, Download trace), while the
- * task is live the step it is on, the timeline of where the time went, search and the step-type filter, and the virtualized steps. Each part
- * that draws server data sits in its own error boundary, so a timeline that cannot be drawn
- * leaves the steps readable.
+ * task is live the step it is on, the timeline of where the time went, then the toolbar (search,
+ * step types, first/last), sticky at the top of the window while the steps scroll under it with
+ * the page. Each part that draws server data sits in its own error boundary, so a timeline that
+ * cannot be drawn leaves the steps readable.
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { TaskListItem } from '@/api/schemas';
 import type { TaskResult } from '@/api/results';
 import { PanelErrorBoundary } from '@/components/error-boundary';
 import { Button } from '@/components/ui/button';
 import { isTerminal } from '@/entities/task/status';
+import { cn } from '@/lib/cn';
 import { copyText } from '@/lib/clipboard';
 import { downloadJson, taskFileBase } from '@/lib/download';
 import { formatBytes } from '@/lib/format';
+import { firstAfterStop } from './after-stop';
 import { stepLink } from './deep-link';
 import { LiveStep, stepInProgress } from './live-step';
 import type { NormalizedFeed } from './normalize';
@@ -29,6 +41,21 @@ export interface TraceViewProps {
   feed: NormalizedFeed;
   /** The Live switch and any note about freshness, from the container. */
   liveControl?: ReactNode;
+  /** When a stopped task stopped (epoch ms), if known: later steps are set apart. */
+  stoppedAt?: number | undefined;
+}
+
+/** The toolbar's height, kept current, so a step brought into view is not hidden under it. */
+function useHeight(element: RefObject<HTMLElement | null>): number {
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const node = element.current;
+    if (!node || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setHeight(Math.ceil(node.offsetHeight)));
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [element]);
+  return height;
 }
 
 function titleOf(task: TaskListItem, result: TaskResult): string | undefined {
@@ -36,10 +63,21 @@ function titleOf(task: TaskListItem, result: TaskResult): string | undefined {
   return task.title ?? (typeof fromResult === 'string' ? fromResult : undefined);
 }
 
-export function TraceView({ taskId, task, result, feed, liveControl }: TraceViewProps) {
+export function TraceView(props: TraceViewProps) {
+  const { taskId, task, result, feed, liveControl, stoppedAt } = props;
   const { steps } = feed;
   const state = useTraceState(steps);
   const [notice, setNotice] = useState('');
+  const toolbar = useRef<HTMLDivElement>(null);
+  const toolbarHeight = useHeight(toolbar);
+  // On a phone the toolbar is the search row, and the rest on demand: it stays on screen.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
+  const afterStop = useMemo(() => {
+    const from = firstAfterStop(steps, stoppedAt);
+    return from === undefined || stoppedAt === undefined ? undefined : { from, stoppedAt };
+  }, [steps, stoppedAt]);
+  const lateSteps = afterStop ? steps.length - afterStop.from : 0;
   const title = titleOf(task, result);
   const fileBase = taskFileBase(taskId, title);
 
@@ -84,6 +122,7 @@ export function TraceView({ taskId, task, result, feed, liveControl }: TraceView
       <div className="flex flex-wrap items-center gap-2">
         <p className="text-sm text-muted">
           {steps.length.toLocaleString('en-US')} {steps.length === 1 ? 'step' : 'steps'}
+          {lateSteps > 0 ? `, ${lateSteps.toLocaleString('en-US')} of them after the stop` : null}
         </p>
         {liveControl}
         <div className="ml-auto flex flex-wrap gap-2">
@@ -102,60 +141,90 @@ export function TraceView({ taskId, task, result, feed, liveControl }: TraceView
       <PanelErrorBoundary label="The timeline">
         <TraceTimeline feed={feed} onJump={jump} />
       </PanelErrorBoundary>
-      <TraceSearch
-        input={state.input}
-        onInput={state.setInput}
-        searching={state.searching}
-        matchCount={state.matches.length}
-        matchAt={state.matchAt}
-        onNext={state.nextMatch}
-        onPrevious={state.previousMatch}
-        onlyMatches={state.onlyMatches}
-        onOnlyMatches={state.setOnlyMatches}
-      />
-      <div className="flex flex-wrap items-center gap-2">
-        <StepTypeFilter counts={state.counts} hidden={state.hidden} onChange={state.setKindShown} />
-        <div className="ml-auto flex flex-wrap gap-2">
-          <Button size="sm" variant="ghost" onClick={state.expandAll}>
-            Expand all
-          </Button>
-          <Button size="sm" variant="ghost" onClick={state.collapseAll}>
-            Collapse all
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => steps[0] && jump(0)}>
-            First step
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => last && jump(last.index)}>
-            Last step
-          </Button>
+      <div>
+        <div
+          ref={toolbar}
+          className="sticky top-0 z-10 -mx-1 space-y-2 border-b border-border bg-surface-muted px-1 pt-2 pb-2"
+        >
+          <TraceSearch
+            input={state.input}
+            onInput={state.setInput}
+            searching={state.searching}
+            matchCount={state.matches.length}
+            matchAt={state.matchAt}
+            onNext={state.nextMatch}
+            onPrevious={state.previousMatch}
+            onlyMatches={state.onlyMatches}
+            onOnlyMatches={state.setOnlyMatches}
+            onlyMatchesOnPhone={filtersOpen}
+          >
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-expanded={filtersOpen}
+              aria-controls={filtersId}
+              onClick={() => setFiltersOpen(!filtersOpen)}
+              className="md:hidden"
+            >
+              Filters
+            </Button>
+          </TraceSearch>
+          <div
+            id={filtersId}
+            className={cn('flex flex-wrap items-center gap-2', !filtersOpen && 'max-md:hidden')}
+          >
+            <StepTypeFilter
+              counts={state.counts}
+              hidden={state.hidden}
+              onChange={state.setKindShown}
+            />
+            <div className="ml-auto flex flex-wrap gap-2">
+              <Button size="sm" variant="ghost" onClick={state.expandAll}>
+                Expand all
+              </Button>
+              <Button size="sm" variant="ghost" onClick={state.collapseAll}>
+                Collapse all
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => steps[0] && jump(0)}>
+                First step
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => last && jump(last.index)}>
+                Last step
+              </Button>
+            </div>
+          </div>
+        </div>
+        <div className="pt-3">
+          <PanelErrorBoundary label="The steps">
+            {steps.length === 0 ? (
+              <p className="rounded-lg border border-border bg-surface p-4 text-sm text-muted">
+                No steps yet. They appear here as the agent works.
+              </p>
+            ) : (
+              <TraceList
+                steps={steps}
+                visible={state.visible}
+                isExpanded={state.isExpanded}
+                selected={state.selected}
+                selectionSeq={state.selectionSeq}
+                currentMatch={state.currentMatch}
+                query={state.searching ? state.query : ''}
+                fileBase={fileBase}
+                linked={state.linked}
+                hash={state.hash}
+                onSelect={select}
+                onToggle={toggle}
+                onExpand={state.expand}
+                inProgress={current?.step.index}
+                afterStop={afterStop}
+                stickyInset={toolbarHeight}
+                onCopyStep={onCopyStep}
+                onCopyLink={onCopyLink}
+              />
+            )}
+          </PanelErrorBoundary>
         </div>
       </div>
-      <PanelErrorBoundary label="The steps">
-        {steps.length === 0 ? (
-          <p className="rounded-lg border border-border bg-surface p-4 text-sm text-muted">
-            No steps yet. They appear here as the agent works.
-          </p>
-        ) : (
-          <TraceList
-            steps={steps}
-            visible={state.visible}
-            isExpanded={state.isExpanded}
-            selected={state.selected}
-            selectionSeq={state.selectionSeq}
-            currentMatch={state.currentMatch}
-            query={state.searching ? state.query : ''}
-            fileBase={fileBase}
-            linked={state.linked}
-            hash={state.hash}
-            onSelect={select}
-            onToggle={toggle}
-            onExpand={state.expand}
-            inProgress={current?.step.index}
-            onCopyStep={onCopyStep}
-            onCopyLink={onCopyLink}
-          />
-        )}
-      </PanelErrorBoundary>
       <p className="text-xs text-muted">
         Keys in the list: ↓/↑ or j/k next and previous step, Home/End first and last, Enter expands.
         Links to a step end in <code>#step-N</code>, N as numbered here.
