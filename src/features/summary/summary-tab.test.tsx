@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatClockTime } from '@/lib/format';
 import type { TaskListItem } from '@/api/schemas';
+import type { TaskTabProps } from '@/entities/task/tab-props';
 import { rememberTaskInputs } from '@/lib/task-inputs';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
 import { renderWithProviders } from '@/test/render';
@@ -74,6 +75,38 @@ describe('SummaryTab', () => {
     expect(answer).toHaveTextContent('Reading page 3 of 7…');
     expect(within(answer).getByText('Not final')).toBeVisible();
     expect(requests.filter(isResult)).toHaveLength(0);
+  });
+
+  it('puts the reply the page hands in first on a waiting task, with a link to its Conversation', async () => {
+    const id = newTaskId();
+    stub(id, { status: 'waiting_for_input', result: 'Which total?' });
+    const onAction = vi.fn();
+    function Reply({ taskId, task: given, onAction: act }: TaskTabProps) {
+      return (
+        <button type="button" onClick={act}>
+          Reply to {taskId} ({given.status})
+        </button>
+      );
+    }
+    const user = userEvent.setup();
+    renderWithProviders(
+      <SummaryTab
+        taskId={id}
+        task={task(id, 'waiting_for_input')}
+        onAction={onAction}
+        reply={Reply}
+      />,
+    );
+
+    const waiting = screen.getByRole('region', { name: 'The agent is waiting for your answer' });
+    expect(
+      within(waiting).getByRole('link', { name: 'Open the Conversation tab' }),
+    ).toHaveAttribute('href', `/tasks/${id}?tab=conversation`);
+    await user.click(
+      within(waiting).getByRole('button', { name: `Reply to ${id} (waiting_for_input)` }),
+    );
+    expect(onAction).toHaveBeenCalledOnce();
+    expect(await screen.findByRole('region', { name: 'Answer' })).toHaveTextContent('Which total?');
   });
 
   it('shows a failed task’s error from its trace, linking to that step', async () => {

@@ -354,6 +354,20 @@ describe('TaskView', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull());
   });
 
+  it('marks the Conversation tab while the task waits for the person, its name unchanged', async () => {
+    const id = newTaskId();
+    let state = taskState(id, { status: 'waiting_for_input' });
+    stubFetch(() => json(state));
+    const { queryClient } = renderTaskView(id);
+
+    const tab = await screen.findByRole('tab', { name: 'Conversation' });
+    expect(tab).toHaveAccessibleDescription('Waiting for your answer');
+    state = { ...state, status: 'running', updated_at: new Date().toISOString() };
+    await queryClient.invalidateQueries({ queryKey: taskKeys.task(id) });
+    await waitFor(() => expect(tab).not.toHaveAccessibleDescription('Waiting for your answer'));
+    expect(screen.getByRole('tab', { name: 'Conversation' })).toBe(tab);
+  });
+
   it('keeps the hash when switching tabs, for deep links into a tab', async () => {
     const id = newTaskId();
     stubFetch(() => json(taskState(id)));
