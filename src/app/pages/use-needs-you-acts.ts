@@ -1,13 +1,18 @@
 /**
  * What `Needs you` may do in place, composed here because it comes from another feature: answer a
- * waiting task (the conversation's reply) and, where the backend takes decisions (the simulator),
- * approve or reject a review.
+ * waiting task (the conversation's reply, loaded when a row is first opened: it brings the
+ * Markdown renderer, which the list itself never needs) and, where the backend takes decisions
+ * (the simulator), approve or reject a review.
  */
 import { useQuery } from '@tanstack/react-query';
 import { backendQueries } from '@/features/backend/backend-queries';
 import { SimulatorDecision } from '@/features/conversation/simulator-review';
-import { TaskReply } from '@/features/conversation/task-reply';
 import type { NeedsYouActs } from '@/features/tasks/needs-you';
+import { lazyComponent } from '@/lib/lazy-component';
+
+const TaskReply = lazyComponent(() =>
+  import('@/features/conversation/task-reply').then((module) => module.TaskReply),
+);
 
 export function useNeedsYouActs(): NeedsYouActs {
   const backend = useQuery(backendQueries.info());

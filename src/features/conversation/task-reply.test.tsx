@@ -35,7 +35,13 @@ const isPost = (request: RecordedRequest) =>
 
 function fakeApi() {
   const messages: Msg[] = [
-    { id: 'm1', role: 'user', content: 'Extract it', user_id: 'u1', created_at: task.created_at },
+    {
+      id: 'm1',
+      role: 'user',
+      content: 'Extract it',
+      user_id: 'u1',
+      created_at: '2026-05-12T10:15:00Z',
+    },
     {
       id: 'm2',
       role: 'assistant',

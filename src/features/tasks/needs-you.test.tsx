@@ -135,7 +135,7 @@ describe('NeedsYou, acting in place', () => {
     expect(location.history).toEqual(['/tasks']);
 
     // The task moves on: the item leaves the list.
-    act(() => writeTasks(queryClient, [{ ...tasks[0], status: 'running' }]));
+    act(() => writeTasks(queryClient, [{ task_id: WAITING, status: 'running' }]));
     await waitFor(() => expect(within(region).queryByText('Invoice March')).toBeNull());
   });
 

@@ -11,8 +11,9 @@
  * With nothing waiting the region stays, collapsed to one line, so the notification switch is
  * always in the same place.
  */
-import { useId, useState, type ComponentType } from 'react';
+import { Suspense, useId, useState, type ComponentType } from 'react';
 import { Link } from 'wouter';
+import { PanelErrorBoundary } from '@/components/error-boundary';
 import { Button } from '@/components/ui/button';
 import { SafeText } from '@/components/safe-text';
 import { visibleText } from '@/lib/reveal-invisibles';
@@ -96,7 +97,11 @@ function NeedsYouEntry({
       </div>
       <div id={panelId} hidden={!expanded} className="pt-2">
         {!expanded ? null : waiting && Answer ? (
-          <Answer taskId={taskId} task={task} onAction={onAction} />
+          <PanelErrorBoundary label="Answering here" resetKeys={[taskId]}>
+            <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>
+              <Answer taskId={taskId} task={task} onAction={onAction} />
+            </Suspense>
+          </PanelErrorBoundary>
         ) : (
           <AwaitingReviewNotice
             taskId={taskId}
