@@ -5,6 +5,8 @@
  * seen its recipient and subject on the `Review` card. What the simulator received is read from
  * its conversation and request log.
  */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
 import { TWO_TOTALS } from './documents';
 import { ActAnywhere } from './pages/act-anywhere';
@@ -32,6 +34,14 @@ async function personReplies(simulator: SimulatorHandle, taskId: string): Promis
     .filter((message) => message.role === 'user')
     .slice(1)
     .map((m) => m.content);
+}
+
+/** Serious or critical axe violations inside `selector`. */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help}`);
 }
 
 async function messagePosts(simulator: SimulatorHandle, taskId: string) {
@@ -74,6 +84,8 @@ test('answers two waiting tasks from Needs you on /tasks: one typed, one with a 
   const march = await act.expand('Total of the March invoice');
   await expect(march).toContainText('505.51');
   await expect(march).toContainText('520.00');
+  await expect(march.getByRole('group', { name: 'Suggested replies' })).toBeVisible();
+  expect(await seriousViolations(page, '[aria-label="Needs you"]')).toEqual([]);
   await march.getByRole('textbox', { name: 'Reply' }).fill('520.00');
   await march.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(act.item('Total of the March invoice')).toHaveCount(0, { timeout: 20_000 });
@@ -155,6 +167,7 @@ test('approves a review having seen its recipient and subject on the Review card
   await expect(card).toContainText('send_email');
   await expect(card).toContainText(email.to);
   await expect(card).toContainText(email.subject);
+  expect(await seriousViolations(page, '[aria-label="Needs you"]')).toEqual([]);
   await card.getByRole('button', { name: 'Approve' }).click();
   await expect(act.item(/Email ann@example.com/)).toHaveCount(0, { timeout: 20_000 });
   await expect
