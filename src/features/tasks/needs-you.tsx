@@ -69,7 +69,8 @@ function NeedsYouEntry({
           href={needsYouHref(task)}
           title={visibleText(label.full)}
           className={cn(
-            'min-w-0 flex-1 truncate text-sm font-medium text-accent underline-offset-2 hover:underline',
+            // Room for the title: the time and the toggle wrap below it first.
+            'min-w-40 flex-1 truncate text-sm font-medium text-accent underline-offset-2 hover:underline',
             'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
             label.source === 'id' && 'font-mono text-xs',
           )}
