@@ -4,6 +4,7 @@
  * cannot isolate text, so hidden characters in agent names are spelled out.
  */
 import { useId, useState } from 'react';
+import { cn } from '@/lib/cn';
 import { visibleText } from '@/lib/reveal-invisibles';
 import { agentFilterName, groupAgents, versionLabel, type AgentName } from './task-filter-params';
 
@@ -13,9 +14,16 @@ export interface AgentFilterProps {
   value: string;
   onChange: (agentId: string) => void;
   fieldClassName: string;
+  className?: string | undefined;
 }
 
-export function AgentFilter({ agents, value, onChange, fieldClassName }: AgentFilterProps) {
+export function AgentFilter({
+  agents,
+  value,
+  onChange,
+  fieldClassName,
+  className,
+}: AgentFilterProps) {
   const [showAll, setShowAll] = useState(false);
   const toggleId = useId();
   const groups = groupAgents(agents, { showAll });
@@ -26,7 +34,7 @@ export function AgentFilter({ agents, value, onChange, fieldClassName }: AgentFi
   );
 
   return (
-    <div className="flex min-w-0 items-center gap-2">
+    <div className={cn('flex min-w-0 items-center gap-2', className)}>
       <select
         aria-label="Filter by agent"
         className={`${fieldClassName} min-w-0 flex-1`}

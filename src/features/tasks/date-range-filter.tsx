@@ -73,7 +73,7 @@ export function DateRangeFilter({ from, to, onChange, className }: DateRangeFilt
         role="group"
         aria-label="Created between"
         className={cn(
-          'absolute top-full right-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] space-y-3 rounded-md border border-border bg-surface p-3 shadow-lg',
+          'absolute top-full right-0 z-30 mt-1 w-80 max-w-[calc(100vw-2rem)] space-y-3 rounded-md border border-border bg-surface p-3 shadow-lg',
           !open && 'hidden',
         )}
       >

@@ -42,12 +42,14 @@ export function TaskListFilterBar({ agents, className }: TaskListFilterBarProps)
 
   return (
     <div className={cn('space-y-2', className)}>
-      <div className="flex items-center gap-2">
+      {/* One row from `sm` up (the panel's `contents` puts its controls in it); on a phone the
+          search and `Filters (n)`, the rest below once asked for. */}
+      <div className="flex flex-wrap items-center gap-2">
         <SearchTasksField
           key={searchGeneration}
           value={values.q}
           onCommit={taskFilters.setQuery}
-          className="min-w-0 flex-1"
+          className="min-w-48 flex-1"
           inputClassName={FIELD}
         />
         <Button
@@ -59,23 +61,30 @@ export function TaskListFilterBar({ agents, className }: TaskListFilterBarProps)
         >
           {set > 0 ? `Filters (${set})` : 'Filters'}
         </Button>
-      </div>
-      <div
-        id={panelId}
-        className={cn('grid-cols-1 gap-2 sm:grid sm:grid-cols-3', expanded ? 'grid' : 'hidden')}
-      >
-        <StatusFilter value={values.statuses} onChange={taskFilters.setStatuses} counts={counts} />
-        <AgentFilter
-          agents={agents}
-          value={values.agentId}
-          onChange={taskFilters.setAgentId}
-          fieldClassName={FIELD}
-        />
-        <DateRangeFilter
-          from={values.from}
-          to={values.to}
-          onChange={(range) => taskFilters.setFilters(range)}
-        />
+        <div
+          id={panelId}
+          className={cn('w-full gap-2 sm:contents', expanded ? 'grid grid-cols-1' : 'hidden')}
+        >
+          <StatusFilter
+            value={values.statuses}
+            onChange={taskFilters.setStatuses}
+            counts={counts}
+            className="sm:w-60"
+          />
+          <AgentFilter
+            agents={agents}
+            value={values.agentId}
+            onChange={taskFilters.setAgentId}
+            fieldClassName={FIELD}
+            className="sm:w-72"
+          />
+          <DateRangeFilter
+            from={values.from}
+            to={values.to}
+            onChange={(range) => taskFilters.setFilters(range)}
+            className="sm:w-60"
+          />
+        </div>
       </div>
       {taskFilters.active ? (
         <Button

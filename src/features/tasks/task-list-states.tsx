@@ -16,6 +16,7 @@ import { FULL_ROW_GRID, ROW_HEIGHT } from './task-row';
 const COLUMNS = ['Task', 'Agent', 'Status', 'Created', 'Duration', 'Updated'] as const;
 /** Shown only where the rows have room for them too (see `FULL_ROW_GRID`). */
 const WIDE_ONLY: ReadonlySet<string> = new Set(['Agent', 'Duration', 'Updated']);
+const NOT_ON_PHONES: ReadonlySet<string> = new Set(['Created']);
 
 /** Column titles over full-width rows. Hidden from assistive technology: each row names its
  *  own cells ("Agent: …"), since a `list` has no column headers to point at. */
@@ -27,7 +28,13 @@ export function TaskListHeader() {
     >
       <span />
       {COLUMNS.map((column) => (
-        <span key={column} className={cn(WIDE_ONLY.has(column) && 'hidden md:block')}>
+        <span
+          key={column}
+          className={cn(
+            WIDE_ONLY.has(column) && 'hidden md:block',
+            NOT_ON_PHONES.has(column) && 'hidden sm:block',
+          )}
+        >
           {column}
         </span>
       ))}

@@ -20,7 +20,7 @@ import { taskLabel } from './task-label';
 /** Column template of a full-width row (its checkbox first); the header uses it too so the two
  *  line up. */
 export const FULL_ROW_GRID =
-  'grid grid-cols-[1rem_minmax(0,1fr)_9.5rem_5.5rem] items-center gap-3 px-3 sm:grid-cols-[1rem_minmax(0,1fr)_9.5rem_6.5rem] md:grid-cols-[1rem_minmax(0,1fr)_minmax(0,9rem)_9.5rem_6.5rem_5.5rem_6.5rem]';
+  'grid grid-cols-[1rem_minmax(0,1fr)_auto] items-center gap-3 px-3 sm:grid-cols-[1rem_minmax(0,1fr)_9.5rem_6.5rem] md:grid-cols-[1rem_minmax(0,1fr)_minmax(0,9rem)_9.5rem_6.5rem_5.5rem_6.5rem]';
 
 /** Fixed row heights: the virtualizer estimates with them and the rows never grow past them. */
 export const ROW_HEIGHT = { full: 48, compact: 64 } as const;
@@ -122,7 +122,7 @@ export function TaskRow({
         {agent}
       </span>
       <span>{status}</span>
-      <span className="truncate">
+      <span className="hidden truncate sm:block">
         <Label>Created</Label>
         {task ? <RelativeTime value={task.created_at} className="relative z-10" /> : placeholder}
       </span>
