@@ -196,6 +196,43 @@ test('the keyboard picks agents, inactive ones cannot be chosen, and ?agent= pre
   await expect(newRun.agent).toHaveValue('Invoice Extractor');
 });
 
+test('the picker shows agent descriptions, and the agents run last first under Recent', async ({
+  page,
+  newRun,
+}) => {
+  await newRun.open();
+  await newRun.agent.click();
+  // The description is the option's description, not part of its name; an agent without one
+  // (the simulator gives the Trace Stress Test none) has no description.
+  await expect(newRun.option('Invoice Extractor')).toHaveAccessibleDescription(
+    /^Extracts invoice fields/,
+  );
+  await expect(newRun.option('Trace Stress Test')).not.toHaveAttribute('aria-describedby');
+  await expect(page.getByRole('group', { name: 'Recent' })).toHaveCount(0);
+
+  await newRun.start('ledger', 'Ledger Sync', 'Reconcile March.');
+  await newRun.start('outreach', 'Outreach Reviewer', 'Write to ACME about the renewal.');
+
+  await newRun.open();
+  await newRun.agent.click();
+  await expect(newRun.recentAgents).toHaveCount(2);
+  await expect(newRun.recentAgents.nth(0)).toContainText('Outreach Reviewer');
+  await expect(newRun.recentAgents.nth(1)).toContainText('Ledger Sync');
+  // Each agent once: not repeated under All agents.
+  await expect(newRun.option('Ledger Sync')).toHaveCount(1);
+  await expect(page.getByRole('group', { name: 'All agents' })).toContainText('Invoice Extractor');
+  // The arrows walk the list as shown, Recent first.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(newRun.agent).toHaveValue('Ledger Sync');
+
+  // Searching lists matches only, without groups.
+  await newRun.agent.fill('sync');
+  await expect(newRun.agentOptions).toHaveCount(1);
+  await expect(page.getByRole('group', { name: 'Recent' })).toHaveCount(0);
+});
+
 test('the text fields survive a reload, and Copy as curl never contains the key', async ({
   page,
   context,

@@ -14,6 +14,8 @@ export class NewRunPage {
   readonly heading: Locator;
   readonly agent: Locator;
   readonly agentOptions: Locator;
+  /** The picker's `Recent` group: the agents this browser ran last. */
+  readonly recentAgents: Locator;
   readonly query: Locator;
   readonly dropZone: Locator;
   /** The drop zone's own input (a file dialog); `folderInput` is the Choose-folder one. */
@@ -31,6 +33,10 @@ export class NewRunPage {
     this.heading = page.getByRole('heading', { level: 1, name: 'New run' });
     this.agent = page.getByRole('combobox', { name: 'Agent' });
     this.agentOptions = page.getByRole('listbox').getByRole('option');
+    this.recentAgents = page
+      .getByRole('listbox')
+      .getByRole('group', { name: 'Recent' })
+      .getByRole('option');
     this.query = page.getByRole('textbox', { name: 'Query' });
     this.dropZone = page.getByRole('button', { name: /Drop files/ });
     this.fileInput = page.locator('input[type=file]:not([webkitdirectory])');
