@@ -221,6 +221,12 @@ test('the picker shows agent descriptions, and the agents run last first under R
   // Each agent once: not repeated under All agents.
   await expect(newRun.option('Ledger Sync')).toHaveCount(1);
   await expect(page.getByRole('group', { name: 'All agents' })).toContainText('Invoice Extractor');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(
+    axe.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.help}`),
+  ).toEqual([]);
   // The arrows walk the list as shown, Recent first.
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
