@@ -37,8 +37,9 @@ describe('a live task’s page', () => {
 
     await progress(api, task.task_id, 10);
     expect(api.reads(summary)).toHaveLength(1);
-    // Nobody looks at the conversation: it is not read.
-    expect(api.reads(`/api/v1/tasks/${task.task_id}/messages`)).toHaveLength(0);
+    // Nobody looks at the conversation: it is read once, for Run inputs (no record of this run
+    // here), and never again however the task moves.
+    expect(api.reads(`/api/v1/tasks/${task.task_id}/messages`)).toHaveLength(1);
 
     api.update(task.task_id, { status: 'waiting_for_input' });
     await advance(10_000);
@@ -77,17 +78,15 @@ describe('a live task’s page', () => {
 
   it('shows loading and then the error in each tab when every read fails, never nothing', async () => {
     const task = fakeTask({ status: 'running', title: 'Research bikes' });
-    let down = false;
     fakeApi([task], {
       intercept: (request) =>
-        down && request.url.pathname.startsWith(`/api/v1/tasks/${task.task_id}/`)
+        request.url.pathname.startsWith(`/api/v1/tasks/${task.task_id}/`)
           ? json({ error: 'The service is down (test).' }, { status: 503 })
           : undefined,
     });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
     renderWithProviders(<AppShell />, { path: `/tasks/${task.task_id}` });
     await screen.findByRole('heading', { level: 1, name: 'Research bikes' });
-    down = true;
     for (const [tab, failure] of [
       ['Conversation', 'The conversation could not be loaded'],
       ['Trace', 'The trace could not be loaded'],
