@@ -80,7 +80,7 @@ function views(page: Page, world: World): [string, () => Promise<void>][] {
       'Summary (completed)',
       () =>
         settledPage(`/tasks/${world.completed}`, async () => {
-          await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
+          await expect(page.getByRole('region', { name: 'Answer', exact: true })).toBeVisible();
         }),
     ],
     [
@@ -96,7 +96,7 @@ function views(page: Page, world: World): [string, () => Promise<void>][] {
       'Summary (waiting)',
       () =>
         settledPage(`/tasks/${world.waiting}`, async () => {
-          await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
+          await expect(page.getByRole('region', { name: 'Answer', exact: true })).toBeVisible();
         }),
     ],
     [

@@ -348,7 +348,7 @@ test('hostile data stays data: markup, javascript: links, direction overrides, 1
   await expect(tasks.status('Completed')).toBeVisible({ timeout: 30_000 });
   await noOverflow();
   await page.getByRole('tab', { name: 'Summary' }).click();
-  await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Answer', exact: true })).toBeVisible();
   await noOverflow();
   await page.getByRole('tab', { name: 'Conversation' }).click();
   const log = page.getByRole('log', { name: 'Conversation' });

@@ -107,7 +107,7 @@ test('a finished task costs no more requests, ever', async ({ page, newRun, task
     text: 'Costs fell 4% in March.',
   });
   await expect(tasks.status('Completed')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Answer', exact: true })).toBeVisible();
   // The answer is read once, the state never again: two minutes of the page's timers, run
   // now, make no call about it.
   const calls = () =>
@@ -136,7 +136,7 @@ test('a 429 holds its resource and shows a countdown', async ({ page, tasks, sim
   await expect(tasks.status('Running')).toBeVisible();
   // The fault matches the task's path as a prefix: its answer is read first, so that only the
   // state poller meets the 429.
-  await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Answer', exact: true })).toBeVisible();
   await simulator.injectFault({
     status: 429,
     count: 1,

@@ -11,7 +11,7 @@ export class SummaryTab {
 
   constructor(readonly page: Page) {
     this.tab = page.getByRole('tab', { name: 'Summary' });
-    this.answer = page.getByRole('region', { name: 'Answer' });
+    this.answer = page.getByRole('region', { name: 'Answer', exact: true });
     this.extracted = page.getByRole('region', { name: 'Extracted data' });
     this.downloadJson = page.getByRole('button', { name: 'Download JSON' });
     this.downloadCsv = page.getByRole('button', { name: 'Download CSV' });
