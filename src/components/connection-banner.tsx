@@ -16,12 +16,7 @@ export function ConnectionBanner() {
 
   if (connection.offline) {
     return (
-      <Alert
-        role="alert"
-        tone="warning"
-        title="Offline"
-        className="rounded-none border-x-0 border-t-0"
-      >
+      <Alert role="alert" tone="warning" title="Offline" layout="banner">
         This browser has no connection. What is on screen stays; updates resume by themselves when
         the connection returns.{lastHeard}
       </Alert>
@@ -29,12 +24,7 @@ export function ConnectionBanner() {
   }
   if (connection.reconnecting) {
     return (
-      <Alert
-        role="alert"
-        tone="warning"
-        title="Reconnecting…"
-        className="rounded-none border-x-0 border-t-0"
-      >
+      <Alert role="alert" tone="warning" title="Reconnecting…" layout="banner">
         The dashboard server or the API has not answered
         {connection.failingSince !== undefined
           ? ` since ${formatClockTime(connection.failingSince)}`

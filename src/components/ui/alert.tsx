@@ -1,8 +1,5 @@
-/**
- * A message box for errors and notices: icon, title, body, optional actions (e.g. Retry).
- * `danger` renders as `role="alert"` (announced at once); the other tones as `role="status"`
- * so an informational note does not interrupt a screen-reader user.
- */
+/** A message box for errors and notices: icon, title, body, optional actions (e.g. Retry).
+ *  `danger` is `role="alert"` (announced at once), the other tones `role="status"`. */
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { Icon, type IconName } from './icon';
@@ -13,8 +10,15 @@ const TONES = {
   info: { box: 'border-accent/40 bg-accent/5', icon: 'text-accent', name: 'info' },
 } as const satisfies Record<string, { box: string; icon: string; name: IconName }>;
 
+const LAYOUTS = {
+  box: 'rounded-lg border',
+  /** Full width across the top of the page: a rule underneath, no corners. */
+  banner: 'border-b',
+} as const;
+
 export interface AlertProps extends Omit<ComponentProps<'div'>, 'title'> {
   tone?: keyof typeof TONES;
+  layout?: keyof typeof LAYOUTS;
   title?: ReactNode;
   /** Buttons shown under the text. */
   actions?: ReactNode;
@@ -22,6 +26,7 @@ export interface AlertProps extends Omit<ComponentProps<'div'>, 'title'> {
 
 export function Alert({
   tone = 'danger',
+  layout = 'box',
   title,
   actions,
   className,
@@ -33,7 +38,7 @@ export function Alert({
   return (
     <div
       role={role ?? (tone === 'danger' ? 'alert' : 'status')}
-      className={cn('flex gap-3 rounded-lg border p-4 text-sm text-text', style.box, className)}
+      className={cn('flex gap-3 p-4 text-sm text-text', LAYOUTS[layout], style.box, className)}
       {...props}
     >
       <Icon name={style.name} size="lg" className={cn('mt-0.5', style.icon)} />

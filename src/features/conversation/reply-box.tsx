@@ -125,9 +125,8 @@ export function ReplyBox({
         <Button
           type="submit"
           variant="primary"
-          aria-disabled={!canSend || undefined}
+          blocked={!canSend}
           aria-describedby={blocked ? noteId : undefined}
-          className={cn(!canSend && 'cursor-not-allowed opacity-50')}
         >
           {sending ? <Icon name="spinner" size="sm" className="motion-safe:animate-spin" /> : null}
           Send

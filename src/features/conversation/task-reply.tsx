@@ -9,7 +9,6 @@ import type { TaskTabProps } from '@/entities/task/tab-props';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { SafeText } from '@/components/safe-text';
 import { Button } from '@/components/ui/button';
-import { cn } from '@/lib/cn';
 import { OutboxItem } from './conversation-log';
 import { MessageContent } from './message-content';
 import { ReplyBox } from './reply-box';
@@ -42,8 +41,7 @@ export function ReplyControls({ reply, questionId, focusOnMount = false }: Reply
             <Button
               key={suggestion}
               size="sm"
-              aria-disabled={blocked || undefined}
-              className={cn(blocked && 'cursor-not-allowed opacity-50')}
+              blocked={blocked}
               onClick={() => {
                 if (!blocked) reply.sendSuggestion(suggestion);
               }}

@@ -101,7 +101,6 @@ export function OutputSchemaField({
               key={t.name}
               variant="ghost"
               size="sm"
-              className="h-7 px-2"
               disabled={disabled}
               onClick={() => insertTemplate(t.name, t.schema)}
             >

@@ -335,9 +335,8 @@ export function RunForm({
           <Button
             type="submit"
             variant="primary"
-            aria-disabled={run.isPending || blockedReason !== null || undefined}
+            blocked={run.isPending || blockedReason !== null}
             aria-describedby={blockedReason ? ids.runHint : undefined}
-            className="aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
           >
             Run
           </Button>

@@ -66,7 +66,6 @@ export function CancelTaskButton({ taskId }: CancelTaskButtonProps) {
         // Not disabled while the cancel is out: that would throw focus to the page. A second
         // confirmation meanwhile is dropped by `useCancelTask`.
         aria-busy={isPending || undefined}
-        className="text-danger"
       >
         Cancel task
       </Button>

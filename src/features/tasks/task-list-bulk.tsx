@@ -132,7 +132,6 @@ export function TaskListBulkBar({
             <Button
               ref={cancelButton}
               size="sm"
-              className="text-danger"
               aria-busy={busy === 'cancel' || undefined}
               onClick={askCancel}
             >

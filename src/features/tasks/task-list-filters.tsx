@@ -53,8 +53,8 @@ export function TaskListFilterBar({ agents, className }: TaskListFilterBarProps)
           inputClassName={FIELD}
         />
         <Button
-          size="sm"
-          className="h-9 sm:hidden"
+          size="field"
+          className="sm:hidden"
           aria-expanded={expanded}
           aria-controls={panelId}
           onClick={() => setExpanded((was) => !was)}

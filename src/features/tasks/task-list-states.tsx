@@ -54,7 +54,7 @@ export function TaskListSkeleton({ compact, rows = 8 }: { compact: boolean; rows
         >
           <Skeleton className="h-4 flex-1" />
           {compact ? null : <Skeleton className="hidden h-4 w-28 md:block" />}
-          <Skeleton className="h-5 w-24 rounded-full" />
+          <Skeleton className="h-5 w-24" />
           <Skeleton className="h-4 w-20" />
         </div>
       ))}

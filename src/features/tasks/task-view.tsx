@@ -101,7 +101,7 @@ export function TaskViewSkeleton() {
       <p className="sr-only">Loading the task…</p>
       <div className="space-y-3">
         <Skeleton className="h-8 w-2/3" />
-        <Skeleton className="h-5 w-24 rounded-full" />
+        <Skeleton className="h-5 w-24" />
       </div>
       <div className="space-y-2">
         <Skeleton className="h-4 w-1/2" />
