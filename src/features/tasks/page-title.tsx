@@ -1,8 +1,6 @@
-/**
- * The document title of a page, with the count of tasks waiting on the person in front —
- * `(2) Tasks · Agent Console` — from the app's needs-you watcher, which keeps going in a
- * background tab. React hoists the `<title>` into the head.
- */
+/** A page's document title with the count of tasks waiting on the person, `(2) Tasks · Agent
+ *  Console`, from the needs-you set (`entities/task/needs-you.ts`), which the leading tab keeps
+ *  reading while hidden and shares with the others. React hoists `<title>` into the head. */
 import { documentTitle } from './document-title';
 import { useNeedsYou } from '@/entities/task/hooks';
 

@@ -1,8 +1,6 @@
-/**
- * A task list's reads, per filter set: its pages (`list`, an infinite query read once page by
- * page) and the re-reads of its first page that bring the tasks created since (`arrivals`,
- * every 15 s while the list is in view). Both write every task they read into its cache entry.
- */
+/** A task list's reads per filter set: its pages (`list`, each read once) and the re-reads of its
+ *  first page that bring the tasks created since (`arrivals`, every 15 s while the list is shown
+ *  in a visible tab). Both write every task they read into its cache entry. */
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
 import { nextCursor } from '@/api/paging';
@@ -43,10 +41,9 @@ function listParams(filters: TaskListFilters, cursor: string | undefined): ListT
   };
 }
 
-/**
- * Re-reads the first page, and the next ones while everything on them is new, until it reaches
- * a task the list already shows: whatever came since is folded in, none falls between, none twice.
- */
+/** Re-reads the first page, and the next ones while everything on them is new, until it reaches
+ *  a task the list already shows (each folded in once), or after MAX_ARRIVAL_PAGES gives up with
+ *  `overflow`. */
 async function readArrivals(
   queryClient: QueryClient,
   filters: TaskListFilters,

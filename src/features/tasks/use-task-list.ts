@@ -1,8 +1,6 @@
-/**
- * The data side of the task list: its rows for the current filters — pages read as the person
- * scrolls, tasks that arrived since it opened, tasks started here — in one order, each once.
- * Rows read their state from the task cache, which the live refresh keeps current.
- */
+/** The task list's rows for the current filters: pages read as the person scrolls, tasks that
+ *  arrived since it opened, tasks started here, in one order, each once. Each row reads its state
+ *  from the task cache (kept by the live refresh, task pages and every other read). */
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent } from 'react';
 import { pagingStalled } from '@/api/paging';
@@ -108,7 +106,8 @@ export function useTaskList(filters: TaskListFilters): TaskListRows {
     list.data !== undefined && pagingStalled(list.data, (task) => task.task_id) !== undefined;
 
   const firstFailed = list.isError && pages.length === 0;
-  // Narrowed here: read on while the rows are few, since no scroll will ask for the next page.
+  // A narrowed list reads on by itself up to NARROWED_MIN_ROWS: with no rows yet it shows the
+  // skeleton, and the rows' own near-the-end asking never starts.
   const narrowedShort =
     filters.agentIds !== undefined &&
     list.hasNextPage &&
