@@ -1,51 +1,6 @@
-/**
- * `npm run bench`: the performance budgets, measured from a real browser and printed.
- *
- * Figures, not timed assertions: these machines are shared and noisy, so wall-clock figures are
- * printed for people to compare within one run, and only figures that do not depend on the
- * machine's speed (bytes, request counts) fail the script when over budget.
- *
- * Everything runs against a production build served by `npm start`'s production server
- * (`server/app/`) with the real proxy, in headless Chromium, pointed at a simulator at real
- * speed (time scale 1) that also seeds
- * "Bench Worker", an agent whose runs take 50 s (`bench-agents.ts`).
- *
- * 1. First-page JavaScript: the gzip size of every script `/` loads until its agents are listed.
- *    Budget: 125 KB (level 6, what servers use), with the whole named stack in.
- * 2. A 50-second task watched on its page: the requests it cost from start to finish (≤ 50),
- *    those about it after it ended (0; the app's needs-you watcher goes on, and is printed), and
- *    how late each status change appeared on screen (targets:
- *    1.5 s in the task's first 10 s, 2.5 s in its first minute).
- * 3. The task list's refresh with 1 and with 100 live tasks (999 finished in both): requests per
- *    minute (100 live ≤ 1.2 × 1 live) and reads of finished tasks (0).
- * 4. The Trace viewer, on a 100-step and a 10,000-step run of the same long-trace script (created
- *    when the bench starts, so they are done by the time this runs): time to the first step on
- *    screen (median of 3 loads, target: 10,000 steps ≤ 3 × 100 steps), jump to the last step,
- *    one search, the longest main-thread task, and — enforced, it does not depend on the
- *    machine — the most step elements ever in the page (≤ 200: the list is virtualized).
- * 5. Simulator: how long a 10,000-step trace takes to produce and to serve, and its size.
- * 10. The production server on its own (`bench-server.ts`): requests per second for
- *    `GET /api/v1/tasks/{id}` through the proxy with 50 concurrent clients, the latency it adds
- *    over asking the simulator directly (p50, p95), and its memory after 10,000 requests.
- * 6. A hidden tab on /tasks with 1 and with 50 tasks awaiting review: every /api/v1 request it
- *    makes per minute while hidden (≤ 2 each: only the needs-you watcher, every 30 s). These run
- *    on a second simulator (concurrency 100, so 50 runs can await review at once) behind a second
- *    production server on the same build, alongside sections 7 and 8: no figure of those three
- *    depends on the machine's speed, and each counts only its own pages' requests.
- * 7. The task list with 150 live tasks: requests per tick of the live refresh (a tick is one walk
- *    of `GET /tasks?status=<live>&limit=100`: a first page and its cursor pages; ≤ 2), and
- *    GET /tasks per minute.
- * 8. Two tabs of /tasks vs one, with a few live tasks (one browser context each, all open at
- *    once): every /api/v1 request per minute of both tabs over that of one tab alone, with both
- *    visible and with one visible and one hidden (≤ 1.2: the leader reads for both).
- * 9. The Trace tab of a live 10,000-step task, Live on: bytes of `/result` downloaded per minute,
- *    reads per minute and the size of one feed (informational; run alone after 6–8, as the app
- *    spaces large reads by their download time).
- *
- * Tabs are hidden by emulation: `document.visibilityState`/`hidden` overridden and a bubbling
- * `visibilitychange` dispatched, as browsers fire it (TanStack Query listens on `window`).
- * `BENCH_DETAILS=1` prints every counted request of sections 6–9 (also printed when over budget).
- */
+/** `npm run bench`: the performance budgets, measured from a real browser against the production
+ *  build and printed; only machine-independent figures (bytes, request counts) fail it. What each
+ *  section measures and why: docs/bench.md. */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
