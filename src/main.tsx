@@ -1,9 +1,5 @@
-/**
- * Mounts the app inside `<StrictMode>`, whose development-only double render and double effect
- * run catch impure updaters and effects without cleanup before they reach anyone. Its double
- * mount also sends (and aborts) each page's first request twice in development; request counts
- * that matter are measured against the production build (`vite preview`), where it does nothing.
- */
+/** Mounts the app inside `<StrictMode>` (development only: double renders and effects catch
+ *  impure code; request counts are measured against the production build). */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -1,7 +1,5 @@
-/**
- * Agent endpoints. Each takes the `AbortSignal` React Query hands the query function, so a
- * superseded request (filter typed further, component unmounted) is cancelled on the wire.
- */
+/** Agent endpoints. Each takes the `AbortSignal` React Query hands the query function, so a
+ *  superseded request (filter typed further, component unmounted) is cancelled on the wire. */
 import { requestJson } from './http';
 import { Agent, AgentPage, type AgentStatus } from './schemas';
 

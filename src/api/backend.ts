@@ -1,8 +1,6 @@
-/**
- * Which backend the dev proxy talks to (the built-in simulator or the real API). Served by the
- * console's own server at `/__console/backend`, never forwarded upstream, and never containing
- * the API key.
- */
+/** Which backend the dev proxy talks to (the built-in simulator or the real API). Served by the
+ *  console's own server at `/__console/backend`, never forwarded upstream, and never containing the
+ *  API key. */
 import { requestJson } from './http';
 import { BackendInfo } from './schemas';
 

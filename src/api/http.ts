@@ -1,15 +1,6 @@
-/**
- * The one HTTP path between the app and its own origin (the dev proxy forwards `/api/v1/*`).
- *
- * Every failure leaves here as an `ApiError`, so the retry policy, error alerts and later
- * features branch on one shape: the HTTP `status` (0 when the server could not be reached),
- * the API's human-readable `error` text, and `retryAfter` from a 429/503. The API docs say to
- * branch on the status, never on the text; the text is only ever shown to people.
- *
- * Responses are validated by the valibot schema the caller passes in, so a component never renders
- * data whose shape was merely asserted. An aborted request (React Query cancelling a stale
- * fetch) is re-thrown untouched: it is not an error to show or retry.
- */
+/** The one HTTP path between the app and its own origin: every failure leaves as an `ApiError`
+ *  (`status`, 0 when unreachable; the API's `error` text; `retryAfter`), every answer is checked
+ *  by the caller's valibot schema, and an abort is re-thrown untouched. */
 import * as v from 'valibot';
 import { holdResource, recordRead, resourceOf, waitForResource } from './request-health';
 import { describeIssues } from './schemas';

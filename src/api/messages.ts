@@ -1,19 +1,6 @@
-/**
- * A task's conversation: `GET /tasks/{id}/messages` (§3.13) and `POST /tasks/{id}/message`
- * (§3.12).
- *
- * Read leniently, because the docs show little of these shapes:
- *
- * - A message's id may be `id` or `message_id`, or missing (the view then keys it by position).
- * - `content` is any JSON: a string, content blocks, or an object; the view decides how to show it.
- * - `role` is not documented (the simulator sends one); `user_id` is set for people and `null`
- *   for the agent. A field of an unexpected type is read as absent, never as a failure.
- * - The list may be `{data}`, `{items}` or a bare array, and one odd item (not an object) is kept
- *   aside in `unreadable` rather than failing the conversation (`pageOf`).
- * - The answer to a reply is only described in the docs: its fields are read if present, and a
- *   2xx that is not JSON is an `invalid-response` error — a lost answer, since the reply may have
- *   arrived.
- */
+/** A task's conversation: `GET /tasks/{id}/messages` (§3.13) and `POST /tasks/{id}/message`
+ *  (§3.12), read leniently (`id` or `message_id`, any `content`, odd items in `unreadable`); a 2xx
+ *  reply answer that is not JSON is a lost answer (decision 0009). */
 import * as v from 'valibot';
 import { requestJson } from './http';
 import { pageOf, type Page } from './schemas';

@@ -1,10 +1,6 @@
-/**
- * When to stop walking a cursor-paginated list. The API says: follow `next_cursor` while
- * `has_more`. A backend that misbehaves — a cursor that comes back again, pages that bring
- * nothing new — would have an infinite list ask for ever (a looping cursor made the agent picker
- * send 286 signed requests in 5 s). So paging also stops when a cursor repeats or a page adds no
- * item not already seen, and `pagingStalled` tells the view to say so.
- */
+/** When to stop walking a cursor-paginated list: when `has_more` ends, and also when a cursor
+ *  repeats or a page adds nothing new (a looping backend once cost 286 requests in 5 s);
+ *  `pagingStalled` lets the view say so. */
 import type { Page } from './schemas';
 
 export interface PagingState<T> {

@@ -1,13 +1,6 @@
-/**
- * `GET /tasks/{id}/result`: the task plus its full reasoning feed (§3.11, §5.2 of the API notes).
- *
- * The docs say only that the answer holds the task and a chronological `feed`; nothing about the
- * items. So the envelope is read leniently — the array under `feed`, or `steps`, `events`,
- * `items`, `data`, or a bare array — and every item is kept exactly as the server sent it
- * (`unknown`): turning items into steps is the Trace's normalizer's job (decision 0010), and an
- * item it cannot place must still be shown and searched as the JSON it is. Nothing here walks
- * the items, so a 10,000-step feed costs one `JSON.parse`.
- */
+/** `GET /tasks/{id}/result` (§3.11, §5.2): the task and its feed, the array read from `feed` or
+ *  another common envelope, each item kept as sent (`unknown`) for the Trace's normalizer
+ *  (decision 0010). */
 import * as v from 'valibot';
 import { apiFetch, parseJsonText } from './http';
 import { taskPath } from './tasks';

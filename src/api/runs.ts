@@ -1,11 +1,6 @@
-/**
- * `POST /api/v1/agents/{id}/run`, both flavours.
- *
- * JSON runs go through the one http helper. Multipart runs go through `XMLHttpRequest` because
- * `fetch` still cannot report upload progress, and a person handing an agent 20 MB of scans
- * needs to see bytes move and be able to stop. Both paths end the same way: a validated
- * `RunResponse`, an `ApiError` (status, the API's text, Retry-After), or an `AbortError`.
- */
+/** `POST /api/v1/agents/{id}/run`: JSON runs through `http.ts`, multipart ones through
+ *  `XMLHttpRequest` for upload progress; both end in a `RunResponse`, an `ApiError` or an
+ *  `AbortError`. */
 import {
   ApiError,
   OFFLINE_MESSAGE,

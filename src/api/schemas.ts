@@ -1,17 +1,6 @@
-/**
- * valibot schemas of the Nanonets Agents API as the console reads it.
- *
- * Lenient by design, because the public docs are thin and other backends read them differently:
- *
- * - Objects are `looseObject`: fields the API adds pass through untouched.
- * - Only an item's id is required. Every other field may be missing or `null`, and `null` is read
- *   as absent (`absent()`), so a component checks one thing (`undefined`) instead of two.
- * - Enumerations (task and agent statuses) are plain strings here. A status this build does not
- *   know is shown as "Unknown (value)" by the views; it never fails a response.
- * - A list never fails for one item: each item is parsed on its own, and those that cannot be
- *   read at all (no id, not an object) are kept apart in `unreadable`, with what was wrong, for
- *   the view to show as such (`pageOf`).
- */
+/** valibot schemas of the Nanonets Agents API, lenient by design: loose objects, only ids
+ *  required, `null` read as absent, statuses as plain strings, and a list never failing for one
+ *  item (those go to `unreadable`, see `pageOf`). */
 import * as v from 'valibot';
 
 // ---------------------------------------------------------------------------------------------

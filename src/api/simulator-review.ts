@@ -1,9 +1,5 @@
-/**
- * The simulator's review decision for an `awaiting_review` task. The public API has no endpoint
- * for approvals (they happen in the Nanonets dashboard); the console's own server offers this one
- * only when its backend is the built-in simulator (`server/proxy/middleware.ts`), and answers 404
- * otherwise.
- */
+/** The simulator's review decision for an `awaiting_review` task; the console's server offers it
+ *  only when its backend is the built-in simulator (404 otherwise); the public API has none. */
 import * as v from 'valibot';
 import { requestJson } from './http';
 

@@ -1,8 +1,6 @@
-/**
- * Task endpoints: the cheap status read, the filtered list, cancel, and the final answer. Each
- * read takes the `AbortSignal` React Query (or the caller) hands it, so a superseded or cancelled
- * read stops on the wire.
- */
+/** Task endpoints: the cheap status read, the filtered list, cancel, and the final answer. Each
+ *  read takes the `AbortSignal` React Query (or the caller) hands it, so a superseded or cancelled
+ *  read stops on the wire. */
 import { requestJson } from './http';
 import { Summary, TaskPage, TaskState, type TaskStatus } from './schemas';
 

@@ -1,7 +1,5 @@
-/**
- * The app root: the one QueryClient, the router, and the shell (separate, so tests render the
- * real layout and routes in their own providers). Devtools: development only, on Alt+Shift+Q.
- */
+/** The app root: the one QueryClient, the router, and the shell (separate, so tests render the real
+ *  layout and routes in their own providers). Devtools: development only, on Alt+Shift+Q. */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Router, useLocation } from 'wouter';

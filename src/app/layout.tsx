@@ -1,7 +1,5 @@
-/**
- * The frame around every page: a skip link, the header with the app name, the `Main`
- * navigation and the connection indicator, and the `main` landmark the skip link jumps to.
- */
+/** The frame around every page: a skip link, the header with the app name, the `Main` navigation
+ *  and the connection indicator, and the `main` landmark the skip link jumps to. */
 import { useId, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Announcer } from '@/components/announcer';

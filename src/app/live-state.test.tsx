@@ -1,8 +1,5 @@
-/**
- * The whole app against an in-memory API, for what a person watching their tasks must be able
- * to trust: every task shown where it really is, in any filter, page or background tab, and the
- * question that waits for them reaching them. Time is faked, so minutes of polling take no time.
- */
+/** The whole app against an in-memory API, on faked time: every task shown where it really is, in
+ *  any filter, page or background tab, and the question that waits for the person reaching them. */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { json } from '@/test/fetch-stub';

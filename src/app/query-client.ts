@@ -1,11 +1,5 @@
-/**
- * The app's one QueryClient and the defaults every query inherits: the documented retry policy
- * (see `api/retry.ts`) and a short freshness window so moving between pages does not refetch
- * what was fetched a moment ago. Features override per query in their `*-queries.ts`.
- *
- * Mutations never retry automatically: `POST /agents/{id}/run` is not idempotent, and a retried
- * run after a lost response would start a second task. The person decides, with a Retry button.
- */
+/** The app's one QueryClient: the retry policy of `api/retry.ts` and a short freshness window for
+ *  every query; mutations never retry by themselves (a retried run could start a second task). */
 import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
 import { retryDelay, shouldRetry } from '@/api/retry';
 import { watchTaskChanges } from '@/entities/task/changes';

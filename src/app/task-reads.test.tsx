@@ -1,8 +1,6 @@
-/**
- * What a task's page reads while the task runs, against an in-memory API and faked time: its
- * own state on the polling ladder, and each resource it owns only when the task's change calls
- * for it (decision 0008) — never once per poll that sees progress.
- */
+/** What a task's page reads while the task runs, against an in-memory API and faked time: its own
+ *  state on the polling ladder, and each resource it owns only when the task's change calls for it
+ *  (decision 0008) — never once per poll that sees progress. */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';

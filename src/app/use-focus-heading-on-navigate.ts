@@ -1,7 +1,5 @@
-/**
- * After each route change (not the first load), focus moves to the new page's heading, as a page
- * load would put it, unless the new page has already focused something of its own (Reply).
- */
+/** After each route change (not the first load), focus moves to the new page's heading, as a page
+ *  load would put it, unless the new page has already focused something of its own (Reply). */
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
 

@@ -1,7 +1,6 @@
-/**
- * The console's one polite live region. Always mounted (a region that appears is not read), it
- * shows the latest announcement; a screen reader reads each new text once, without moving focus.
- */
+/** The console's one polite live region. Always mounted (a region that appears is not read), it
+ *  shows the latest announcement; a screen reader reads each new text once, without moving
+ *  focus. */
 import { useSyncExternalStore } from 'react';
 import { latestAnnouncement, subscribeAnnouncements } from '@/lib/announcer';
 

@@ -1,9 +1,5 @@
-/**
- * The standard error panel for a failed read: the server's message, what to do next, and Retry.
- * Lives outside `ui/` because it knows about `ApiError`; the primitives in `ui/` know nothing
- * about the API. Part of the first page: an error panel must never need the network to explain
- * that the network failed.
- */
+/** The standard error panel for a failed read: the server's message, what to do next, Retry.
+ *  Outside `ui/` because it knows `ApiError`; on the first page so it never needs the network. */
 import type { ReactNode } from 'react';
 import { describeError } from '@/lib/error-advice';
 import { Alert } from './ui/alert';

@@ -1,8 +1,6 @@
-/**
- * The `Offline` / `Reconnecting` banner: the browser has no network, or reads keep getting no
- * answer and the pollers back off. What is on screen stays; the banner goes by itself at the
- * first answer. It reads the one connection state the backend indicator and the lists read too.
- */
+/** The `Offline` / `Reconnecting` banner: the browser has no network, or reads keep getting no
+ *  answer and the pollers back off. What is on screen stays; the banner goes by itself at the first
+ *  answer. It reads the one connection state the backend indicator and the lists read too. */
 import { formatClockTime } from '@/lib/format';
 import { useConnection } from '@/lib/use-connection';
 import { Alert } from './ui/alert';

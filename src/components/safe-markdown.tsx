@@ -1,26 +1,6 @@
-/**
- * Markdown from the agent (its messages, its answer), rendered so that nothing in it can run or
- * reach out on its own. One renderer for the whole console; it is imported only by lazily loaded
- * tabs, so react-markdown never weighs on the first page.
- *
- * The agent's text may quote what people and documents gave it — a query, a file, a web page —
- * so it is untrusted:
- *
- * - No raw HTML, ever (no `rehype-raw`): HTML in the text is shown as the text it is
- *   (`htmlAsText`), so `<img src=x onerror=…>` reads as characters instead of vanishing, and
- *   `skipHtml` drops anything that slipped past.
- * - URLs go through react-markdown's default `urlTransform`, which empties `javascript:`,
- *   `vbscript:` and `data:` links; a link left without a target is plain text, not `href=""`.
- * - Links open in a new tab without `window.opener` or a referrer.
- * - Images are not loaded (a remote image is a tracking pixel as far as the console knows):
- *   each becomes a link to it, named by its alt text.
- * - Headings cannot reshape the page's outline: in a message they become bold paragraphs
- *   (`headings="bold"`); in an answer, which may be a whole document, they move down under the
- *   page's own (`headings="nested"`: `#` becomes an `h3`).
- * - Hidden and direction-changing characters are spelled out (`[U+202E]`).
- * - Every block is isolated for bidirectional text (`dir="auto"`), as a right-to-left message
- *   must not reorder the text around it.
- */
+/** The one renderer of agent Markdown (messages, answers), lazily loaded. The text is untrusted:
+ *  no raw HTML, unsafe links emptied, links without opener, images as links, headings demoted,
+ *  hidden characters spelled out, every block `dir="auto"` (see SECURITY.md). */
 import type { ComponentProps } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';

@@ -1,9 +1,5 @@
-/**
- * Shows text from the backend or a person as data: isolated from the text around it (`<bdi>`,
- * so a right-to-left name cannot reorder the words next to it), and with invisible or
- * direction-changing characters made visible as small code-point labels (`lib/reveal-invisibles.ts`),
- * and long unbroken runs free to wrap. React escapes the rest: markup in a name stays text.
- */
+/** Shows text from the backend or a person as data: isolated (`<bdi>`), invisible characters made
+ *  visible (`lib/reveal-invisibles.ts`), long runs free to wrap; React escapes the rest. */
 import { codePointLabel, revealInvisibles } from '@/lib/reveal-invisibles';
 
 export function SafeText({ text }: { text: string }) {

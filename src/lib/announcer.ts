@@ -1,9 +1,5 @@
-/**
- * Polite announcements for screen readers ("Invoice March now needs your input"), from anywhere
- * in the console to the one `aria-live` region the layout renders. A module store because the
- * things worth announcing (a status that changed in the cache) happen outside any component that
- * could own the region.
- */
+/** Polite screen-reader announcements from anywhere to the layout's one `aria-live` region; a
+ *  module store: what is announced (a status changed in the cache) happens outside components. */
 import { onResetModuleState } from './module-state';
 
 export interface Announcement {

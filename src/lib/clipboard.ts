@@ -1,11 +1,5 @@
-/**
- * `copyText(text)`: puts text on the clipboard; resolves to whether it worked.
- *
- * The async Clipboard API needs a secure context (https or localhost) and, in some browsers,
- * focus; a dashboard served on a LAN address over plain http has neither, so the old
- * `execCommand('copy')` on a hidden textarea is the fallback. The caller tells the person the
- * outcome either way.
- */
+/** `copyText(text)`: puts text on the clipboard and resolves to whether it worked; falls back to
+ *  `execCommand('copy')` where the Clipboard API is missing (plain http on a LAN address). */
 export async function copyText(text: string): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {

@@ -1,10 +1,5 @@
-/**
- * Saving something the console made (a trace, extracted data) as a file, and naming it after
- * its task so a folder of downloads stays readable: `task-invoice-march-1a2b3c4d.json`.
- *
- * The file is made in the browser from data already on screen (a `Blob` and an `<a download>`),
- * so a download never asks the API again.
- */
+/** Saves something the console made (a trace, extracted data) as a file named after its task
+ *  (`task-invoice-march-1a2b3c4d.json`), from data already on screen. */
 
 /** `Invoice März: ACME / Q1` → `invoice-marz-acme-q1`, at most `max` characters; may be empty. */
 export function slugify(text: string, max = 40): string {

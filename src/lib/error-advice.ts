@@ -1,16 +1,6 @@
-/**
- * Turns any error into what a person needs: the server's own words plus what to do next.
- *
- * The API's `error` text says what went wrong but not always what to do about it, and the docs
- * say the text may change, so the advice branches on the HTTP status (as the docs recommend)
- * and the message is shown as the server wrote it.
- *
- * One table for the whole console. A view that knows more says so through `AdviceContext`
- * (the run form: "press Run again", "the agent", and why a retry cannot start a second task)
- * instead of keeping a table of its own.
- *
- * Part of the first page on purpose: what explains a failure must never need the network.
- */
+/** Turns any error into the server's own words plus what to do next, branching on the HTTP status.
+ *  One table for the console; a view adds what it knows through `AdviceContext`. On the first page
+ *  on purpose: what explains a failure must never need the network. */
 import { ApiError } from '@/api/http';
 
 export interface ErrorDescription {

@@ -1,10 +1,5 @@
-/**
- * Human-readable formatting for sizes, durations and timestamps.
- *
- * Pure functions with an explicit `now` where time matters, so the same input always renders the
- * same text and tests never depend on the wall clock. English only for now; the console has no
- * locale switch.
- */
+/** Human-readable sizes, durations and timestamps: pure, with an explicit `now` where time matters;
+ *  English only. */
 
 const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
 

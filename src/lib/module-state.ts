@@ -1,8 +1,5 @@
-/**
- * The few stores that must outlive any component (the fetch layer's health, the reply outbox,
- * the run draft…) register how to forget themselves here, so a test starts from nothing with one
- * call (`resetModuleState`, run after every component test) instead of a reset per module.
- */
+/** Stores that outlive components register how to forget themselves here, so `resetModuleState`
+ *  (after every component test) starts the next test from nothing. */
 
 const resets = new Set<() => void>();
 

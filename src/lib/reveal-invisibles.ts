@@ -1,15 +1,6 @@
-/**
- * Text from the backend or from a person (agent names, task titles, file names, messages) may
- * carry characters a reader cannot see: direction overrides that make "\u202Egnp.exe" read as
- * "exe.png", zero-width spaces and joiners that make two names look alike, byte-order marks,
- * stray control characters. Shown as they are, they spoof; stripped, they hide that something
- * was there. So they are made visible, as their code point (`U+202E`), and the rest is left as
- * it was typed. Combining marks past the fourth on one character (600 of them stack into a
- * tower that widens and covers the page) are shown as their count (`+596 marks`); four are
- * enough for Vietnamese, pointed Hebrew and Indic clusters.
- *
- * Pure and React-free; `components/safe-text.tsx` renders the pieces.
- */
+/** Makes characters a reader cannot see visible as their code point (`U+202E`): direction
+ *  overrides, zero-width characters, BOMs, controls; more than four combining marks on one
+ *  character become their count. Pure; `components/safe-text.tsx` renders the pieces. */
 
 /** Invisible or direction-changing: bidi embeddings, overrides and isolates; marks (LRM, RLM,
  *  ALM); zero-width space, non-joiner, joiner, word joiner and invisible operators; the BOM;

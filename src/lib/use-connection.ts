@@ -1,8 +1,5 @@
-/**
- * The console's one connection state, for every view that speaks of it (the banner, the backend
- * indicator, a list's "as of" note): the browser's own online flag, and whether reads keep
- * getting no answer (`api/request-health.ts`). Re-renders only when one of these changes.
- */
+/** The console's one connection state (banner, backend indicator, "as of" notes): the browser's
+ *  online flag and whether reads keep failing (`api/request-health.ts`). */
 import { onlineManager } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { connectionState, isReconnecting, subscribeRequestHealth } from '@/api/request-health';

@@ -1,8 +1,5 @@
-/**
- * Seconds left until `until` (epoch ms), updated once a second; 0 once it has passed or when
- * there is nothing to count down to. Used for "wait N s" after a 429, where the person needs to
- * see the wait shrink rather than guess when to press again.
- */
+/** Seconds left until `until` (epoch ms), updated each second, 0 once passed or without one: the
+ *  "wait N s" after a 429. */
 import { useEffect, useState } from 'react';
 
 function secondsLeft(until: number | null, now: number): number {

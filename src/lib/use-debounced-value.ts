@@ -1,10 +1,5 @@
-/**
- * `useDebouncedValue(value, ms)`: `value`, once it has stopped changing for `ms`.
- *
- * For search-as-you-type: a query key built from the debounced text sends one request for a
- * burst of keystrokes instead of one per key. The first render returns `value` itself, so a
- * page that opens with text already in place does not wait `ms` for its first fetch.
- */
+/** `useDebouncedValue(value, ms)`: `value` once it has stopped changing for `ms` (the first render
+ *  returns `value` itself), so search-as-you-type sends one request per burst. */
 import { useEffect, useState } from 'react';
 
 export function useDebouncedValue<T>(value: T, ms: number): T {

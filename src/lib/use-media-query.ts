@@ -1,8 +1,5 @@
-/**
- * `useMediaQuery(query)`: whether a CSS media query matches, kept current as the window changes.
- * For layouts that must not even mount what they do not show (a hidden task list would still
- * poll), where a CSS breakpoint alone would only hide it.
- */
+/** `useMediaQuery(query)`: whether a media query matches, kept current; for layouts that must not
+ *  mount what they do not show (a hidden task list would still poll). */
 import { useCallback, useSyncExternalStore } from 'react';
 
 /** Where `matchMedia` is missing (old engines, jsdom) nothing matches: the narrow layout. */

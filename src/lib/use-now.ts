@@ -1,12 +1,6 @@
-/**
- * `useNow(intervalMs)`: the current time, re-read every `intervalMs` while the component is
- * mounted, from one shared ticker per interval — a list of a hundred live rows ticking their
- * durations sets one timer, not a hundred.
- *
- * Each ticker's `subscribe` and `snapshot` are created once and reused: `useSyncExternalStore`
- * resubscribes whenever it is handed a new `subscribe`, and a resubscription that restarts the
- * ticker re-reads the clock, which re-renders, which resubscribes — an endless loop.
- */
+/** `useNow(intervalMs)`: the current time from one shared ticker per interval, so a hundred rows
+ *  set one timer. Each ticker's `subscribe`/`snapshot` are created once: a new `subscribe` would
+ *  make `useSyncExternalStore` resubscribe in an endless loop. */
 import { useSyncExternalStore } from 'react';
 
 interface Ticker {

@@ -1,8 +1,5 @@
-/**
- * A small in-memory Agents API for component tests of whole pages: tasks that can be changed
- * between reads, the list with its filters and offset cursors, a task's own read, answer, trace
- * and messages, one agent and the backend info. Built on `stubFetch`, so every request is kept.
- */
+/** A small in-memory Agents API for page tests (tasks, list filters and cursors, answer, trace,
+ *  messages, an agent, backend info), built on `stubFetch`. */
 import { act } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { json, stubFetch, type RecordedRequest } from './fetch-stub';

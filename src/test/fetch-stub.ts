@@ -1,9 +1,5 @@
-/**
- * A stand-in for the global `fetch`, so component tests exercise our real http helper, schemas
- * and query options end to end and only the network is fake. Every request is recorded so a
- * test can assert on what the server would have received — except one aborted in the same tick
- * it was made: that is `<StrictMode>` mounting a component twice, which production never does.
- */
+/** A stand-in for the global `fetch` so component tests run the real http helper and schemas; every
+ *  request is kept, but one aborted in the tick it was made (`<StrictMode>`'s double mount). */
 import { vi } from 'vitest';
 
 export interface RecordedRequest {

@@ -1,8 +1,5 @@
-/**
- * Renders UI the way the app does — inside `<StrictMode>`, with a QueryClient and a router — with
- * a fresh client per test (retries off so errors show at once; `seed` fills its cache first) and
- * an in-memory location, so tests can start on any route and read where navigation went.
- */
+/** Renders UI as the app does (`<StrictMode>`, a fresh QueryClient with retries off, a router on
+ *  an in-memory location); `seed` fills the cache first. */
 import { StrictMode, type ReactElement } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';

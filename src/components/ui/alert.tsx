@@ -1,5 +1,5 @@
-/** A message box for errors and notices: icon, title, body, optional actions (e.g. Retry).
- *  `danger` is `role="alert"` (announced at once), the other tones `role="status"`. */
+/** A message box for errors and notices: icon, title, body, optional actions (e.g. Retry). `danger`
+ *  is `role="alert"` (announced at once), the other tones `role="status"`. */
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { Icon, type IconName } from './icon';

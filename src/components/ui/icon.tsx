@@ -1,9 +1,5 @@
-/**
- * A handful of inline stroke icons. An icon library would cost more than the whole icon set the
- * console needs; these are plain paths on a 24 × 24 grid drawn in `currentColor`, so they take the
- * colour of the text beside them. Always decorative (`aria-hidden`): the label next to an icon is
- * what carries the meaning.
- */
+/** A handful of inline stroke icons on a 24 × 24 grid in `currentColor` (cheaper than an icon
+ *  library); always decorative: the label beside one carries the meaning. */
 import { cn } from '@/lib/cn';
 
 const CIRCLE = 'M3 12a9 9 0 1 0 18 0a9 9 0 1 0 -18 0';

@@ -1,8 +1,6 @@
-/**
- * Two facts the polling ladder needs that no response carries, read from the QueryClient rather
- * than kept beside it: whether a task's page polls it (an observer with a `refetchInterval`), and
- * when the person last acted on it (the newest of its mutations: a reply, a cancel, a review).
- */
+/** Two facts the polling ladder needs that no response carries, read from the QueryClient rather
+ *  than kept beside it: whether a task's page polls it (an observer with a `refetchInterval`), and
+ *  when the person last acted on it (the newest of its mutations: a reply, a cancel, a review). */
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { readTask } from './cache';

@@ -1,8 +1,6 @@
-/**
- * One cache entry per task (`['tasks', id]`) with the newest state any read brought — its page's
- * poller, a list page, the live refresh, the needs-you watcher, another tab — so every view of a
- * task agrees. `mergeTask` decides what "newest" means when reads cross on the wire.
- */
+/** One cache entry per task (`['tasks', id]`) with the newest state any read brought — its page's
+ *  poller, a list page, the live refresh, the needs-you watcher, another tab — so every view of a
+ *  task agrees. `mergeTask` decides what "newest" means when reads cross on the wire. */
 import type { QueryClient } from '@tanstack/react-query';
 import type { RunResponse, TaskListItem } from '@/api/schemas';
 import { taskKeys } from './keys';

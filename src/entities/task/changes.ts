@@ -1,9 +1,6 @@
-/**
- * What follows from a task's state changing, wherever it was read: the resources it owns are
- * marked stale — its messages and trace on any change, its answer on a new status — for the
- * views showing them to re-read at their own pace (decision 0008), and the needs-you set gains or
- * loses it. One cache listener per QueryClient, installed by `createQueryClient`.
- */
+/** What follows a task's change, wherever it was read: what it owns is marked stale for the views
+ *  to re-read at their own pace (decision 0008), and the needs-you set is kept. One cache listener
+ *  per QueryClient, installed by `createQueryClient`. */
 import type { QueryClient } from '@tanstack/react-query';
 import { taskChanged, type CachedTask } from './cache';
 import { taskIdOfKey, taskKeys } from './keys';

@@ -1,8 +1,6 @@
-/**
- * The task's hooks for every view: a task's newest state (`useTask`), the tasks waiting on the
- * person (`useNeedsYou`), a list's say in how often live rows refresh (`useLiveDemand`), and the
- * app-level watchers behind both (`useTaskWatchers`, mounted once by the shell).
- */
+/** The task's hooks for every view: a task's newest state (`useTask`), the tasks waiting on the
+ *  person (`useNeedsYou`), a list's say in how often live rows refresh (`useLiveDemand`), and the
+ *  app-level watchers behind both (`useTaskWatchers`, mounted once by the shell). */
 import { focusManager, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { isWatched, pollSubject } from './actions';

@@ -1,8 +1,6 @@
-/**
- * Every query and mutation key of a task, written once: one key per resource, generic to
- * specific, so `['tasks', id]` invalidates a task with all it owns and `['tasks', 'list']` every
- * list. A task's own state is `['tasks', id]`; lists live under `['tasks', 'list', …]`.
- */
+/** Every query and mutation key of a task, written once: one key per resource, generic to specific,
+ *  so `['tasks', id]` invalidates a task with all it owns and `['tasks', 'list']` every list. A
+ *  task's own state is `['tasks', id]`; lists live under `['tasks', 'list', …]`. */
 import type { TaskListFilters } from './filters';
 
 export const taskKeys = {

@@ -1,9 +1,6 @@
-/**
- * The set of tasks waiting on a person, as the ids under `['tasks', 'list', 'needs-you']`,
- * newest first. The app-level watcher (`taskQueries.needsYou`) and the live refresh replace it
- * with what the API lists; every other read of a task adds or drops that one task as its status
- * says (`changes.ts`). `Needs you`, the title count and the navigation count all read it.
- */
+/** The tasks waiting on a person, newest first, under `['tasks', 'list', 'needs-you']`: the
+ *  watcher and the live refresh replace the set, every other task read adds or drops its task
+ *  (`changes.ts`). `Needs you` and both counts read it. */
 import type { QueryClient } from '@tanstack/react-query';
 import { readTask } from './cache';
 import { taskKeys } from './keys';

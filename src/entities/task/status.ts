@@ -1,8 +1,6 @@
-/**
- * A task's status, defined once for every feature: which statuses are live, terminal or waiting
- * on a person, and what each looks like (label, colour token, icon). A value this build does not
- * know reads `Unknown (<value>)` and counts as live; a missing status reads `No status`.
- */
+/** A task's status, defined once for every feature: which statuses are live, terminal or waiting on
+ *  a person, and what each looks like (label, colour token, icon). A value this build does not know
+ *  reads `Unknown (<value>)` and counts as live; a missing status reads `No status`. */
 import type { IconName } from '@/components/ui/icon';
 import { TASK_STATUSES, type TaskStatus } from '@/api/schemas';
 

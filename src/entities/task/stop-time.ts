@@ -1,8 +1,6 @@
-/**
- * When a stopped task stopped, for every view that says so (the Summary's "Stopped at", the
- * trace's "After the stop"): the time this browser stopped it, when it did, else the task's own
- * stop or end fields.
- */
+/** When a stopped task stopped, for every view that says so (the Summary's "Stopped at", the
+ *  trace's "After the stop"): the time this browser stopped it, when it did, else the task's own
+ *  stop or end fields. */
 import { taskStoppedAt } from '@/lib/task-stops';
 
 const STOP_FIELDS = [

@@ -1,8 +1,6 @@
-/**
- * Several tabs of the console, one set of background reads (decision 0011): one tab, the leader
- * (a Web Lock; a tab that becomes visible takes it), runs the needs-you watcher and the live
- * refresh for all; every tab shares each task state it reads over a BroadcastChannel.
- */
+/** Several tabs of the console, one set of background reads (decision 0011): one tab, the leader (a
+ *  Web Lock; a tab that becomes visible takes it), runs the needs-you watcher and the live refresh
+ *  for all; every tab shares each task state it reads over a BroadcastChannel. */
 import type { QueryClient } from '@tanstack/react-query';
 import { writeTasks, type CachedTask } from './cache';
 import { taskIdOfKey, taskKeys } from './keys';

@@ -1,11 +1,5 @@
-/**
- * The chosen agent at a glance, from `GET /agents/{id}`: its description where the API has one,
- * version, status, whether it can run at all (and why not), the start of its system prompt and
- * when it last changed. Enough to check "is this the agent I mean?" before handing it documents.
- *
- * A 404 gets its own words: a remembered agent or an old `?agent=` link can outlive the agent,
- * and the fix is to pick another, not to retry.
- */
+/** The chosen agent at a glance (`GET /agents/{id}`): description, version, status, whether it can
+ *  run, the start of its system prompt, last change. A 404 says to pick another agent. */
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '@/api/http';

@@ -1,9 +1,5 @@
-/**
- * One `option` of the agent picker: name, version, status, the reason it may not run, and its
- * description where the API has one (the option's description, not part of its name).
- * Inactive agents stay in the list (so nobody wonders where theirs went) but are
- * `aria-disabled`: focusable with the arrows, as the APG asks, yet never chosen.
- */
+/** One `option` of the agent picker: name, version, status, why it may not run, and its
+ *  description; inactive agents stay listed but `aria-disabled` (focusable, never chosen). */
 import type { AgentSummary } from '@/api/schemas';
 import { Icon } from '@/components/ui/icon';
 import { SafeText } from '@/components/safe-text';

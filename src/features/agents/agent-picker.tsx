@@ -1,20 +1,6 @@
-/**
- * The `Agent` combobox: an ARIA 1.2 editable combobox with list autocomplete and manual
- * selection (WAI-ARIA APG), written here because combobox libraries cost 8–30 KB of a first page
- * held to 100 KB.
- *
- * - Focus never leaves the input. The active option is announced through
- *   `aria-activedescendant`, and the popup swallows `mousedown`, so clicking an option or the
- *   scrollbar does not blur the field and close the list under the pointer.
- * - The value is an agent id; the text is only a search. Closing puts the chosen agent's name
- *   back, and emptying the text clears the choice, so what the field shows is what is chosen.
- * - Search is server-side (`q`, debounced) and the previous results stay on screen while the
- *   next ones load, so the list never flashes empty under the cursor.
- * - More pages load when the list is scrolled near its end or the arrows reach the last loaded
- *   option: a keyboard user never has to find a "Load more" button inside a popup.
- * - Before anything is typed, the agents this browser ran last come first, in a `Recent` group
- *   (each agent is listed once, so option ids and names stay unique).
- */
+/** The `Agent` combobox: our own ARIA 1.2 editable combobox (WAI-ARIA APG, decision 0005) with
+ *  server-side search, paging as the list or the arrows near its end, and a `Recent` group of the
+ *  agents this browser ran last. Focus never leaves the input. */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AgentSummary } from '@/api/schemas';

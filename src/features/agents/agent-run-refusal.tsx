@@ -1,7 +1,5 @@
-/**
- * Beside the picker: why the chosen version cannot run, and a one-click switch to the published,
- * active version of the same agent (same `agent_group_id`) when there is one.
- */
+/** Beside the picker: why the chosen version cannot run, and a one-click switch to the published,
+ *  active version of the same agent (same `agent_group_id`) when there is one. */
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { isInactive, runRefusal } from './agent-status';

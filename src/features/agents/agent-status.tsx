@@ -1,11 +1,5 @@
-/**
- * How an agent version's lifecycle reads everywhere in the console: one badge label and tone per
- * status, and the short reasons a version may not run. The picker and the details panel say the
- * same words, so what someone reads in the list is what they read after choosing.
- *
- * A status this build does not know is shown as the API sent it ("Unknown (retired)"), never
- * hidden and never fatal: the API may grow new states in v1.
- */
+/** How an agent version's lifecycle reads everywhere: one badge label and tone per status, and the
+ *  reasons a version may not run. An unknown status shows as sent ("Unknown (retired)"). */
 import { AGENT_STATUSES, type AgentStatus, type AgentSummary } from '@/api/schemas';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 

@@ -1,8 +1,6 @@
-/**
- * Query keys and options for agents. Keys go from generic to specific
- * (`['agents', 'list', filters]`, `['agents', 'detail', id]`) so a mutation can invalidate every
- * list at once with `agentKeys.lists()`; everything a query function reads is in its key.
- */
+/** Query keys and options for agents. Keys go from generic to specific (`['agents', 'list',
+ *  filters]`, `['agents', 'detail', id]`) so a mutation can invalidate every list at once with
+ *  `agentKeys.lists()`; everything a query function reads is in its key. */
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
 import { getAgent, listAgents, type ListAgentsParams } from '@/api/agents';
 import { nextCursor, pagingStalled } from '@/api/paging';

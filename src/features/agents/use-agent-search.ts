@@ -1,12 +1,5 @@
-/**
- * The data side of the agent picker: the agents matching what was typed, page after page, and a
- * one-line status for the popup.
- *
- * The search is debounced (one request per burst of keys, not per key) and keeps the previous
- * results while the next ones load, so the options under the cursor never blink away. The status
- * line is also the popup's live region, which is how a screen-reader user hears "No agents
- * match …" or "Loading more…" without leaving the input.
- */
+/** The agent picker's data: agents matching the debounced text, page after page, keeping the last
+ *  results while the next load, and a one-line status that is also the popup's live region. */
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { STALLED_PAGING_MESSAGE } from '@/api/paging';
 import { AGENT_STATUSES, type AgentStatus } from '@/api/schemas';

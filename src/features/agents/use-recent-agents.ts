@@ -1,7 +1,6 @@
-/**
- * The agents this browser ran most recently (from its record of run inputs, newest first), for
- * the top of the picker: taken from the loaded list, else fetched once by id while the list is open.
- */
+/** The agents this browser ran most recently (from its record of run inputs, newest first), for
+ *  the top of the picker: taken from the loaded list, else fetched once by id while the list is
+ *  open. */
 import { useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgentSummary } from '@/api/schemas';

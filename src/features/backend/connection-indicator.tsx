@@ -1,8 +1,6 @@
-/**
- * Says which backend the console is talking to — `Simulator` or the upstream host — so nobody
- * mistakes demo data for their workspace (or the other way round), and whether it answers (the
- * one connection state the banner reads). A `status` live region: a change is announced.
- */
+/** Says which backend the console is talking to — `Simulator` or the upstream host — so nobody
+ *  mistakes demo data for their workspace (or the other way round), and whether it answers (the one
+ *  connection state the banner reads). A `status` live region: a change is announced. */
 import { useQuery } from '@tanstack/react-query';
 import type { BackendInfo } from '@/api/schemas';
 import { cn } from '@/lib/cn';

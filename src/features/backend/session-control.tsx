@@ -1,7 +1,5 @@
-/**
- * The header's account corner on a shared console: `Sign out` when the console signs people in,
- * the user's name when a proxy in front does. Nothing when nobody signs in.
- */
+/** The header's account corner on a shared console: `Sign out` when the console signs people in,
+ *  the user's name when a proxy in front does. Nothing when nobody signs in. */
 import { useQuery } from '@tanstack/react-query';
 import { SafeText } from '@/components/safe-text';
 import { backendQueries } from './backend-queries';

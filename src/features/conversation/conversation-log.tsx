@@ -1,12 +1,6 @@
-/**
- * The conversation as a chat `log` named "Conversation": one `listitem` per message, oldest first,
- * then the question read from the task's activity (when the messages lack it), then the replies
- * still in the outbox — sending, or failed with Retry.
- *
- * Who wrote what is said in words (`Request`, `You`, `Agent`), not only by placement and colour.
- * The pending question carries a `Question` label and the waiting colour, and its text is what
- * the Reply box is described by. A `log` is a polite live region: new messages are announced.
- */
+/** The conversation as a chat `log`: one `listitem` per message, then the question from the feed
+ *  when the messages lack it, then outbox replies (sending, or failed with Retry). Authors are
+ *  named in words; the pending question is labelled `Question`. */
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';

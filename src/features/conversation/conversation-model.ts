@@ -1,16 +1,6 @@
-/**
- * What the Conversation tab makes of a task's messages, as pure functions (no React, no network):
- *
- * - who wrote a message (`senderOf`): a `role` where the backend sends one, else `user_id`;
- * - what a message says (`messageParts`): its text, or the JSON of what is not text;
- * - the opening message (the run's query, which some backends store as the first user message)
- *   and the agent's pending question (`describeConversation`);
- * - the question from `/result`'s feed when the messages do not carry it (`askUserQuestion`);
- * - whether a reply whose answer was lost arrived after all (`findDelivered`).
- *
- * The API documents neither a role field nor the feed's item shape (API notes §2.6, §5.2), so
- * each of these reads several plausible layouts and never throws on an odd one.
- */
+/** Pure reading of a task's messages for the Conversation tab: who wrote each, what it says, the
+ *  opening message and pending question, the question from `/result`, and whether a reply whose
+ *  answer was lost arrived (`findDelivered`). Tolerant of every layout (API notes §2.6, §5.2). */
 import type { TaskMessage } from '@/api/messages';
 
 export type Sender = 'person' | 'agent';

@@ -1,17 +1,6 @@
-/**
- * The Conversation tab: the messages between the person and the agent, the agent's pending
- * question, and the Reply box.
- *
- * - The conversation is read when the tab opens and again only when the task page's poller sees
- *   the task change (its status or `updated_at`) — no timer here (`use-conversation.ts`).
- * - Whether a reply is taken comes from the polled task, never from the answer to a reply (which
- *   may still say `waiting_for_input` a moment before `running`).
- * - Replies go through the outbox (`use-send-reply.ts`): shown at once, kept when they fail,
- *   delivered once. The controls under the log (`task-reply.tsx`) are the same as in `Needs you`
- *   and on the Summary: the agent's suggested replies, then `Reply` and `Send`.
- * - Opened on a task waiting for an answer (from `Needs you`, a notification), it puts the focus
- *   in `Reply`, once.
- */
+/** The Conversation tab: the messages, the agent's pending question and the reply controls
+ *  (`task-reply.tsx`). It reads the conversation again only when the polled task changes, and
+ *  puts focus in `Reply` once when opened on a task waiting for an answer. */
 import { useId, useState } from 'react';
 import type { TaskTabProps } from '@/entities/task/tab-props';
 import { ApiErrorAlert } from '@/components/api-error-alert';

@@ -1,8 +1,6 @@
-/**
- * The body of one message: the agent's text as safe Markdown, a person's as the plain text they
- * typed (line breaks kept, hidden characters spelled out by `SafeText`), and anything that is not text as JSON — cut short past
- * `MAX_JSON_CHARS`, so one huge payload cannot freeze the conversation.
- */
+/** The body of one message: the agent's text as safe Markdown, a person's as the plain text they
+ *  typed (`SafeText`), anything else as JSON cut past `MAX_JSON_CHARS`, so one huge payload cannot
+ *  freeze the conversation. */
 import { messageParts, type Sender } from './conversation-model';
 import { SafeMarkdown } from '@/components/safe-markdown';
 import { SafeText } from '@/components/safe-text';

@@ -1,13 +1,6 @@
-/**
- * The `Reply` box and its `Send` button. Enter sends; Shift+Enter adds a line, and so does Enter
- * while an input method is composing (a Japanese or Chinese IME confirms its text with Enter).
- *
- * When the task takes no message, the box says why — and stays reachable: it is `readOnly` with
- * `aria-disabled`, not `disabled`, so keyboard and screen-reader users land on it and hear the
- * reason (its `aria-describedby`), which a disabled control would skip. Send is `aria-disabled`
- * for the same reason. The box is also described by the agent's pending question, so whoever
- * reaches it hears what they are answering.
- */
+/** The `Reply` box and `Send`: Enter sends, Shift+Enter (or Enter while an IME composes) adds a
+ *  line. A refused reply keeps both focusable (`aria-disabled`, read-only) and described by the
+ *  reason; the box is also described by the agent's pending question. */
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';

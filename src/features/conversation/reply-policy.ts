@@ -1,12 +1,6 @@
-/**
- * When a person may write to a task, and what to tell them when they may not — or when a reply
- * failed. Pure, so the rules read in one place and are tested without rendering.
- *
- * The API takes a message while the task is `waiting_for_input` (the answer to its question)
- * and while it is `running` (a follow-up, read on the agent's next turn; §3.12). Any other known
- * status refuses it. A status this build does not know is allowed, like polling treats it as
- * live: the API's own answer then says what is wrong, which beats a box that can never be used.
- */
+/** When a person may write to a task and what to say when not (or when a reply failed): allowed
+ *  while `waiting_for_input` or `running` (§3.12) and for a status this build does not know;
+ *  refused for the other known ones. Pure. */
 import { ApiError } from '@/api/http';
 import { describeError, type AdviceContext, type ErrorDescription } from '@/lib/error-advice';
 

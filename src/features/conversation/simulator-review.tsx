@@ -1,15 +1,6 @@
-/**
- * `Approve` and `Reject` for a task awaiting review — against the built-in simulator only.
- *
- * The public API has no way to approve a step (reviews happen in the Nanonets dashboard), but the
- * simulator takes the decision through the console's own server, so the whole review flow can be
- * tried and tested offline. The page shows this only when the backend is the simulator. An
- * optional note goes with either decision (the simulated agent quotes it).
- *
- * A decision is sent once: a second click while one is in flight is dropped (the mutation cache
- * says so, as for replies). After it is recorded the task resumes shortly; `onDecided` lets the
- * page poll fast to show that.
- */
+/** `Approve` and `Reject` (with an optional note) for a task awaiting review, shown only against
+ *  the built-in simulator: the public API has no review endpoint. A decision is sent once;
+ *  `onDecided` lets the page poll fast while the task resumes. */
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { postSimulatorReview, type ReviewDecision } from '@/api/simulator-review';

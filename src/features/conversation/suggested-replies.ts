@@ -1,8 +1,6 @@
-/**
- * The answers an agent's question offers, as one-click replies: pure, and cautious — only choices
- * the question lists ("Reply with X or Y", "one of …", "Options: …", "(yes/no)", a bullet list),
- * never a guess. A description ("the amount") is not a choice and is left out.
- */
+/** The answers an agent's question offers, as one-click replies: pure, and cautious — only choices
+ *  the question lists ("Reply with X or Y", "one of …", "Options: …", "(yes/no)", a bullet list),
+ *  never a guess. A description ("the amount") is not a choice and is left out. */
 
 /** At most this many suggestions; a longer list is not a set of quick answers. */
 export const MAX_SUGGESTIONS = 6;

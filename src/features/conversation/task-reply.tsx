@@ -1,9 +1,6 @@
-/**
- * Answering a task, written once for every place that offers it: `ReplyControls` (the agent's
- * suggested replies, one click each, and the `Reply` box with `Send`), used by the Conversation
- * tab under its log, and `TaskReply` — the pending question, the replies on their way and those
- * controls — which pages put in `Needs you` and on the Summary tab.
- */
+/** Answering a task, written once: `ReplyControls` (suggested replies, `Reply`, `Send`), under the
+ *  Conversation's log, and `TaskReply` (the question, replies on their way, the controls) for
+ *  `Needs you` and the Summary. */
 import { useId, useMemo } from 'react';
 import type { TaskTabProps } from '@/entities/task/tab-props';
 import { ApiErrorAlert } from '@/components/api-error-alert';

@@ -1,9 +1,6 @@
-/**
- * `useConversation(taskId, task)`: everything the Conversation tab shows, read and derived —
- * the messages (re-read once per change of the task while the tab is open), the opening request
- * and the pending question marked, the question from the trace where the messages lack it, and
- * the replies still in the outbox. A question the person answered is never shown as pending.
- */
+/** `useConversation(taskId, task)`: the Conversation tab's data: messages (re-read once per change
+ *  of the task while open), the opening request and pending question, the question from the trace
+ *  where needed, and the outbox's replies. */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { TaskListItem } from '@/api/schemas';

@@ -1,21 +1,6 @@
-/**
- * `useSendReply(taskId, onAction)`: deliver a reply once — not zero times, not twice.
- *
- * - The reply goes into the outbox (`reply-outbox.ts`) before anything is sent, so it shows at
- *   once ("Sending…") and its text survives any failure, remount or reload.
- * - One delivery per task at a time: a send or retry that arrives while one is in flight (a
- *   double Enter, a double click, a view remounted mid-request) is dropped synchronously, as the
- *   QueryClient's mutation cache — not the component — says whether one is in flight.
- * - `POST /message` is not idempotent. Before the request goes out the reply is marked unsettled
- *   (write-ahead); only a definite answer clears that. After a lost answer (no answer, 502/504,
- *   an unreadable 2xx, 30 s without an answer), the next attempt first reads the conversation
- *   and, if the reply is there (`findDelivered`), counts it as delivered instead of sending it
- *   again. If that read fails, nothing is sent.
- * - Mutations never retry by themselves (`query-client.ts`); the person presses Retry.
- * - On success — and after a lost answer, which may have been a success — the task page is told
- *   (`onAction`: it polls fast and reads the task at once, since the reply's own `status` may
- *   still say `waiting_for_input` a moment before `running`), and the conversation is read again.
- */
+/** `useSendReply(taskId, onAction)`: delivers a reply once, through the outbox, one delivery per
+ *  task at a time, never retrying by itself; after a lost answer it reads the conversation before
+ *  sending again (decision 0009). */
 import {
   useIsMutating,
   useMutation,

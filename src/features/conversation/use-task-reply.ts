@@ -1,8 +1,6 @@
-/**
- * `useTaskReply(taskId, task, onAction)`: what any view that answers a task needs, in one place —
- * the conversation read (for the pending question and the baseline of a new attempt), the typed
- * draft, and sending through the outbox (`use-send-reply.ts`), one message per reply.
- */
+/** `useTaskReply(taskId, task, onAction)`: what any view that answers a task needs, in one place —
+ *  the conversation read (for the pending question and the baseline of a new attempt), the typed
+ *  draft, and sending through the outbox (`use-send-reply.ts`), one message per reply. */
 import type { TaskListItem } from '@/api/schemas';
 import { countSameText } from './conversation-model';
 import { useReplyDraft } from './reply-draft';

@@ -1,11 +1,5 @@
-/**
- * "Choose folder": a folder dialog beside the drop zone, for whoever cannot drag, and because a
- * file dialog is either for files or for a folder, never both.
- *
- * Its hidden input sits outside the zone, so the zone keeps exactly one input of its own (the one
- * tests set files on); this one is told apart by its `webkitdirectory`. The files go to the same
- * `add` as every other way in, each shown by its path (`webkitRelativePath`).
- */
+/** "Choose folder": a folder dialog beside the drop zone, its hidden input outside the zone (told
+ *  apart by `webkitdirectory`); each file goes to the same `add`, shown by its relative path. */
 import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { chosenFolder, withoutSystemFiles } from './dropped-folders';

@@ -1,7 +1,5 @@
-/**
- * "Copy as curl": the request the form would send, as a command a person can paste into a
- * terminal or a bug report. The key is always `$NANONETS_API_KEY`, never a value.
- */
+/** "Copy as curl": the request the form would send, as a command a person can paste into a terminal
+ *  or a bug report. The key is always `$NANONETS_API_KEY`, never a value. */
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 

@@ -1,17 +1,6 @@
-/**
- * `Copy as curl`: the command that sends what is on the run form, built from the same
- * `buildRunRequest` pieces as the real submit so the two cannot drift.
- *
- * The key is never known to the browser (the proxy adds it), and a copied command ends up in
- * chat logs and tickets anyway, so the command reads it from `$NANONETS_API_KEY` — the only part
- * in double quotes, so the shell expands it. Everything else is single-quoted (`'\''` for a
- * quote inside), which the shell takes literally: a query with `$`, backticks or quotes arrives
- * as typed.
- *
- * Text parts use `--form-string`, not `-F`: `-F` reads a value starting with `@` or `<` as a
- * file and parses `;type=` inside it, so a query like "@team; type=urgent" would be mangled.
- * `output_config` goes as a plain string part, as the docs show and as the console sends it.
- */
+/** `Copy as curl`: the command that sends what is on the run form, from `buildRunRequest`. The key
+ *  comes from `$NANONETS_API_KEY`; everything else is single-quoted and text parts use
+ *  `--form-string`, so a query arrives as typed. */
 import { buildRunRequest, outputConfigFor, type RunDraftInput } from './run-request';
 
 /** Quotes a word for POSIX shells. */

@@ -1,16 +1,6 @@
-/**
- * Reading what was dropped or chosen when it may hold folders.
- *
- * file-selector's `fromEvent` (react-dropzone's default reader) already walks dropped folders,
- * nested ones too, and flattens them into files that carry their path. What it cannot tell is
- * that a dropped folder held nothing: the drop just yields fewer files, and a person who dropped
- * an empty folder would see nothing happen. So the top-level folders are noted first and compared
- * with the paths of the files read. They are noted synchronously, before anything is awaited,
- * because a `DataTransferItem` can only be read during the drop event's own task: after that
- * Chromium empties it.
- *
- * React-free; `use-file-drop.ts` hands `readDrop` to react-dropzone.
- */
+/** Reads a drop or a choice that may hold folders (file-selector's `fromEvent`) and notes the
+ *  top-level folders synchronously, during the drop event, so an empty folder can be told apart.
+ *  React-free; `use-file-drop.ts` hands `readDrop` to react-dropzone. */
 import { fromEvent } from 'file-selector';
 import { displayNameOf } from './file-rules';
 

@@ -1,11 +1,6 @@
-/**
- * The files part of the run form: a drop zone (drop, click, Enter/Space, paste anywhere on the
- * page), a folder dialog, the accepted files and the refused ones with their reasons.
- *
- * The drop zone (`use-file-drop.ts`) and the folder dialog only collect files; every file from
- * every source reaches `classifyFiles` and is refused with our wording. The file dialog still
- * filters by type through the input's `accept` attribute, as a convenience, not as the rule.
- */
+/** The run form's files: a drop zone, a folder dialog, the accepted files and the refused ones with
+ *  our reasons (every file goes through `classifyFiles`; the file dialog's `accept` is only a
+ *  convenience). */
 import { useId, useRef, type RefObject } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/cn';

@@ -1,7 +1,5 @@
-/**
- * One row of the `Files` list and one row of the `Rejected files` list. Kept apart from the
- * picker so the drop zone logic and the row markup can each be read on one screen.
- */
+/** One row of the `Files` list and one row of the `Rejected files` list. Kept apart from the picker
+ *  so the drop zone logic and the row markup can each be read on one screen. */
 import { useCallback } from 'react';
 import { SafeText } from '@/components/safe-text';
 import { Button } from '@/components/ui/button';

@@ -1,17 +1,6 @@
-/**
- * Which files a run may carry, and why a file is refused.
- *
- * Every source of files (drop, file dialog, folder dialog, paste) goes through `classifyFiles`, so
- * a refused file gets the same reason whichever way it arrived, and the reasons are ours rather
- * than the browser's. The limits mirror the simulator's defaults, so the form refuses what the API
- * would refuse with a 400 — before the upload instead of after it.
- *
- * A file that came out of a folder is shown (and told apart from its namesakes) by its path inside
- * what was dropped or chosen, `invoices/sub/a.txt`; the upload still names it `a.txt`.
- *
- * React-free, and pure but for `withIds`, which callers run outside state updaters: the hook and
- * the picker only store and render what this module decides.
- */
+/** Which files a run may carry and why one is refused: every source (drop, dialogs, paste) goes
+ *  through `classifyFiles`, with the simulator's limits, so refusals come before the upload and
+ *  read the same. React-free. */
 import { formatBytes } from '@/lib/format';
 
 export interface FileLimits {

@@ -1,11 +1,6 @@
-/**
- * Asks the API for the task an earlier attempt of this run may have created (see
- * `run-intent.ts`). Cancelled with the run (the caller's signal) and never longer than
- * `LOOKUP_TIMEOUT_MS`: a lookup that hangs must not hold the form.
- *
- * Any failure becomes a `RunLookupError`, which the form turns into a choice for the person
- * (check again, open the task list, or start anyway) instead of a dead end.
- */
+/** Asks the API for the task an earlier attempt of this run may have made (`run-intent.ts`),
+ *  cancelled with the run and never longer than `LOOKUP_TIMEOUT_MS`; any failure becomes a
+ *  `RunLookupError` the form turns into a choice. */
 import type { RunResponse } from '@/api/schemas';
 import { listTasks } from '@/api/tasks';
 import { CLOCK_SKEW_MS, findTaskFromIntent, type RunIntent } from './run-intent';

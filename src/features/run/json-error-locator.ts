@@ -1,10 +1,5 @@
-/**
- * Where invalid JSON first goes wrong, in a person's terms: line, column and a short message.
- *
- * Loaded on demand (the first time an output schema fails `JSON.parse`) together with
- * jsonc-parser, whose error offsets are consistent where V8's messages often give no position.
- * It is the only importer of jsonc-parser, so none of this weighs on the first page.
- */
+/** Where invalid JSON first goes wrong (line, column, message), from jsonc-parser; loaded only when
+ *  an output schema first fails `JSON.parse` (its only importer), so it stays off the first page. */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { invalidAt, type SchemaCheck } from './output-schema-check';
 

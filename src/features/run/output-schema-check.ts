@@ -1,16 +1,6 @@
-/**
- * Checks the `Output schema` text as the user types.
- *
- * The API takes the schema as a string, JSON or plain language, so the console cannot refuse
- * plain words; but text that *starts like JSON* is almost certainly meant as JSON, and sending a
- * broken document would make the agent guess. So: `JSON.parse` decides validity synchronously on
- * every keystroke (it is free and exact), and only when it fails do we pay for jsonc-parser,
- * loaded lazily, because `JSON.parse` cannot say *where* portably (Safari's message has no
- * position). The parser never reaches the first page's bundle.
- *
- * `pretty` re-indents the text token by token instead of `JSON.stringify(JSON.parse(text))`, so
- * formatting never rewrites what the user wrote (big numbers, duplicate keys, `\u` escapes).
- */
+/** Checks the `Output schema` text as it is typed: `JSON.parse` decides validity for text that
+ *  starts like JSON; only a failure loads jsonc-parser, lazily, to say where. `pretty` re-indents
+ *  token by token so the text itself is never rewritten. */
 import { useEffect, useMemo, useState } from 'react';
 
 export type SchemaCheck =

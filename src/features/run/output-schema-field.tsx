@@ -1,16 +1,6 @@
-/**
- * The `Output schema` field: a textarea that takes JSON or plain language, says where broken
- * JSON breaks (line, column and the line itself with a caret), pretty-prints valid JSON and
- * inserts ready templates.
- *
- * The check is computed by the caller (`useOutputSchemaCheck`) because the form needs the same
- * result to block `Run`. Templates replace the text at once rather than asking first: a confirm
- * dialog interrupts the common case (empty field) to protect the rare one, so instead a replaced
- * schema can be brought back with `Undo` until the user edits the template.
- *
- * While a run is being sent (`disabled`) the textarea is read-only rather than disabled, so it
- * keeps focus and its text can still be selected and copied.
- */
+/** The `Output schema` field: JSON or plain language; says where broken JSON breaks, pretty-prints
+ *  valid JSON, inserts templates (undoable rather than confirmed). The caller computes the check
+ *  (`useOutputSchemaCheck`), since it also blocks `Run`; read-only, not disabled, while sending. */
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';

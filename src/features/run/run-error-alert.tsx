@@ -1,11 +1,6 @@
-/**
- * The alert under the form after a failed run: the server's words, what to do next, and a
- * reassurance that nothing was lost. Part of the first page's code, never a lazy chunk: the
- * failures it explains (the dashboard server out of reach) are the ones a chunk could not load in.
- *
- * When the lookup for an earlier attempt's task failed, the run did not start and the person
- * decides how to go on: check again, look in the task list, or start a new task anyway.
- */
+/** The alert after a failed run: the server's words, what to do next, nothing lost; when the
+ *  lookup for an earlier attempt's task failed, a choice (check again, task list, start anyway).
+ *  On the first page: it explains the failures a lazy chunk could not load in. */
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describeError, type AdviceContext } from '@/lib/error-advice';

@@ -1,11 +1,6 @@
-/**
- * The New-run form: agent (composed in by the page), query, files, output schema and
- * instructions, and a Run that never loses work.
- *
- * Everything the person entered lives here or in the draft store and is untouched by a failed
- * request: the alert explains, the fields stay. Only a successful run clears the draft — also
- * one that settles after the form was left, which the form says when it is opened again.
- */
+/** The New-run form: agent (composed in by the page), query, files, output schema, instructions,
+ *  and a Run that never loses work: a failed request leaves every field; only a successful run
+ *  clears the draft, also one that settles after the form was left. */
 import {
   useEffect,
   useId,

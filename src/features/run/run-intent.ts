@@ -1,14 +1,6 @@
-/**
- * "Exactly one task per intent", for the one case the client cannot see: a run request that
- * left but whose answer never came back (network drop, proxy 502/504, cancel after the body was
- * sent). The task may exist. The API documents no idempotency key, so before trying again the
- * console looks for a task this intent already created: same agent, created since the first
- * attempt, and a title the platform derived from our query (or file names).
- *
- * Matching is deliberately forgiving about how the platform derives titles (trimmed, collapsed,
- * truncated with "…"), and deliberately strict about everything else: a wrong match would
- * hide a run the user asked for, so when in doubt we start a new one.
- */
+/** Exactly one task per run intent (decision 0007): after a lost answer, looks for the task the
+ *  earlier attempt may have made (same agent, created since, a title derived from our query),
+ *  forgiving about title derivation and strict about the rest. */
 import type { TaskListItem } from '@/api/schemas';
 
 export interface RunIntent {

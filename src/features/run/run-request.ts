@@ -1,12 +1,6 @@
-/**
- * Turns what is on the run form into the request `POST /agents/{id}/run` expects, in one pure
- * place so the submit, `Copy as curl` and the tests agree on every byte.
- *
- * The API has two flavours: JSON for text-only runs and multipart as soon as files are attached
- * (`query`, `files` repeated once per file, `output_config` as a JSON *string* part). Empty
- * fields are left out rather than sent as `""`: an empty `output_schema` would override the
- * agent's dashboard-defined extraction keys with nothing.
- */
+/** Turns the run form into the `POST /agents/{id}/run` request, in one pure place for the submit,
+ *  `Copy as curl` and tests: JSON without files, multipart with them (`output_config` a JSON string
+ *  part); empty fields left out. */
 
 export interface RunDraftInput {
   agentId: string;

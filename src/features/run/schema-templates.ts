@@ -1,9 +1,5 @@
-/**
- * Ready-made output schemas for the common extraction jobs. They use the simple
- * `{"field": "type"}` form of the API's own examples (not JSON Schema), which is what the agents
- * are prompted with; a person can start from one and edit it. Stored as text, formatted the way
- * `Format JSON` would, so inserting one never leaves the field "unformatted".
- */
+/** Ready-made output schemas for common extraction jobs, in the API examples' `{"field": "type"}`
+ *  form, stored as `Format JSON` would write them. */
 
 export interface SchemaTemplate {
   name: string;

@@ -1,13 +1,6 @@
-/**
- * The drop zone's plumbing: react-dropzone for drop, click and Enter/Space (with file-selector
- * walking dropped folders), our own listener for a paste anywhere on the page, and a guard so a
- * file dropped beside the zone is not opened by the browser in place of the form (which would
- * throw away everything typed).
- *
- * react-dropzone judges nothing: it is given no `accept`, `maxSize` or `maxFiles`, and every file
- * it yields goes to `add`, where `classifyFiles` refuses it in our words. What it brings is the
- * event wiring and, through file-selector, folders (decision 0005).
- */
+/** The drop zone's plumbing: react-dropzone for drop, click and Enter/Space (file-selector walks
+ *  folders), our own page-wide paste listener, and a guard against drops beside the zone. It
+ *  judges nothing: every file goes to `add` and `classifyFiles` (decision 0005). */
 import { useCallback, useEffect } from 'react';
 import { useDropzone, type DropEvent, type FileRejection } from 'react-dropzone';
 import { DropReadError, readDrop } from './dropped-folders';

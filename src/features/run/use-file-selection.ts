@@ -1,10 +1,5 @@
-/**
- * The files chosen for a run, and the ones refused with their reasons.
- *
- * Lives in the form (not in the picker) so the files survive whatever happens to the picker: a
- * failed submit, a re-render while uploading. Refusals accumulate until dismissed rather than being
- * replaced by the next drop, so a reason is never gone before the person has read it.
- */
+/** The files chosen for a run and those refused with their reasons, kept in the form so they
+ *  survive the picker; refusals accumulate until dismissed. */
 import { useCallback, useMemo, useState } from 'react';
 import {
   classifyFiles,

@@ -1,10 +1,6 @@
-/**
- * The `Answer` region (Markdown, or the result as JSON when it holds no text; marked "Not final"
- * while the task runs, and for a stopped task with the time it stopped) with `Copy answer`; the
- * failed-task notice with the error from the trace and a link to its step (`?tab=trace#step-N`,
- * N 1-based as the Trace numbers steps); and, while the agent waits for an answer, the place to
- * give it, with a link to the Conversation tab.
- */
+/** The `Answer` region (Markdown or JSON; "Not final" while live, the stop time if stopped) with
+ *  `Copy answer`; a failed task's error linking to its step (`?tab=trace#step-N`); and, while the
+ *  agent waits, the place to answer with a link to the Conversation. */
 import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { ApiErrorAlert } from '@/components/api-error-alert';

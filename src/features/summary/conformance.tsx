@@ -1,9 +1,6 @@
-/**
- * The extracted data checked against the output schema this browser ran the task with
- * (`lib/task-inputs.ts`): a count in the Extracted data header, and the list of differences.
- * A task started elsewhere (another browser, a script) has no known schema and no check; a
- * plain-language schema is named but not checked.
- */
+/** The extracted data checked against the output schema this browser ran the task with
+ *  (`lib/task-inputs.ts`): a count in the header and the differences; a plain-language schema is
+ *  named, not checked. */
 import { useMemo } from 'react';
 import { SafeText } from '@/components/safe-text';
 import { Badge } from '@/components/ui/badge';

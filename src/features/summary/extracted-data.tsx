@@ -1,11 +1,6 @@
-/**
- * Extracted data, readable whatever its shape: a list of objects is a table named `Extracted
- * data`; an object is a region named `Extracted data` with its scalars as label/value pairs,
- * nested objects indented under their key, and each list of objects inside it as its own table
- * named by its key (`line_items`). Downloads: the whole data as JSON, and each table as CSV
- * (one row per item, nested keys dotted; `to-csv.ts`). Keys and values are shown with `SafeText`:
- * a hidden override must not turn "\u202E00.0051" into 1500.00.
- */
+/** Extracted data whatever its shape: a list of objects as a table, an object as label/value pairs
+ *  with nested tables by key; downloads as JSON and CSV (`to-csv.ts`). Keys and values go through
+ *  `SafeText`. */
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SafeText } from '@/components/safe-text';
 import { Button } from '@/components/ui/button';

@@ -1,12 +1,6 @@
-/**
- * The two facts the Summary needs from a task's `/result` feed: the last error (for a failed
- * task, with its step number for a link into the Trace) and the final step's extracted data
- * (when `/summary` left it out).
- *
- * The Trace's normalizer reads every field of every item; the Summary needs only these two, so
- * this reads them directly, with the same spellings for kinds and errors (decision 0010) —
- * features do not import each other.
- */
+/** The two facts the Summary needs from a task's `/result` feed: the last error (with its step
+ *  number) and the final step's extracted data, read with the Trace's spellings (decision 0010),
+ *  since features do not import each other. */
 import { extractedDataIn, textOf } from './summary-answer';
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

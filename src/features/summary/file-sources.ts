@@ -1,9 +1,6 @@
-/**
- * Which file each row of extracted data came from, for the `File` column. A row may say so
- * itself (a `file`, `filename`, `document` or `source` key); otherwise a list with one entry per
- * document is matched to file names in order — the tool calls of the trace that name a file,
- * or the files this browser sent — but only when the counts agree: a guess would mislabel rows.
- */
+/** Which file each row of extracted data came from: a row's own `file`/`filename`/`document`/
+ *  `source` key, else the trace's or this browser's file names in order, only when the counts
+ *  agree. */
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,20 +1,6 @@
-/**
- * Reading the answer and the extracted data out of `GET /tasks/{id}/summary`, whichever way the
- * backend lays them out (§5.1 of the API notes; the docs do not show the field names).
- *
- * The answer is chosen by the documented rule, read leniently:
- * 1. the `task_complete` result narrowed to `{summary, completed_at}` — its `summary`;
- * 2. else the whole result: its text (`structuredContent.summary`, `summary`, `answer`, `text`,
- *    `output`, `result`, MCP `content[]` text blocks, `message`), or, when it holds no text,
- *    the result itself, shown as JSON;
- * 3. else the content of the last non-transient item: a plain string.
- * The result is looked for under `result`, `answer`, `output`, `final_answer`, `response` and
- * `summary` at the top level.
- *
- * Extracted data is wherever it is found first: inside the result (`extracted_data`,
- * `structuredContent.extracted_data`, camelCase too), or at the top level of the summary. The
- * final step's structured content in `/result` is the last resort (`feed-facts.ts`).
- */
+/** Reads the answer and the extracted data out of `GET /tasks/{id}/summary`, whichever way the
+ *  backend lays them out (API notes §5.1): the `task_complete` summary, else the result's text or
+ *  JSON, else the last item's content; `feed-facts.ts` is the last resort for extracted data. */
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,13 +1,6 @@
-/**
- * The Summary tab: the task's answer (Markdown), its extracted data (tables, downloads, the check
- * against the output schema), and for a failed task the error from its trace. The answer is
- * re-read when the task's status changes (decision 0008); before the task ends it is the latest
- * intermediate answer, marked as not final, as is a stopped task's last one. `/result` is read only
- * for a failed task, when `/summary` carried no extracted data for a task run here with an output
- * schema, or to learn which file each row of a several-document extraction came from. While the
- * agent waits for an answer, the page's reply (`reply`: question, suggested replies, `Reply`,
- * `Send`) shows first.
- */
+/** The Summary tab: the answer (intermediate until the task ends), the extracted data with its
+ *  schema check, a failed task's error, and first the page's reply while the agent waits. `/result`
+ *  is read only when the summary cannot say (a failure, missing data, source files). */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ComponentType } from 'react';
 import type { TaskTabProps } from '@/entities/task/tab-props';

@@ -1,16 +1,5 @@
-/**
- * Extracted data as tables and CSV: finding the tables in whatever shape the data came in, and
- * flattening rows into cells.
- *
- * - A table is a non-empty array of objects: the data itself (one row per document), or any
- *   array of objects inside an object, found by key (`line_items`, `invoice.line_items`).
- * - A row's nested objects become dotted columns (`vendor.name`); arrays inside a row (which a
- *   cell cannot hold) become their JSON text; columns are in order of first appearance.
- * - CSV follows RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma,
- *   a quote or a line break, quotes doubled inside. Text that a spreadsheet would run as a
- *   formula (`=`, `+`, `@`, a tab, or `-` not starting a number) gets a leading `'`, so opening
- *   an agent's output in Excel never executes it (OWASP's CSV-injection advice).
- */
+/** Extracted data as tables and CSV: finds arrays of objects, flattens nested objects into dotted
+ *  columns, writes RFC 4180 CSV and prefixes formula-like cells with `'` (OWASP CSV injection). */
 
 export type Cell = string | number | boolean | null;
 

@@ -1,7 +1,5 @@
-/**
- * Whether a box scrolls sideways, and whether more lies to its left or right: for the fade edges
- * and the "scroll sideways" hint on a table wider than the screen (a phone shows no scrollbar).
- */
+/** Whether a box scrolls sideways, and whether more lies to its left or right: for the fade edges
+ *  and the "scroll sideways" hint on a table wider than the screen (a phone shows no scrollbar). */
 import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
 
 export interface SideScroll {

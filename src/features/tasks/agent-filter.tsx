@@ -1,8 +1,6 @@
-/**
- * `Filter by agent`: one entry per agent (its tasks on every version), and, once `Show drafts and
- * inactive` is checked, every agent and each version of it grouped under its name. An `<option>`
- * cannot isolate text, so hidden characters in agent names are spelled out.
- */
+/** `Filter by agent`: one entry per agent (its tasks on every version), and, once `Show drafts and
+ *  inactive` is checked, every agent and each version of it grouped under its name. An `<option>`
+ *  cannot isolate text, so hidden characters in agent names are spelled out. */
 import { useId, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { visibleText } from '@/lib/reveal-invisibles';

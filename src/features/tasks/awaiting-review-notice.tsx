@@ -1,10 +1,6 @@
-/**
- * The `Review` card of an `awaiting_review` task: what is being approved — the action the agent
- * proposes and its arguments, from the latest pending step of its trace (`proposed-action.ts`),
- * shown as data — and where to decide. The public API has no endpoint for approvals (API notes
- * §7): the card links to the Nanonets dashboard, and shows the page's own controls where a backend
- * takes decisions here (the simulator's `Approve` / `Reject`).
- */
+/** The `Review` card of an `awaiting_review` task: the proposed action and its arguments, from the
+ *  trace's latest pending step (`proposed-action.ts`), shown as data, and where to decide: the
+ *  Nanonets dashboard (no API endpoint, §7) or the simulator's own controls. */
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiErrorAlert } from '@/components/api-error-alert';

@@ -1,9 +1,6 @@
-/**
- * What the task list's bulk actions do: which selected tasks each can act on (and why not the
- * others), then `Cancel` each live one, or `Run again` each whose inputs this browser recorded,
- * reporting every task's outcome with the server's own words. A cancel goes through the mutation
- * cache under the task's cancel key, like `Cancel task`, so its page polls fast afterwards.
- */
+/** The list's bulk actions: which selected tasks each can act on (and why not the others), then
+ *  `Cancel` or `Run again` each, reporting every outcome; a cancel uses the task's cancel key
+ *  so its page polls fast afterwards. */
 import type { QueryClient } from '@tanstack/react-query';
 import { postRunJson, type RunJsonBody } from '@/api/runs';
 import { cancelTask } from '@/api/tasks';

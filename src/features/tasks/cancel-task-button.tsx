@@ -1,19 +1,6 @@
-/**
- * `Cancel task`, with a confirmation first: cancelling cannot be undone, and the button sits
- * beside `Run again`, where a slip is easy.
- *
- * The confirmation is a native `<dialog>` opened with `showModal()`, so the browser provides
- * what a modal needs — the rest of the page inert, Escape closes it, focus comes back to the
- * button — without a dialog library. Focus starts on `Keep it running`, the safe choice.
- *
- * A failed cancel explains itself with the server's words and what to do next; the task stays
- * as it was (the cache is written only by a successful answer), and the button stays to try
- * again. Render it only while the task is live: once it ends there is nothing to cancel.
- *
- * Focus: dismissed or confirmed, the dialog gives it back to the button. Once the task ends (the
- * cancel took) the button goes, and focus on it, or still in the dialog, moves to the heading of
- * the header around it rather than falling to the page.
- */
+/** `Cancel task`, confirmed first in a native modal `<dialog>` (focus starts on `Keep it running`).
+ *  A failed cancel explains itself and leaves the task as it was; once the task ends the button
+ *  goes and focus moves to the header's heading. Render only while the task is live. */
 import { useId, useLayoutEffect, useRef } from 'react';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Button } from '@/components/ui/button';

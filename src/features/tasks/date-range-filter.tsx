@@ -1,8 +1,6 @@
-/**
- * The created-date filter as one compact control: a button saying the range (`Any time`,
- * `Last 7 days`, `3 May – 10 May 2026`) that opens presets and the two days. Escape, or a click
- * elsewhere, closes it, and focus goes back to the button.
- */
+/** The created-date filter as one compact control: a button saying the range (`Any time`, `Last 7
+ *  days`, `3 May – 10 May 2026`) that opens presets and the two days. Escape, or a click elsewhere,
+ *  closes it, and focus goes back to the button. */
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/cn';

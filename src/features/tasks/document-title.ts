@@ -1,10 +1,5 @@
-/**
- * The browser tab's title. The count of tasks that need a person goes first, in brackets, so it
- * stays visible in a narrow tab among many: someone working in another tab sees "(2) …" and knows
- * an agent is waiting on them without the console sending notifications. Above 99 the exact
- * number stops mattering and would only eat the tab's width. A tab cannot isolate text, so hidden
- * characters in a title are spelled out (`[U+202E]`).
- */
+/** The browser tab's title, the count of tasks that need a person first (`(2) …`, capped at 99+) so
+ *  it shows in a narrow tab; hidden characters in a title are spelled out (`[U+202E]`). */
 import { visibleText } from '@/lib/reveal-invisibles';
 
 const APP_NAME = 'Agent Console';

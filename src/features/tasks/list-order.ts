@@ -1,8 +1,6 @@
-/**
- * The rows of a task list in one order, newest first, each once, whatever mix of reads brought
- * them: the tasks that arrived since the list opened, its pages, and the tasks this browser just
- * started. Pure, so every mix is unit-tested.
- */
+/** The rows of a task list in one order, newest first, each once, whatever mix of reads brought
+ *  them: the tasks that arrived since the list opened, its pages, and the tasks this browser just
+ *  started. Pure, so every mix is unit-tested. */
 
 export interface RowSources {
   /** Tasks the first page brought since the list opened, newest first. */

@@ -1,10 +1,6 @@
-/**
- * Turns browser notifications for "a task needs you" on and off. The browser's permission prompt
- * appears only after a click here, never on load (browsers penalise sites that ask unprompted,
- * and a person should know why they are asked). When the browser blocks them or cannot show
- * them, the control says so instead of offering a button that does nothing — once: the note can
- * be dismissed, and stays dismissed in this browser.
- */
+/** Turns browser notifications for "a task needs you" on and off; the permission prompt comes only
+ *  after a click here. When the browser blocks or cannot show them, a dismissible note says so
+ *  (dismissed once, for this browser). */
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import {

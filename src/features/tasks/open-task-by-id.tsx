@@ -1,8 +1,6 @@
-/**
- * Open a task by its id: for an id from a log, an email or the API, without scrolling for it.
- * Anything that is not a UUID is refused here with a message on the field, since the API could
- * only answer "not found"; a well-formed id that does not exist is the task page's to explain.
- */
+/** Open a task by its id: for an id from a log, an email or the API, without scrolling for it.
+ *  Anything that is not a UUID is refused here with a message on the field, since the API could
+ *  only answer "not found"; a well-formed id that does not exist is the task page's to explain. */
 import { useId, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { Button } from '@/components/ui/button';

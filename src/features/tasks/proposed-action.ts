@@ -1,8 +1,6 @@
-/**
- * What a task awaiting review asks to be approved: the action of the latest pending step of its
- * trace, with its arguments, read from a `/result` feed whose item shape the API does not
- * document (decision 0010) — pure, and tolerant of any layout; it never throws.
- */
+/** What a task awaiting review asks to be approved: the action of the latest pending step of its
+ *  trace, with its arguments, read from a `/result` feed whose item shape the API does not document
+ *  (decision 0010) — pure, and tolerant of any layout; it never throws. */
 
 export interface ProposedAction {
   /** The tool or action the agent wants to run (`send_email`), when the step names one. */

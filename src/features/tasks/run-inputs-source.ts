@@ -1,10 +1,6 @@
-/**
- * What a task was given — query, files, output schema, instructions — and where that is known
- * from: this browser's record of the run it started (`lib/task-inputs.ts`), else whatever the API
- * returned that carries it. The docs say only that the query becomes the first user message, so
- * every other place is read leniently (task fields such as `query`, `files`, `output_config`; the
- * feed's file reads) and a field nothing carried is `undefined`: "not known", never "none".
- */
+/** What a task was given and where that is known from: this browser's record of the run
+ *  (`lib/task-inputs.ts`), else whatever the API returned that carries it, read leniently; a field
+ *  nothing carried is `undefined` ("not known", never "none"). */
 import type { TaskInputs } from '@/lib/task-inputs';
 
 export interface InputFile {

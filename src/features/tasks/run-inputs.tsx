@@ -1,9 +1,6 @@
-/**
- * `Run inputs`: what the task was given — query, files, output schema, instructions — as this
- * browser sent them, or else as the API's answers tell (`run-inputs-source.ts`), saying which.
- * Without a record here it reads the task's messages once (the first is the query) and uses the
- * trace or answer where a tab already read them; it never polls.
- */
+/** `Run inputs`: what the task was given, as this browser sent it or as the API tells
+ *  (`run-inputs-source.ts`), saying which; without a record here it reads the messages once and
+ *  never polls. */
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { SafeText } from '@/components/safe-text';

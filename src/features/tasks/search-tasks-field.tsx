@@ -1,8 +1,6 @@
-/**
- * The `Search tasks` box. It shows every keystroke at once but writes the URL (and so starts a
- * read) only once typing pauses for 300 ms, or at once on Enter: one request per search, not per
- * letter. When the URL's search changes from elsewhere (Clear filters, Back), the box follows.
- */
+/** The `Search tasks` box. It shows every keystroke at once but writes the URL (and so starts a
+ *  read) only once typing pauses for 300 ms, or at once on Enter: one request per search, not per
+ *  letter. When the URL's search changes from elsewhere (Clear filters, Back), the box follows. */
 import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 

@@ -1,8 +1,6 @@
-/**
- * The status filter: one compact `combobox` named `Status` that opens a multi-select `listbox`
- * of the eight statuses, each with its count. Focus stays on the combobox (the active option is
- * `aria-activedescendant`): arrows move, Space or Enter checks, Escape or Tab closes.
- */
+/** The status filter: one compact `combobox` named `Status` that opens a multi-select `listbox` of
+ *  the eight statuses, each with its count. Focus stays on the combobox (the active option is
+ *  `aria-activedescendant`): arrows move, Space or Enter checks, Escape or Tab closes. */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { TASK_STATUSES, type TaskStatus } from '@/api/schemas';
 import { taskStatusMeta } from '@/entities/task/status';

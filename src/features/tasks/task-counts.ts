@@ -1,9 +1,5 @@
-/**
- * How many tasks have each status, counted from what the list has already read (its pages, the
- * tasks that arrived since, each at the status the live refresh last saw): no request of its
- * own. A count is exact only where a read covering that status reached the end; otherwise it
- * says so (`12+`). A status no read covered is unknown rather than 0.
- */
+/** How many tasks have each status, counted from what the list has read (no request of its own):
+ *  exact only where a read reached the end (else `12+`), unknown where no read covered it. */
 import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { TASK_STATUSES, type TaskPage, type TaskStatus } from '@/api/schemas';

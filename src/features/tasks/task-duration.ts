@@ -1,9 +1,5 @@
-/**
- * How long a task has taken, for its list row: from `created_at` to now while it is live
- * (ticking, whole seconds so the text does not flicker between ticks), to `updated_at` once it
- * is terminal (its last change is when it ended, unless the caller knows its `completed_at`).
- * `—` when the timestamps cannot say.
- */
+/** How long a task has taken, for its row: `created_at` to now while live (whole seconds), to
+ *  `updated_at` (or a known `completed_at`) once ended; `—` when the timestamps cannot say. */
 import { formatDuration } from '@/lib/format';
 import type { CachedTask } from '@/entities/task/cache';
 import { isTerminal } from '@/entities/task/status';

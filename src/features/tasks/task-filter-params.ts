@@ -1,17 +1,6 @@
-/**
- * The task list's filters as the URL holds them, and back: `?status=running,failed&agent=<id>
- * &q=march&from=2026-05-01&to=2026-05-31`. The URL is the one place they live, so a reload, a
- * shared link and Back all show the same list; these pure functions are the whole mapping, kept
- * apart from React so every edge (bad dates, unknown statuses, empty values) is unit-tested.
- *
- * - Statuses outside the API's set are dropped (a hand-edited link must not make every read a
- *   400), and kept in the API's order, so `failed,running` and `running,failed` are one list.
- * - `from` / `to` are local calendar days. The API's bounds are inclusive instants, so `from`
- *   becomes the first millisecond of that local day and `to` the last one: "to 3 May" includes
- *   everything created on 3 May wherever the person sits.
- * - Commas stay literal in the URL (`status=running,failed`, not `%2C`): people read and share
- *   these links.
- */
+/** The task list's filters as the URL holds them (`?status=running,failed&agent=…&q=…&from=…&to=…`)
+ *  and back, as pure functions: unknown statuses dropped, statuses in the API's order, `from`/`to`
+ *  as local calendar days, commas kept literal. */
 import { TASK_STATUSES, type TaskStatus } from '@/api/schemas';
 import { isTaskStatus, taskStatusMeta } from '@/entities/task/status';
 import type { TaskListFilters } from './tasks-queries';

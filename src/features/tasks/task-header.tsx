@@ -1,12 +1,6 @@
-/**
- * The top of the task view: what the task is (its title, or its id until the platform sets
- * one), where it stands (status, and how fresh that is), what a person can do about it (`Run
- * again`, `Cancel task` while it is live, approve it when it awaits review), and its facts
- * (agent, times).
- *
- * Titles and ids come from elsewhere and may be long or written right to left: the heading wraps
- * anywhere and isolates its text (`<bdi>`), so neither breaks the layout around it.
- */
+/** The top of the task view: title (or id), status and its freshness, actions (`Run again`,
+ *  `Cancel task` while live, review), and facts. The heading wraps anywhere and isolates its
+ *  text (`<bdi>`). */
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { SafeText } from '@/components/safe-text';

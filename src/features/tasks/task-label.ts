@@ -1,9 +1,5 @@
-/**
- * What to call a task where it is listed (a list row, a `Needs you` entry): its title; before the
- * platform sets one, the start of the query this browser ran it with; failing both, its id. The
- * name is what people (and screen readers, and tests) find the task's link by, so it is never
- * empty, and `full` keeps the whole text for a hover title when the shown one is cut.
- */
+/** What to call a task where it is listed: its title, else the start of the query this browser ran
+ *  it with, else its id, so a link's name is never empty; `full` keeps the whole text. */
 import { taskInputsOf } from '@/lib/task-inputs';
 import type { CachedTask } from '@/entities/task/cache';
 

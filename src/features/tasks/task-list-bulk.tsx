@@ -1,9 +1,6 @@
-/**
- * The bar over the task list that acts on the selected rows: select all shown, `Cancel` the live
- * ones (after a confirmation that says how many), `Run again` those whose inputs this browser
- * recorded. What happened to each task is reported under the bar, failures in the server's words,
- * and a task that cannot be run again in bulk says why and links to its own `Run again`.
- */
+/** The bar acting on the selected rows: select all, `Cancel` the live ones (confirmed, with the
+ *  count), `Run again` those this browser recorded; each task's outcome reported under it, in the
+ *  server's words where one failed. */
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';

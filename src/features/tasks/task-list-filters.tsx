@@ -1,9 +1,6 @@
-/**
- * The filter bar above the task list: title search, statuses (one multi-select with counts), agent
- * (one entry per agent) and created dates (one range control), all kept in the URL
- * (`useTaskFilters`). On a phone only the search and a `Filters (n)` button show, so the list
- * starts on the first screen. The agents come in as a prop: features never import each other.
- */
+/** The filter bar above the task list: search, statuses with counts, agent and created range, all
+ *  in the URL (`useTaskFilters`); on a phone, search and a `Filters (n)` button. The agents come in
+ *  as a prop (features never import each other). */
 import { useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/cn';

@@ -1,15 +1,5 @@
-/**
- * The task list's rows, virtualized: only the rows in view (plus a few) are in the DOM, so five
- * thousand tasks scroll like fifty. Rows have a fixed height, so nothing is measured.
- *
- * Because rows outside the window do not exist, moving through the list by keyboard
- * (ArrowDown/ArrowUp, j/k, Home/End) scrolls the virtualizer to the target first and focuses its
- * link once it has rendered (`use-row-focus.ts`); the focused row is always kept rendered, so
- * scrolling it out of view never drops focus to the page. Enter on a link opens it natively.
- *
- * When the last rendered row comes within `NEAR_END` rows of the end, the next page is asked
- * for: scrolling is the "load more" button.
- */
+/** The task list's rows, virtualized at a fixed row height; keyboard moves scroll to the target
+ *  first and focus it once rendered (`use-row-focus.ts`); nearing the end reads the next page. */
 import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Range, Rect, Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useEffectEvent, useRef, type ReactNode } from 'react';

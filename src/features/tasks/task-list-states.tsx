@@ -1,11 +1,5 @@
-/**
- * What the task list shows instead of (or around) its rows: the column titles, a skeleton shaped like rows while
- * the first page loads, the empty states, and the note that the rows on screen may be stale.
- *
- * Empty has two kinds: nothing at all ("No tasks yet", with the way to start one) and nothing
- * that matches, which names the filters hiding the tasks, because an empty list with a forgotten
- * filter looks exactly like a broken one.
- */
+/** What the task list shows instead of or around its rows: column titles, a row-shaped skeleton,
+ *  the two empty states (none at all; none matching, naming the filters) and the stale note. */
 import { Link } from 'wouter';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';

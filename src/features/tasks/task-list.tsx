@@ -1,9 +1,6 @@
-/**
- * The task list: every task for the current filters, newest first, its live rows kept current by
- * the one live refresh, more pages read as the person scrolls. Full width on `/tasks`, with a
- * checkbox per row for bulk `Cancel` / `Run again`; narrow (`compact`) beside a task. Data before
- * error before loading: rows stay when a refresh fails.
- */
+/** The task list for the current filters, newest first, read page by page as the person scrolls:
+ *  full width on `/tasks` with bulk actions, `compact` beside a task. Data before error before
+ *  loading: rows stay when a refresh fails. */
 import { STALLED_PAGING_MESSAGE } from '@/api/paging';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Button } from '@/components/ui/button';

@@ -1,11 +1,6 @@
-/**
- * One row of the task list: the task's name as its one link (stretched over the row, so the
- * whole row is a click target while the link's name stays just the name), agent, status, when it
- * was created, how long it took or has been taking, and when it last changed.
- *
- * The row reads the task from its one cache entry (`useTask`), so a status the live refresh or
- * the task page learns shows here at once; times tick in their own small components.
- */
+/** One row of the task list: the task's name as its one link, stretched over the row, then agent,
+ *  status and times. It reads the task's one cache entry (`useTask`), so any read of the task
+ *  shows here at once. */
 import { Link } from 'wouter';
 import type { UnreadableItem } from '@/api/schemas';
 import { Skeleton } from '@/components/ui/skeleton';

@@ -1,8 +1,6 @@
-/**
- * The times a task view shows, each ticking on its own, so a clock never re-renders a row, a
- * header or a whole task view: a relative time ("3 minutes ago", the exact time on hover) and a
- * task's duration (ticking while it is live, fixed once it has ended).
- */
+/** The times a task view shows, each ticking on its own, so a clock never re-renders a row, a
+ *  header or a whole task view: a relative time ("3 minutes ago", the exact time on hover) and a
+ *  task's duration (ticking while it is live, fixed once it has ended). */
 import { formatExactTime, formatRelativeTime } from '@/lib/format';
 import { useNow } from '@/lib/use-now';
 import type { CachedTask } from '@/entities/task/cache';

@@ -1,13 +1,6 @@
-/**
- * When a task was created and last changed, how long it has taken, and where that time went
- * (queued, working, waiting on you) — rows of the task header's description list.
- *
- * Times are relative ("3 minutes ago", easy to scan) with the exact time on hover and in
- * `dateTime`. Every figure comes from what the API said (`time-in-status.ts`): the task's
- * timestamps, the same in every browser, and beside them the trace's step times where the page
- * has read the trace since the task last changed — never from what this browser happened to
- * watch. No read of its own: it uses what the page's other views fetched.
- */
+/** Rows of the task header: created, last changed, how long it took and where the time went
+ *  (`time-in-status.ts`), relative with the exact time on hover. No read of its own: it uses what
+ *  the page's other views fetched. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';

@@ -1,17 +1,6 @@
-/**
- * The task view (`/tasks/:taskId`): one task, kept current by its own poller, with its header
- * (status, actions, times), what it was given (`Run inputs`) and its Summary / Conversation /
- * Trace tabs.
- *
- * Data before error before loading: whatever is known of the task stays on screen, however the
- * reads are faring — a failed read only marks it "as of HH:MM:SS" and a 429 adds a countdown
- * (both in the header). Without data, a first read still under way shows a skeleton, a 404 says
- * plainly that no task has this id (not a generic error: the id is usually mistyped or from
- * another workspace), and any other failure offers Retry.
- *
- * The page composes this with what other features know (the agent's name) and hands in the
- * tabs' contents, each its own lazily loaded chunk.
- */
+/** The task view (`/tasks/:taskId`): header, `Run inputs` and the Summary / Conversation / Trace
+ *  tabs. Data before error before loading: what is known stays on screen; without it, a skeleton,
+ *  a plain "no such task" for a 404, or Retry. */
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { isApiError } from '@/api/http';

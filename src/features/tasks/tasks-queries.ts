@@ -1,6 +1,6 @@
 /** A task list's reads per filter set: its pages (`list`, each read once) and the re-reads of its
- *  first page that bring the tasks created since (`arrivals`, every 15 s while the list is shown
- *  in a visible tab). Both write every task they read into its cache entry. */
+ *  first page that bring the tasks created since (`arrivals`, every 15 s while the list is shown in
+ *  a visible tab). Both write every task they read into its cache entry. */
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
 import { nextCursor } from '@/api/paging';

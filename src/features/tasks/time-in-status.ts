@@ -1,15 +1,6 @@
-/**
- * How long a task spent queued, working and waiting on a person, from what the API said, so every
- * browser shows the same figures for it: never from what one browser happened to watch.
- *
- * The API keeps no status history. The task's own timestamps (`created_at`, `updated_at`, a
- * `completed_at` where it carries one), which every view of the task has, give the whole span and,
- * while it waits on a person, when it last changed; those figures are the same in every browser.
- * Only the trace feed's step times split the rest, so that split is given beside them wherever the
- * page has read the feed. A figure the API does not state exactly (a step without a duration, a
- * wait with no reply recorded, a wait known only from the last change) is marked `estimated`; a
- * split nothing states is one combined part, never a guess.
- */
+/** How long a task spent queued, working and waiting on a person, from the API's timestamps (and,
+ *  where read, the trace's step times), so every browser shows the same figures; what the API does
+ *  not state exactly is marked `estimated`, never guessed. */
 import { isTerminal, needsPerson } from '@/entities/task/status';
 
 /** A wait on a person, as the feed shows it: from a question or a review to the reply or the

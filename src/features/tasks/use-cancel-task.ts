@@ -1,20 +1,6 @@
-/**
- * `useCancelTask(taskId)`: stop a task (`POST /tasks/{id}/cancel`).
- *
- * - The person just acted, so the task's page polls fast for a few seconds (the mutation's key
- *   says whose action it was) to show the consequence at once.
- * - The answer is the task's state: it goes into the task's one cache entry, so every view shows
- *   `Stopped` without waiting for a poll, and the detail is invalidated so the poller confirms it
- *   with a read straight away.
- * - Cancelling is idempotent in the API, but a second request is still noise: `cancel()` drops a
- *   call while one for the same task is in flight (a double click), checked against the mutation
- *   cache, which marks a mutation pending synchronously.
- * - Like every mutation of the console it never retries by itself; a failure stays on the
- *   mutation for the view to explain, and the cache keeps the task as it was.
- * - A cancel that took is remembered with its time (`task-stops.ts`): the server's stamp of the
- *   stop, else the moment it was confirmed here, so the trace can set apart a step that landed
- *   after it (a step in flight still lands; the task's `updated_at` then moves past the stop).
- */
+/** `useCancelTask(taskId)`: `POST /tasks/{id}/cancel`, at most one in flight per task, never
+ *  retried by itself. Its answer goes into the task's cache entry and the stop's time is
+ *  remembered (`task-stops.ts`) for the trace; the page polls fast afterwards (decision 0008). */
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
 import { cancelTask } from '@/api/tasks';
 import { writeTasks } from '@/entities/task/cache';

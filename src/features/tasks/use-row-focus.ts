@@ -1,9 +1,5 @@
-/**
- * Keyboard movement between the task list's row links: ArrowDown/ArrowUp and j/k one row,
- * Home/End to the first/last loaded row. In a virtualized list the target row may not exist yet,
- * so the list is scrolled to it first and the link is focused after the render that brings it
- * in (a layout effect that retries on every render until the row is there).
- */
+/** Keyboard movement between the task list's row links (arrows, j/k, Home/End): the virtualized
+ *  list scrolls to the target first and a layout effect focuses it once it renders. */
 import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 

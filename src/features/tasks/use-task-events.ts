@@ -1,9 +1,5 @@
-/**
- * What happens when a task's status changes, wherever the change was read (its page's poller,
- * the live refresh, the needs-you watcher, another tab): the change is announced in the polite
- * live region and, when it means the person is needed, notified by the leading tab (if they
- * turned notifications on). Mounted once.
- */
+/** A task's status change, wherever it was read: announced in the polite live region and, when the
+ *  person is needed, notified by the leading tab if notifications are on. Mounted once. */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { CachedTask } from '@/entities/task/cache';

@@ -1,15 +1,6 @@
-/**
- * The task list's filters, read from and written to the URL (`task-filter-params.ts` has the
- * mapping), so a reload or a shared link shows the same list.
- *
- * - `filters` is part of the list's query keys, so it is memoized on the canonical filter part
- *   of the URL: equal URLs give the same object, and a change elsewhere in the URL (the task
- *   view's `?tab=`) gives no new one.
- * - Every change replaces the history entry: Back leaves the list instead of undoing keystrokes.
- * - The URL is written with `useLocation`'s navigate rather than `useSearchParams`' setter (which
- *   does the same, `location + ?search`), because that setter re-encodes the commas of
- *   `status=running,failed` as `%2C`.
- */
+/** The task list's filters, read from and written to the URL (`task-filter-params.ts`): memoized on
+ *  the canonical filter part of the URL, each change replacing the history entry, written through
+ *  `useLocation` so commas stay literal. */
 import { useMemo } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import {

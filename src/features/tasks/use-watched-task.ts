@@ -1,8 +1,6 @@
-/**
- * `useWatchedTask(taskId)`: the task page's poller (`taskQueries.watched`, the ladder of decision
- * 0008), and what the page says about how fresh its data is. It holds no clock of its own: the
- * rate-limit countdown ticks in its own component (`RateLimitCountdown`).
- */
+/** `useWatchedTask(taskId)`: the task page's poller (`taskQueries.watched`, the ladder of decision
+ *  0008), and what the page says about how fresh its data is. It holds no clock of its own: the
+ *  rate-limit countdown ticks in its own component (`RateLimitCountdown`). */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, useSyncExternalStore } from 'react';
 import { resourceState, subscribeRequestHealth } from '@/api/request-health';

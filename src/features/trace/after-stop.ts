@@ -1,7 +1,5 @@
-/**
- * Which steps of a stopped task came after the stop: a step in flight when the person stopped
- * the task still lands (the API finishes it), and must not read as part of the run.
- */
+/** Which steps of a stopped task came after the stop: a step in flight when the person stopped the
+ *  task still lands (the API finishes it), and must not read as part of the run. */
 import type { TraceStep } from './normalize';
 
 /** Epoch ms the step landed: its time, plus its duration when the time is when it started. */

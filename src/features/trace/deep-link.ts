@@ -1,8 +1,6 @@
-/**
- * Links to one step of a trace: `/tasks/<id>?tab=trace#step-N`, where N is 1-based — the number
- * each step shows (`#1` is the first item of the feed), so a link copied from the screen and a
- * number read off it agree. Decision 0010.
- */
+/** Links to one step of a trace: `/tasks/<id>?tab=trace#step-N`, where N is 1-based — the number
+ *  each step shows (`#1` is the first item of the feed), so a link copied from the screen and a
+ *  number read off it agree. Decision 0010. */
 
 const STEP_HASH = /^#step-(\d{1,9})$/;
 

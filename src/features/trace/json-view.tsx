@@ -1,16 +1,6 @@
-/**
- * A collapsible JSON tree for step payloads, built to stay cheap whatever arrives:
- *
- * - lazy: an object's children are rendered only once it is opened, and then at most
- *   `PAGE` at a time ("Show more");
- * - long strings are cut at `LONG_STRING` characters with "Show all";
- * - a payload over `MAX_RENDER_CHARS` of JSON (1 MB) is not rendered at all: its size is shown
- *   and it is offered as a download (Langfuse's size gate, for the same reason: a browser tab
- *   that freezes on one step is worse than a file);
- * - search matches are marked in keys and values.
- *
- * Everything is rendered as text: a value is never interpreted as HTML or a link.
- */
+/** A collapsible JSON tree for step payloads that stays cheap: children rendered when opened,
+ *  `PAGE` at a time; long strings cut; over 1 MB offered as a download instead; search matches
+ *  marked. Everything is rendered as text. */
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/cn';

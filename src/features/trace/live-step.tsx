@@ -1,8 +1,6 @@
-/**
- * What a live task is doing now: the last tool call still without a result, else the last step,
- * with the time since it started (or landed) ticking once a second. The tick lives in `Elapsed`
- * alone, so the rest of the trace never re-renders for it.
- */
+/** What a live task is doing now: the last tool call still without a result, else the last step,
+ *  with the time since it started (or landed) ticking once a second. The tick lives in `Elapsed`
+ *  alone, so the rest of the trace never re-renders for it. */
 import { useEffect, useState } from 'react';
 import { Icon } from '@/components/ui/icon';
 import { formatDuration } from '@/lib/format';

@@ -1,14 +1,6 @@
-/**
- * Turns `/result` feed items into trace steps, whatever the backend calls their fields.
- *
- * The Agents API documents nothing about feed items (§5.2 of the API notes), and other agent
- * backends spell the same facts a dozen ways, so every field is looked for under the spellings
- * agent APIs commonly use (decision 0010 lists them). What cannot be placed is left `undefined`
- * and the view shows the item's raw JSON instead: no item is ever dropped, and the raw item is
- * kept on every step so search and "Copy step" always see everything the server sent.
- *
- * Pure and total: any JSON value in, a step out, never a throw.
- */
+/** Turns `/result` feed items into trace steps, looking for each field under the spellings agent
+ *  APIs use (decision 0010). What cannot be placed stays `undefined` and the raw item is kept on
+ *  every step. Pure and total: never a throw. */
 
 export const STEP_KINDS = [
   'message',

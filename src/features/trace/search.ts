@@ -1,13 +1,6 @@
-/**
- * Search inside a trace: over every key and value of each feed item's raw JSON, so whatever the
- * normalizer could or could not place (names, arguments, outputs, unknown fields), a word the
- * server sent is found.
- *
- * The haystack — one lower-cased string per step — is built once per feed, on the first search,
- * and kept beside the steps array; a search is then one `includes` per step, a few milliseconds
- * for 10,000 steps. Strings with quotes, backslashes or newlines are escaped inside JSON, so
- * their plain text is added too: `say "hi"` is found as typed.
- */
+/** Search inside a trace, over every key and value of each item's raw JSON (plus the plain text of
+ *  escaped strings): the lower-cased haystack is built once per feed, so a search is one
+ *  `includes` per step. */
 import { jsonText } from './json-text';
 import type { TraceStep } from './normalize';
 

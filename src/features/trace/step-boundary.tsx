@@ -1,8 +1,6 @@
-/**
- * An error boundary around one step: a step whose rendering throws (data nobody anticipated, or
- * a bug) is replaced by its raw JSON as plain text, and the other 9,999 steps carry on. Lighter
- * than the panel boundary (no Try again: the same data would throw again).
- */
+/** An error boundary around one step: a step whose rendering throws (data nobody anticipated, or a
+ *  bug) is replaced by its raw JSON as plain text, and the other 9,999 steps carry on. Lighter than
+ *  the panel boundary (no Try again: the same data would throw again). */
 import { Component, type ReactNode } from 'react';
 import { jsonText } from './json-text';
 

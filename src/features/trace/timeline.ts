@@ -1,19 +1,6 @@
-/**
- * Where a task's time went, from its steps' timestamps: tool calls, model turns, waiting on the
- * person, and gaps nothing in the feed accounts for.
- *
- * Each timed step owns the time that produced it. For most backends (the simulator included) an
- * item's time is when it was recorded, after the work: the step owns the span since the previous
- * step, or only its stated duration, the rest being a gap. A step stamped with `started_at` owns
- * `[start, start + duration]` instead. The span before a person's reply to `ask_user` is time spent
- * waiting on them.
- *
- * For the strip above the steps, the segments are summed into at most `MAX_BUCKETS` buckets and
- * runs of buckets with the same dominant category are merged, so 10,000 steps draw as at most
- * 200 rectangles. A tool call that failed (an error, an HTTP 4xx/5xx) owns its time as `failed`,
- * and `failedToolCalls` lists them for the count beside the strip. Pure: the view only draws
- * what this returns.
- */
+/** Where a task's time went, from its steps' timestamps: tool calls, model turns, waiting on the
+ *  person, failed calls and unaccounted gaps, summed into at most `MAX_BUCKETS` buckets for the
+ *  strip. Pure. */
 import type { NormalizedFeed, TimedStep } from './normalize';
 
 export const TIME_CATEGORIES = ['tool', 'failed', 'model', 'waiting', 'gap'] as const;

@@ -1,17 +1,6 @@
-/**
- * The `Trace steps` list, virtualized with variable heights inside the page's own scroll (no box
- * of its own: the trace reads as one document): only the steps in view (plus a few) are in the
- * DOM, each measured as it renders (`measureElement`), so a 10,000-step trace keeps a few dozen
- * step elements whatever is expanded. The list's distance from the top of the page is its
- * `scrollMargin`, re-measured whenever the page's layout moves.
- *
- * Keyboard: ArrowDown/ArrowUp or j/k move to the next/previous step, Home/End to the first/last,
- * Enter (on the step itself) expands or collapses it. A step link (`#step-N`, on load or later)
- * expands its step, and both it and a keyboard move bring the step into view below the sticky
- * toolbar and focus it. The target may not be rendered yet, and measuring the rows around it
- * moves it, so the request is re-checked on every render until the person scrolls themselves.
- * The selected step is always kept rendered, so scrolling it away never drops focus to the page.
- */
+/** The `Trace steps` list, virtualized with measured heights inside the page's own scroll, so a
+ *  10,000-step trace keeps a few dozen step elements. Arrows/j/k/Home/End move between steps; a
+ *  step link expands, scrolls to and focuses its step, which always stays rendered. */
 import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { Range } from '@tanstack/react-virtual';
 import {

@@ -1,15 +1,6 @@
-/**
- * "Copy as Markdown": the whole trace as compact text to paste into an issue or an LLM, held to
- * a budget so a 10,000-step trace still fits in a prompt.
- *
- * Every payload (arguments, output, error) is one line cut to `payloadChars`; the text stays
- * under `budgetBytes` (UTF-8). When the steps do not all fit, the ones that explain a run come
- * first — errors, questions to the person, the person's replies, the final answer — then the
- * first and last steps, alternately, since a run's start and end say most about it. Left-out
- * stretches are marked where they were (with how many steps and which tools), and a closing
- * note says what was elided and how to get everything ("Download trace"). Hidden characters are
- * spelled out (`[U+202E]`), as on screen, so a pasted trace cannot disguise what it says.
- */
+/** "Copy as Markdown": the trace as compact text within a byte budget, payloads one line each;
+ *  when steps must be left out, errors, questions, replies and the answer come first, and every
+ *  gap is marked. Hidden characters are spelled out. */
 import { formatDuration } from '@/lib/format';
 import { visibleText } from '@/lib/reveal-invisibles';
 import { jsonText } from './json-text';

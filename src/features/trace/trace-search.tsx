@@ -1,8 +1,6 @@
-/**
- * The trace's search box and step-type filter. Enter jumps to the next match, Shift+Enter to the
- * previous; the match count is a polite live region so a screen reader hears it settle. On a
- * phone the row stays one or two lines (the rest of the toolbar folds away behind `Filters`).
- */
+/** The trace's search box and step-type filter. Enter jumps to the next match, Shift+Enter to the
+ *  previous; the match count is a polite live region so a screen reader hears it settle. On a phone
+ *  the row stays one or two lines (the rest of the toolbar folds away behind `Filters`). */
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/cn';

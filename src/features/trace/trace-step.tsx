@@ -1,13 +1,6 @@
-/**
- * One step of the trace: number, kind, name, role, time, offset from the task's start and how
- * long it took (or how long until the next step), a one-line preview, and — expanded — its
- * arguments, output, error and raw item as lazy JSON trees. Questions to the person, the final
- * answer and errors stand out by colour, icon and words.
- *
- * Row actions (Expand, Copy step, Copy link) show on hover and focus, not on every row at once.
- *
- * Memoised: the virtualized list re-renders on every scroll, the steps themselves rarely change.
- */
+/** One step of the trace: its facts, a one-line preview and, expanded, its payloads as lazy JSON
+ *  trees; questions, the final answer and errors stand out by colour, icon and words. Row actions
+ *  show on hover and focus. Memoised. */
 import { memo, useId, useState, type ComponentProps } from 'react';
 import { Icon, type IconName } from '@/components/ui/icon';
 import { cn } from '@/lib/cn';

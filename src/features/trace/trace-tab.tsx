@@ -1,9 +1,6 @@
-/**
- * The Trace tab: every step of the agent's work, from `GET /tasks/{id}/result`. With `Live` on,
- * the feed is re-read as the task changes, at most every 2 s (less often for a feed over 1 MB,
- * decision 0008); `Live` off keeps the steps still to study. Data before error before loading.
- * For a stopped task it passes on when it stopped (`taskStopTime`).
- */
+/** The Trace tab, from `GET /tasks/{id}/result`: with `Live` on, re-read as the task changes, at
+ *  most every 2 s (decision 0008); `Live` off keeps it still. Data before error before loading;
+ *  a stopped task passes on its stop time. */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { TaskTabProps } from '@/entities/task/tab-props';

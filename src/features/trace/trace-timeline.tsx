@@ -1,10 +1,6 @@
-/**
- * The strip above the steps: where the task's time went, as at most 200 coloured runs (tool
- * calls, model turns, waiting on the person, gaps), with the totals beside it in words. A click
- * on the strip jumps to the step that owns that moment. Failed tool calls are counted, and the
- * count jumps to the first of them. A feed without timestamps has no strip,
- * and says so.
- */
+/** The strip above the steps: where the task's time went as at most 200 coloured runs, totals in
+ *  words; a click jumps to the step owning that moment, the failed-call count to the first. A feed
+ *  without timestamps says so. */
 import { useMemo, type MouseEvent } from 'react';
 import { Icon } from '@/components/ui/icon';
 import { cn } from '@/lib/cn';

@@ -1,8 +1,5 @@
-/**
- * The page's `location.hash`, kept current: a deep link (`#step-12`) typed into the address bar,
- * Back/Forward, and in-app navigation (wouter announces `pushState`/`replaceState` as events of
- * those names) all update it.
- */
+/** The page's `location.hash`, kept current through typed deep links, Back/Forward and wouter's
+ *  `pushState`/`replaceState` events. */
 import { useSyncExternalStore } from 'react';
 
 const EVENTS = ['hashchange', 'popstate', 'pushState', 'replaceState'] as const;

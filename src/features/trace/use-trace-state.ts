@@ -1,12 +1,6 @@
-/**
- * What the person is doing with a loaded trace: which kinds are shown, what they search for and
- * which match they are on, which steps are expanded, and which step is selected.
- *
- * All of it is derived on render from a few pieces of state plus the URL hash, never copied
- * into state from props: a live update that brings new steps re-derives the view, and a new
- * `#step-N` in the address bar wins over an earlier click (the click remembers the hash it was
- * made under).
- */
+/** What the person does with a loaded trace (kinds shown, search and current match, expanded and
+ *  selected steps), derived on render from a little state plus the URL hash, so live updates and a
+ *  new `#step-N` both win naturally. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { stepIndexFromHash } from './deep-link';
 import { STEP_KINDS, type StepKind, type TimedStep } from './normalize';
