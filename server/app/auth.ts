@@ -1,8 +1,6 @@
-/**
- * Who may use a shared console: a signed session cookie after the password (no server-side store,
- * so replicas sharing `CONSOLE_SESSION_SECRET` accept each other's sessions), or the user a trusted
- * identity-aware proxy names in a header. See docs/deploy.md and SECURITY.md.
- */
+/** Who may use a shared console: a signed session cookie after the password (no server-side store,
+ *  so replicas sharing `CONSOLE_SESSION_SECRET` accept each other's sessions), or the user a
+ *  trusted identity-aware proxy names in a header. See docs/deploy.md and SECURITY.md. */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, Hono, MiddlewareHandler } from 'hono';

@@ -1,7 +1,6 @@
-/**
- * The production server's settings, read once from the environment: where to listen, what to
- * serve, and who may use the console (sign-in by password, a trusted proxy's header, or nobody).
- */
+/** The production server's settings, read once from the environment: where to listen, what to
+ *  serve, and who may use the console (sign-in by password, a trusted proxy's header, or
+ *  nobody). */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dashboardAddress, isLoopbackHost } from '../proxy/backend';

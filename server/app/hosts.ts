@@ -1,7 +1,6 @@
-/**
- * Which `Host` names the console answers to when nobody has to sign in: its own loopback names,
- * IP literals and `CONSOLE_ALLOWED_HOSTS`. A DNS-rebinding page uses a name of its own, so it is refused.
- */
+/** Which `Host` names the console answers to when nobody has to sign in: its own loopback names, IP
+ *  literals and `CONSOLE_ALLOWED_HOSTS`. A DNS-rebinding page uses a name of its own, so it is
+ *  refused. */
 import { isIP } from 'node:net';
 
 export function isAllowedHost(hostHeader: string | undefined, allowed: readonly string[]): boolean {

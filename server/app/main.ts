@@ -1,7 +1,5 @@
-/**
- * Starts the production server from the environment (`npm start` after its build check; the
- * container's command): refuses unsafe settings, prints where it listens, drains on SIGTERM.
- */
+/** Starts the production server from the environment (`npm start` after its build check; the
+ *  container's command): refuses unsafe settings, prints where it listens, drains on SIGTERM. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readServerConfig } from './config';

@@ -1,7 +1,5 @@
-/**
- * `GET /readyz`: whether the upstream (or simulator) answers with the console's key, asked at most
- * every few seconds however often the probe comes.
- */
+/** `GET /readyz`: whether the upstream (or simulator) answers with the console's key, asked at most
+ *  every few seconds however often the probe comes. */
 import type { UpstreamTarget } from '../proxy/backend';
 
 export type Readiness = { status: 'ready' } | { status: 'not ready'; reason: string };

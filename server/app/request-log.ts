@@ -1,7 +1,5 @@
-/**
- * The one JSON line logged per request: method, path, the query's names (never its values),
- * status and duration. Never the key, a cookie, a header or a body.
- */
+/** The one JSON line logged per request: method, path, the query's names (never its values), status
+ *  and duration. Never the key, a cookie, a header or a body. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export function requestLogLine(req: IncomingMessage, res: ServerResponse, ms: number): string {

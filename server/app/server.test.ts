@@ -1,7 +1,5 @@
-/**
- * The production server end to end over real sockets: what it serves and how it caches, sign-in,
- * the trusted header, probes, request logs and graceful shutdown, with a fake upstream.
- */
+/** The production server end to end over real sockets: what it serves and how it caches, sign-in,
+ *  the trusted header, probes, request logs and graceful shutdown, with a fake upstream. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';

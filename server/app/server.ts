@@ -1,7 +1,6 @@
-/**
- * The production server `npm start` runs: the built app, the same proxy and simulator as the Vite
- * dev server (`server/proxy/`), sign-in, probes, one JSON log line per request, graceful shutdown.
- */
+/** The production server `npm start` runs: the built app, the same proxy and simulator as the Vite
+ *  dev server (`server/proxy/`), sign-in, probes, one JSON log line per request, graceful
+ *  shutdown. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';

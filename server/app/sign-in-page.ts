@@ -1,7 +1,5 @@
-/**
- * The sign-in page: plain HTML drawn with the app's own stylesheet, a form that works without
- * JavaScript, and nothing of the app (or the key's endpoints) served before a session exists.
- */
+/** The sign-in page: plain HTML drawn with the app's own stylesheet, a form that works without
+ *  JavaScript, and nothing of the app (or the key's endpoints) served before a session exists. */
 import { html } from 'hono/html';
 
 export interface SignInPageProps {

@@ -1,7 +1,5 @@
-/**
- * Serves the built app: hashed assets cached for a year, `index.html` revalidated on every load,
- * brotli or gzip files written at build time, and `index.html` for every client route.
- */
+/** Serves the built app: hashed assets cached for a year, `index.html` revalidated on every load,
+ *  brotli or gzip files written at build time, and `index.html` for every client route. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';

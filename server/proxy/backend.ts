@@ -1,15 +1,6 @@
-/**
- * Decides from the environment alone which backend the dev proxy talks to, and what may be said
- * about it in the terminal and to the browser.
- *
- * Pure on purpose: `npm start` must never surprise anyone about where their requests (and their
- * API key) go, so the decision is a small, unit-tested function of `process.env`; starting the
- * built-in simulator is a separate step (`start-backend.ts`).
- *
- * Precedence: `NANONETS_API_KEY` (the real API) > `SIMULATOR_URL` (a simulator someone already
- * started, e.g. the Playwright suite) > the simulator built into `npm start`. Empty or
- * whitespace-only values count as unset, so `NANONETS_API_KEY= npm start` means "no key".
- */
+/** Decides from the environment alone which backend the proxy talks to and what may be said about
+ *  it: `NANONETS_API_KEY` > `SIMULATOR_URL` > the built-in simulator; blank values count as unset.
+ *  Pure; `start-backend.ts` starts the simulator. */
 import { DEFAULT_SIMULATOR_API_KEY } from '../simulator/options';
 
 export const DEFAULT_NANONETS_BASE_URL = 'https://agents.nanonets.com';

@@ -1,7 +1,5 @@
-/**
- * The key must never reach the browser: build the real app with the repository's vite.config.ts
- * while NANONETS_API_KEY holds a unique marker, then search every emitted file for it.
- */
+/** The key must never reach the browser: build the real app with the repository's vite.config.ts
+ *  while NANONETS_API_KEY holds a unique marker, then search every emitted file for it. */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,8 +1,6 @@
-/**
- * Upstream error bodies (4xx/5xx) are read before they are relayed, so that a key an upstream
- * echoes ("Invalid API key sk-… for this workspace") never reaches the screen. They are small;
- * anything past `ERROR_BODY_LIMIT_BYTES`, or in a coding the proxy cannot read, is not relayed.
- */
+/** Upstream error bodies (4xx/5xx) are read before they are relayed, so that a key an upstream
+ *  echoes ("Invalid API key sk-… for this workspace") never reaches the screen. They are small;
+ *  anything past `ERROR_BODY_LIMIT_BYTES`, or in a coding the proxy cannot read, is not relayed. */
 import zlib from 'node:zlib';
 import { redactKeyBytes } from './redact';
 

@@ -1,24 +1,6 @@
-/**
- * The streaming forwarder behind `/api/v1/*`: one browser request in, one upstream request out.
- *
- * Why our own rather than Vite's `server.proxy`: the same code must serve the Vite dev server,
- * the production server and plain-`node:http` tests; the key is injected here and everything else
- * the browser sent is filtered here (`headers.ts`); and an upstream that fails must answer in the
- * API's own error envelope, naming the upstream, so the dashboard shows it like any API error.
- *
- * Nothing the upstream sends is trusted to be well-formed: the reason phrase is always the
- * standard one, interim `1xx` answers are ignored, anything after the outcome is settled is
- * dropped, and a failure while writing the answer becomes a 502 (or a cut connection once the
- * headers are out), never an exception that ends the process. Every phase has a clock: the
- * upload (`idleTimeoutMs` without a byte moving), the wait for the answer (`responseTimeoutMs`),
- * and the answer's body (`idleTimeoutMs` without a byte, `totalTimeoutMs` in all). Error bodies
- * are read and redacted (`error-body.ts`); successful ones stream through untouched.
- *
- * Bodies stream both ways with backpressure, so a 50 MB upload is never held in memory. The
- * request side uses `pipe` rather than `pipeline` on purpose: `pipeline` destroys the browser's
- * request when the upstream fails, which kills the socket mid-upload and leaves the browser with a
- * bare network error instead of our 502.
- */
+/** The streaming forwarder behind `/api/v1/*`: injects the key, filters headers (`headers.ts`), and
+ *  answers an upstream failure in the API's error envelope; every phase has a timeout and bodies
+ *  stream with backpressure (`pipe`, not `pipeline`, keeps our 502). Decision 0004. */
 import http, { STATUS_CODES } from 'node:http';
 import type {
   ClientRequest,

@@ -1,8 +1,6 @@
-/**
- * The proxy's second hardening (issue 14): only the console's endpoints, only the headers the API
- * needs, POSTs only from the console, upstream answers that cannot crash it, clocks on every
- * phase, no caching, and no key in a relayed error body.
- */
+/** The proxy's second hardening (issue 14): only the console's endpoints, only the headers the API
+ *  needs, POSTs only from the console, upstream answers that cannot crash it, clocks on every
+ *  phase, no caching, and no key in a relayed error body. */
 import http from 'node:http';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,5 @@
-/**
- * Which headers cross the proxy, each way: allow lists both, so a header nobody thought of (an
- * override of the method or the URL, a claim about the client's address) never travels.
- */
+/** Which headers cross the proxy, each way: allow lists both, so a header nobody thought of (an
+ *  override of the method or the URL, a claim about the client's address) never travels. */
 import { validateHeaderName, validateHeaderValue } from 'node:http';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { carriesKey } from './redact';

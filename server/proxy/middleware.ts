@@ -1,19 +1,6 @@
-/**
- * The connect-style middleware the Vite plugin and the production server mount (and the tests
- * mount on a bare `node:http` server): forwards the endpoints the console uses (`paths.ts`) to the
- * forwarder, answers `/__console/backend` itself, and refuses everything else under `/api/` so the
- * key reaches nothing but those endpoints.
- *
- * It also refuses requests that could be another site's doing. The key never reaches the browser,
- * but without these checks any web page open in the same browser could make "simple" cross-site
- * requests (a form POST, say) to `http://127.0.0.1:5173/api/v1/...` and have them signed with the
- * key: a request a browser marks as cross-site (`Sec-Fetch-Site`, else `Origin`) gets 403, and a
- * POST must carry the console's own `Origin` (browsers always send one with a POST). Reads from
- * non-browser clients (curl, tests) send neither and are not affected.
- *
- * Order: a path that could decode outside `/api/v1` somewhere behind the upstream gets 400, a
- * method the proxy never forwards 405, an endpoint the console does not use 403. See `SECURITY.md`.
- */
+/** The middleware the Vite plugin and the production server mount: forwards the endpoints the
+ *  console uses (`paths.ts`), answers `/__console/backend`, refuses the rest of `/api/` and any
+ *  cross-site request (400 / 405 / 403). See SECURITY.md and decision 0004. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BackendInfo, UpstreamTarget } from './backend';
 import { forwardRequest, type ForwardOptions } from './forward';

@@ -1,13 +1,6 @@
-/**
- * Which request paths the proxy will sign with the key: exactly the endpoints the console calls.
- *
- * Two checks, both on the raw path as the browser sent it. `unsafePathReason` refuses anything an
- * upstream (or a server behind it) might decode again into another path: `%2f`, `%5c`, dot
- * segments, `;` path parameters (`..;` reads as `..` in the Tomcat/Spring family), and nested
- * encodings of any of these. `forwardedRoute` then admits only the method + path patterns of
- * `src/api/`, whose parameters are one segment of unreserved characters (ids are UUIDs), so
- * nothing encoded can reach the upstream at all.
- */
+/** Which paths the proxy signs: `unsafePathReason` refuses anything an upstream might decode into
+ *  another path (`%2f`, `%5c`, dot segments, `;`, nested encodings); `forwardedRoute` admits only
+ *  the method and path patterns of `src/api/`. See SECURITY.md. */
 
 /** The raw path of a request target, before any normalisation: no query, no fragment. */
 export function rawPathOf(target: string): string {

@@ -1,7 +1,5 @@
-/**
- * The plugin inside Vite's dev server (middleware mode): the proxy as `npm run dev` mounts it,
- * and the built-in simulator living and dying with the server.
- */
+/** The plugin inside Vite's dev server (middleware mode): the proxy as `npm run dev` mounts it, and
+ *  the built-in simulator living and dying with the server. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

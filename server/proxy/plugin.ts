@@ -1,8 +1,6 @@
-/**
- * The proxy inside `npm run dev` (Vite's dev server): picks the backend, mounts the console
- * middleware the production server mounts too, and stops the built-in simulator with the server.
- * Nothing here runs during `vite build`; nothing from the server's environment reaches the bundle.
- */
+/** The proxy inside `npm run dev`: picks the backend, mounts the middleware the production server
+ *  mounts too, and stops the built-in simulator with the server. Nothing here runs during
+ *  `vite build`; nothing from the server's environment reaches the bundle. */
 import type { Plugin, ViteDevServer } from 'vite';
 import { isLoopbackHost, proxyTimeouts } from './backend';
 import { createConsoleGate, createConsoleMiddleware } from './middleware';

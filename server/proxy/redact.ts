@@ -1,7 +1,5 @@
-/**
- * Finding and hiding the API key in what the upstream sends back: headers, status texts, error
- * bodies. An upstream may echo the key in any letter case, URL-encoded, or JSON-escaped.
- */
+/** Finding and hiding the API key in what the upstream sends back: headers, status texts, error
+ *  bodies. An upstream may echo the key in any letter case, URL-encoded, or JSON-escaped. */
 
 export const REDACTED = '[redacted]';
 

@@ -1,7 +1,5 @@
-/**
- * The proxy's hardening (issue 10): answers that never come, paths that decode outside
- * `/api/v1`, what may come back from the upstream, and which methods go out at all.
- */
+/** The proxy's hardening (issue 10): answers that never come, paths that decode outside `/api/v1`,
+ *  what may come back from the upstream, and which methods go out at all. */
 import http from 'node:http';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';

@@ -1,13 +1,6 @@
-/**
- * Turns the plan from `backend.ts` into a backend that answers: for the built-in simulator this
- * starts it in-process (on an ephemeral port unless `SIMULATOR_PORT` says otherwise); for the
- * real API or an external simulator there is nothing to start.
- *
- * The built-in simulator is quiet unless `SIMULATOR_QUIET` says otherwise: the dashboard polls,
- * and a request line per poll would bury Vite's own messages. It takes a fresh random key on every
- * start unless `SIMULATOR_API_KEY` names one: only the proxy needs it, and with the public default
- * key any program that reaches the port could read the request log (people's queries) or reset it.
- */
+/** Starts the backend `backend.ts` planned: the built-in simulator in-process (quiet, on an
+ *  ephemeral port unless `SIMULATOR_PORT`, with a fresh random key unless `SIMULATOR_API_KEY`);
+ *  for the real API or an external simulator, nothing. */
 import { randomBytes } from 'node:crypto';
 import { parseSimulatorArgs } from '../simulator/options';
 import {

@@ -1,9 +1,5 @@
-/**
- * Test helpers for the proxy: throwaway `node:http` servers on ephemeral ports and a raw client.
- *
- * The client is `node:http` rather than `fetch` on purpose: undici adds `sec-fetch-*` headers of
- * its own, and these tests must control exactly what "the browser" sends.
- */
+/** Test helpers for the proxy: throwaway `node:http` servers and a raw `node:http` client (not
+ *  `fetch`, which adds `sec-fetch-*` headers of its own). */
 import http from 'node:http';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, RequestListener } from 'node:http';
 import net from 'node:net';
