@@ -1,10 +1,5 @@
-/**
- * Tailwind theme: semantic colour tokens only, each pointing at a CSS variable defined in
- * `src/styles/index.css`, where the light and dark values live. Components say what a colour
- * means (`bg-surface`, `text-muted`, `text-status-running`) and never which colour it is, so
- * dark mode and palette changes happen in one file. Loaded by Tailwind v4 through
- * `@config "../../tailwind.config.ts";` in that stylesheet.
- */
+/** Tailwind theme: semantic colour tokens only, each a CSS variable of `src/styles/index.css`
+ *  (light and dark values); loaded through `@config` in that stylesheet. */
 import type { Config } from 'tailwindcss';
 
 const token = (name: string) => `var(--ac-${name})`;

@@ -1,7 +1,5 @@
-/**
- * axe on every view, at desktop (1440×900) and phone (390×844) sizes, in light and dark: no
- * serious or critical violation anywhere, with real tasks in each state the views show.
- */
+/** axe on every view, at desktop (1440×900) and phone (390×844) sizes, in light and dark: no
+ *  serious or critical violation anywhere, with real tasks in each state the views show. */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { TWO_TOTALS } from './documents';

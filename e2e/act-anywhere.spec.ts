@@ -1,10 +1,6 @@
-/**
- * Acting where the person is, against the production build, the proxy and the simulator: answer
- * a waiting task from `Needs you` on /tasks without opening it — typed, and with one of the
- * suggested replies the agent's question lists — and from its Summary tab; approve a review having
- * seen its recipient and subject on the `Review` card. What the simulator received is read from
- * its conversation and request log.
- */
+/** Acting where the person is: answer a waiting task from `Needs you` on /tasks (typed, or a
+ *  suggested reply) and from its Summary tab; approve a review from its `Review` card. What the
+ *  simulator received is read from its conversation and request log. */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';

@@ -1,10 +1,6 @@
-/**
- * The Conversation tab against the production build, the proxy and the simulator at 20×: a
- * person answers the agent that asked (from `Needs you`, straight into Reply), a reply survives
- * a reload and a failure and is delivered once — also when its answer is lost — reviews are
- * decided against the simulator, a finished task says why it takes no reply, hostile agent text
- * stays inert, and the tab passes axe. What the server received is read from its request log.
- */
+/** The Conversation tab (production build, proxy, simulator at 20×): answering from `Needs you`, a
+ *  reply that survives a reload, a failure and a lost answer and is delivered once, reviews, why a
+ *  finished task takes no reply, inert hostile text, axe. */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test as base } from './fixtures';
 import { ConversationTab } from './pages/conversation';

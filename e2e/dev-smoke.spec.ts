@@ -1,8 +1,6 @@
-/**
- * The one journey on the development server (`npm run dev`): the rest of the suite runs against
- * the production build. It proves the dev server still serves the app through the proxy to the
- * simulator, with StrictMode's development checks on, and that a run starts exactly one task.
- */
+/** The one journey on the development server (`npm run dev`): the rest of the suite runs against
+ *  the production build. It proves the dev server still serves the app through the proxy to the
+ *  simulator, with StrictMode's development checks on, and that a run starts exactly one task. */
 import { expect, test } from './fixtures';
 
 test('npm run dev: the dev server serves the app, lists agents and starts one task', async ({

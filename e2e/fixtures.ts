@@ -1,7 +1,5 @@
-/**
- * `test` for every journey: page objects plus a simulator handle, with the simulator reset
- * before each test so journeys never see each other's tasks, faults or request logs.
- */
+/** `test` for every journey: page objects plus a simulator handle, with the simulator reset before
+ *  each test so journeys never see each other's tasks, faults or request logs. */
 import { test as base, expect } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
 import { NewRunPage } from './pages/new-run-page';

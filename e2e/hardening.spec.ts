@@ -1,14 +1,6 @@
-/**
- * The whole product against a backend that misbehaves, as a person would meet it:
- *
- * - Chaos: 20 % of API requests answered 500/503 and a tight rate limit, while ten tasks are
- *   started from the form, questions are answered, a review is approved and a task cancelled.
- *   Every task must end on screen in its true terminal state, the simulator must hold exactly ten
- *   runs and one message per answer, and no typed text may be lost.
- * - Hostile data: an agent, tasks, messages and trace steps carrying markup, `javascript:` links,
- *   direction overrides, 10,000-character names, nulls and unknown fields: no dialog, no page
- *   error, no horizontal overflow, and everything still readable and searchable.
- */
+/** The product against a misbehaving backend: under chaos (500/503s, a tight rate limit) every
+ *  task ends in its true state with ten runs and one message per answer; under hostile data
+ *  nothing runs, errors or overflows, and everything stays readable and searchable. */
 import type { Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ConversationTab } from './pages/conversation';

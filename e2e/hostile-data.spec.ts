@@ -1,15 +1,6 @@
-/**
- * Hidden characters from outside: a right-to-left override, a zero-width space and a tower of 600
- * combining marks in extracted data, the person's own messages, a task's title and agent names.
- * Each shows marked (`U+202E`, `+596 marks`), never raw, and nothing (nor a 400-letter word)
- * widens the page at 1280 px.
- *
- * The simulator supplies what it can: the Invoice Extractor reads the fields out of a hostile
- * file, the person types the hostile query and reply, `hostile_agent` adds an agent named with an
- * override. It cuts titles to 80 characters and names its agents itself, so `page.route` plays an
- * upstream that titles a task with its whole query and names the Invoice Extractor with hidden
- * characters.
- */
+/** Hidden characters from outside (a right-to-left override, a zero-width space, 600 combining
+ *  marks) in extracted data, messages, titles and agent names show marked, never raw, and nothing
+ *  widens the page; `page.route` plays an upstream for what the simulator will not send. */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ConversationTab } from './pages/conversation';

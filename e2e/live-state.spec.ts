@@ -1,14 +1,6 @@
-/**
- * Live state at scale, against the production build, the proxy and the simulator at 20×:
- *
- * - many live tasks: the one live refresh walks them in pages of 100, and every row learns how
- *   its task ended;
- * - a task that waits on a person is counted (Needs you, the title) whatever the list shows and
- *   whether the tab is seen or hidden, at the hidden pace;
- * - a backend whose list items carry no status still gets every row its true label;
- * - tasks that arrive while several pages are loaded show once each;
- * - a run that settles after its form was left clears the form, and Run then starts nothing.
- */
+/** Live state at scale (production build, proxy, simulator at 20×): the live refresh walks many
+ *  live tasks, tasks that wait on a person are counted seen or hidden, status-less list items get
+ *  true labels, arrivals show once, and a run settled after its form was left clears it. */
 import { expect, test } from './fixtures';
 import { TWO_TOTALS } from './documents';
 import type { ListedRow } from './pages/tasks-page';

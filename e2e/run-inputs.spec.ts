@@ -1,9 +1,5 @@
-/**
- * What a task was given, and where its time went (issue 15): the task page's `Run inputs` shows
- * the query, files with their sizes, schema and instructions as sent from this browser, and in a
- * browser that did not send them what the API tells, saying so; `Time in status` is the same in
- * the browser that watched the task to its end and in a fresh one that opened it afterwards.
- */
+/** What a task was given and where its time went (issue 15): `Run inputs` from this browser and,
+ *  elsewhere from the API, saying so; `Time in status` alike in the watching and a fresh browser. */
 import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TWO_TOTALS } from './documents';

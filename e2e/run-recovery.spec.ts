@@ -1,8 +1,6 @@
-/**
- * Runs whose answer is lost: the request reaches the simulator and creates a task, but the
- * browser never hears back. Whatever happens next — the network stays gone, the page is
- * reloaded — the next Run must open that task rather than start a second one (decision 0007).
- */
+/** Runs whose answer is lost: the request reaches the simulator and creates a task, but the browser
+ *  never hears back. Whatever happens next — the network stays gone, the page is reloaded — the
+ *  next Run must open that task rather than start a second one (decision 0007). */
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { SimulatorHandle } from './simulator';

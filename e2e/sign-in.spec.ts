@@ -1,8 +1,6 @@
-/**
- * A shared console: sign-in by password across two instances, a trusted proxy's header, and the
- * refusal to start a keyed console on a network with nobody signing in. Each test starts its own
- * production servers on the suite's build, pointed at the suite's simulator.
- */
+/** A shared console: sign-in by password across two instances, a trusted proxy's header, and the
+ *  refusal to start a keyed console on a network with nobody signing in. Each test starts its own
+ *  production servers on the suite's build, pointed at the suite's simulator. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { E2E_API_KEY, E2E_OUT_DIR, SIMULATOR_URL } from './env';
 import { expect, test } from './fixtures';

@@ -1,7 +1,5 @@
-/**
- * A handle on the simulator's `/__sim/` control routes for end-to-end tests: reset the world,
- * resolve reviews, inject faults, and read what the server actually received.
- */
+/** A handle on the simulator's `/__sim/` control routes for end-to-end tests: reset the world,
+ *  resolve reviews, inject faults, and read what the server actually received. */
 import { expect, type APIRequestContext } from '@playwright/test';
 import type {
   LoggedPart,

@@ -1,9 +1,5 @@
-/**
- * Stopping a task and reading its trace as one document (issue 15): focus around `Cancel task`
- * (back on the button when the dialog is dismissed, on the task's heading once the cancel took),
- * the research step in flight at the stop landing after an `After the stop` divider, and the
- * trace's toolbar staying on screen while the page scrolls through 10,000 steps.
- */
+/** Stopping a task (issue 15): focus around `Cancel task`, the step in flight at the stop landing
+ *  after an `After the stop` divider, and the trace toolbar staying on screen over 10,000 steps. */
 import type { Page } from '@playwright/test';
 import { TWO_TOTALS } from './documents';
 import { expect, test } from './fixtures';

@@ -1,8 +1,6 @@
-/**
- * The Summary tab (issue 15): a stopped task says so rather than passing off its last message as
- * the answer, and an extraction from several files names each row's file, here and in a browser
- * that did not send them, with a scroll hint where the table is wider than a phone.
- */
+/** The Summary tab (issue 15): a stopped task says so rather than passing off its last message as
+ *  the answer, and an extraction from several files names each row's file, here and in a browser
+ *  that did not send them, with a scroll hint where the table is wider than a phone. */
 import { expect, test } from './fixtures';
 import { SummaryTab } from './pages/task-result';
 import { TWO_TOTALS } from './documents';

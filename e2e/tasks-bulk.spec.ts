@@ -1,8 +1,6 @@
-/**
- * The task list in bulk and on a phone, against the production build, the proxy and the
- * simulator at 20×: the status multi-select with its counts, selecting rows to cancel or run
- * again (what the simulator received is checked), and the first row on a phone's first screen.
- */
+/** The task list in bulk and on a phone, against the production build, the proxy and the simulator
+ *  at 20×: the status multi-select with its counts, selecting rows to cancel or run again (what the
+ *  simulator received is checked), and the first row on a phone's first screen. */
 import { expect, test } from './fixtures';
 
 test('filter by two statuses with the multi-select, each with its count', async ({

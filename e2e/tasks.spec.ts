@@ -1,9 +1,6 @@
-/**
- * The live task list and the task view, against the production build, the proxy and the
- * simulator at 20×: tasks move to their end on screen without a reload, the one that asks a
- * question comes first, cancel works, filters live in the URL, and the polling keeps its
- * promises as the simulator's request log and the browser's own network see them.
- */
+/** The live task list and task view (production build, proxy, simulator at 20×): tasks end on
+ *  screen without a reload, the asking one first, cancel, filters in the URL, and polling within
+ *  its budgets as the request log and the browser see it. */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { TWO_TOTALS } from './documents';

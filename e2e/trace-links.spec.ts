@@ -1,8 +1,6 @@
-/**
- * Links to a step of the trace, at 1440×900: "See step N in the trace" on a failed task, an
- * in-page `#step-N`, and `#step-5000` of the 10,000-step trace each land with the step in view,
- * expanded and focused; Home/End keep the focused step in view; failed tool calls are marked.
- */
+/** Links to a step of the trace, at 1440×900: "See step N in the trace" on a failed task, an
+ *  in-page `#step-N`, and `#step-5000` of the 10,000-step trace each land with the step in view,
+ *  expanded and focused; Home/End keep the focused step in view; failed tool calls are marked. */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TraceTab } from './pages/task-result';

@@ -1,10 +1,6 @@
-/**
- * The Summary and Trace tabs against the production build, the proxy and the simulator at 20×:
- * an invoice extracted from an uploaded CSV shows its line items as a table and downloads as
- * CSV and JSON; its trace is searched and filtered; the 10,000-step trace opens, jumps to its
- * end and searches without ever holding more than 200 step elements; hostile agent output stays
- * inert; and both tabs pass axe.
- */
+/** The Summary and Trace tabs (production build, proxy, simulator at 20×): an invoice CSV's line
+ *  items as a table with CSV/JSON downloads, trace search and filters, the 10,000-step trace with
+ *  at most 200 step elements, inert hostile output, axe. */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';

@@ -1,12 +1,6 @@
-/**
- * Agents the benchmark adds to the simulator's seed: "Bench Worker", whose every run takes
- * 50 virtual seconds (five ten-second steps), so `npm run bench` can watch a task of a known
- * length at the real speed (time scale 1) and hold the console to its polling budgets; and
- * "Trace Stress Test (100 steps)", the seeded long-trace script cut to 100 steps, so the Trace
- * viewer's 10,000-step figures have a 100-step twin from the same script, simulator and build;
- * and "Trace Live (10,000 steps)", the same script's first 10,000 steps at once and then one
- * step every 3 s for three minutes, so the bench can weigh what a live Trace tab downloads.
- */
+/** Agents the benchmark adds to the simulator: "Bench Worker" (a 50-s run, for the polling
+ *  budgets), "Trace Stress Test (100 steps)" (the 10,000-step figures' twin) and "Trace Live
+ *  (10,000 steps)" (then a step every 3 s, for what a live Trace downloads). */
 import { longTraceScript } from '../server/simulator/agents/long-trace';
 import { seedAgents } from '../server/simulator/agents/seed';
 import type { AgentScript, SeedAgent } from '../server/simulator/agents/types';

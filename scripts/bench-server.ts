@@ -1,7 +1,5 @@
-/**
- * Bench section 10: the production server alone, as its own process in front of a simulator
- * process: requests per second through the proxy, the latency it adds, its memory afterwards.
- */
+/** Bench section 10: the production server alone, as its own process in front of a simulator
+ *  process: requests per second through the proxy, the latency it adds, its memory afterwards. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freePort } from './free-port';

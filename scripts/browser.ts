@@ -1,9 +1,5 @@
-/**
- * Finds a Chromium for Playwright. Order: `CHROMIUM_PATH`, Debian's `/usr/bin/chromium`, then
- * Playwright's own download. This machine cannot download Playwright's browsers, so Debian's
- * package is the usual answer here, while a developer laptop with `npx playwright install`
- * keeps working unchanged.
- */
+/** Finds a Chromium for Playwright: `CHROMIUM_PATH`, Debian's `/usr/bin/chromium`, then
+ *  Playwright's own download. */
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 

@@ -1,10 +1,6 @@
-/**
- * `npm run test:deploy`: runs the Dockerfile's own steps without a container runtime (none on our
- * machines): each stage in a directory of its own, from a clean copy of the repository, the
- * runtime stage with production dependencies only and, as root, as an unprivileged user. Then it
- * starts the image's CMD and checks what a deployment relies on: the HEALTHCHECK, /readyz, the
- * built app with immutable assets, and a clean exit on SIGTERM.
- */
+/** `npm run test:deploy`: runs the Dockerfile's stages without a container runtime, from a clean
+ *  copy, as an unprivileged user, then starts the image's CMD and checks the HEALTHCHECK, /readyz,
+ *  immutable assets and a clean exit on SIGTERM. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

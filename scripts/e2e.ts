@@ -1,10 +1,5 @@
-/**
- * `npm run test:e2e`: make sure a browser exists, then run the Playwright suite.
- *
- * Where no Chromium is found and we run as root on Debian (CI, fresh dev machines here), Debian's
- * `chromium` package is installed; anywhere else we stop with the exact command to run, rather than
- * guess at someone's package manager. Extra arguments go to `playwright test`.
- */
+/** `npm run test:e2e`: makes sure a Chromium exists (installing Debian's `chromium` as root on
+ *  Debian, else printing the command) and runs Playwright with the extra arguments. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium, SYSTEM_CHROMIUM } from './browser';

@@ -1,7 +1,5 @@
-/**
- * Writes a brotli and a gzip copy next to every compressible file of the build, so the production
- * server sends compressed bytes without compressing on each request.
- */
+/** Writes a brotli and a gzip copy next to every compressible file of the build, so the production
+ *  server sends compressed bytes without compressing on each request. */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';

@@ -1,7 +1,5 @@
-/**
- * `npm run screenshots`: the pictures in `docs/screenshots/`, one per view in light, dark and on a
- * phone, taken from a fresh production build against the simulator, so they show what ships.
- */
+/** `npm run screenshots`: the pictures in `docs/screenshots/`, one per view in light, dark and on a
+ *  phone, taken from a fresh production build against the simulator, so they show what ships. */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,5 @@
-/**
- * `npm start`: builds the app when `dist/` is missing or older than its sources, then starts the
- * production server (`server/app/main.ts`).
- */
+/** `npm start`: builds the app when `dist/` is missing or older than its sources, then starts the
+ *  production server (`server/app/main.ts`). */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
