@@ -11,12 +11,9 @@ import {
 } from './e2e/env';
 import { findChromium } from './scripts/browser';
 
-/**
- * The suite runs the real thing: the simulator as its own process, and the production server
- * (`server/app/main.ts`, what `npm start` runs) serving the build, pointed at it. One smoke
- * journey runs against the development server (`npm run dev`) so it stays covered. Ports are the
- * suite's own, so a developer's `npm start` on 5173 is left alone.
- */
+/** The suite runs the real thing (decision 0006): the simulator as its own process and the
+ *  production server serving the build, pointed at it; one smoke journey on the dev server. Ports
+ *  are the suite's own, so a developer's `npm start` on 5173 is left alone. */
 const browser = findChromium();
 
 /** The dashboard's environment: the suite's simulator, never a key from the developer's shell. */

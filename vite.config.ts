@@ -21,11 +21,9 @@ const { precompress } = (await tsImport(
 
 const { host, port } = dashboardAddress(process.env);
 
-/**
- * `npm run dev` is `vite`: the agent-console plugin starts (or points at) the backend and forwards
- * `/api/v1/*` to it with the key added server-side, as the production server (`npm start`) does. No `define` and no `envPrefix` change here:
- * the server's environment, and with it `NANONETS_API_KEY`, must never reach the client bundle.
- */
+/** `npm run dev` is `vite`: the agent-console plugin starts (or points at) the backend and adds the
+ *  key server-side, as `npm start` does (decision 0004). No `define` and no `envPrefix` change: the
+ *  server's environment, `NANONETS_API_KEY` with it, must never reach the client bundle. */
 export default defineConfig({
   plugins: [react(), tailwindcss(), agentConsole(), precompress()],
   resolve: {
