@@ -1,6 +1,6 @@
 /** The middleware the Vite plugin and the production server mount: forwards the endpoints the
- *  console uses (`paths.ts`), answers `/__console/backend`, refuses the rest of `/api/` and any
- *  cross-site request (400 / 405 / 403). See SECURITY.md and decision 0004. */
+ *  console uses (`paths.ts`), answers `/__console/backend`, and refuses unsafe paths (400), other
+ *  methods (405), other endpoints and cross-site requests (403). See SECURITY.md, decision 0004. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BackendInfo, UpstreamTarget } from './backend';
 import { forwardRequest, type ForwardOptions } from './forward';

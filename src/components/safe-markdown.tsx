@@ -1,6 +1,6 @@
 /** The one renderer of agent Markdown (messages, answers), lazily loaded. The text is untrusted:
  *  no raw HTML, unsafe links emptied, links without opener, images as links, headings demoted,
- *  hidden characters spelled out, every block `dir="auto"` (see SECURITY.md). */
+ *  hidden characters spelled out, every block `dir="auto"`. */
 import type { ComponentProps } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';

@@ -1,6 +1,6 @@
 /** The `Agent` combobox: our own ARIA 1.2 editable combobox (WAI-ARIA APG, decision 0005) with
- *  server-side search, paging as the list or the arrows near its end, and a `Recent` group of the
- *  agents this browser ran last. Focus never leaves the input. */
+ *  server-side search, more pages as the list or the arrows near its end, and a `Recent` group of
+ *  the agents this browser ran last. Focus never leaves the input. */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AgentSummary } from '@/api/schemas';
