@@ -199,9 +199,14 @@ test('chaos: 20 % 5xx and a tight rate limit; ten tasks reach their true ends, n
       }),
     );
   }
-  const cancelled = await startPersistently(newRun, 'deep', 'Deep Researcher', 'Chaos research');
+  // Two totals: this one waits for an answer until it is cancelled, however slow the chaos makes
+  // the cancel (a run that ends by itself could finish first).
+  const cancelled = await startPersistently(newRun, 'invo', 'Invoice Extractor', 'Chaos cancel', {
+    name: 'invoice-cancel.txt',
+    text: TWO_TOTALS,
+  });
 
-  // Cancel the long one while it runs.
+  // Cancel it while it is live.
   await tasks.open(`/tasks/${cancelled}`);
   await persist(
     page,
