@@ -60,7 +60,7 @@ describe('formatRelativeTime', () => {
     ['2026-05-12T11:57:00Z', '3 minutes ago'],
     ['2026-05-12T10:00:00Z', '2 hours ago'],
     ['2026-05-11T11:00:00Z', 'yesterday'],
-    ['2026-05-12T14:00:00Z', 'in 2 hours'],
+    ['2026-05-12T14:00:00Z', 'just now'],
     ['2026-04-01T12:00:00Z', 'last month'],
   ])('%s → %s', (iso, expected) => {
     expect(formatRelativeTime(iso, now)).toBe(expected);

@@ -60,16 +60,14 @@ const RELATIVE_STEPS: ReadonlyArray<{ unit: Intl.RelativeTimeFormatUnit; seconds
 ];
 
 /**
- * Formats a timestamp relative to `now`: `just now`, `5 seconds ago`, `3 minutes ago`,
- * `yesterday`, `in 2 hours`. Anything within 5 s either way is `just now` so small clock skew
- * between the server and the browser never shows "in 2 seconds" for something that just happened.
- * Returns `—` for an unparseable input instead of throwing: timestamps come from the API.
+ * A past event relative to `now`: `just now`, `5 seconds ago`, `yesterday`. A time ahead of the
+ * browser's clock (a server's clock skew) is `just now`; an unparseable one `—`.
  */
 export function formatRelativeTime(value: string | number | Date, now: number): string {
   const time = value instanceof Date ? value.getTime() : new Date(value).getTime();
   if (Number.isNaN(time)) return '—';
-  const diffSeconds = (time - now) / 1000;
-  const abs = Math.abs(diffSeconds);
+  const diffSeconds = Math.min(0, (time - now) / 1000);
+  const abs = -diffSeconds;
   if (abs < 5) return 'just now';
   for (const step of RELATIVE_STEPS) {
     if (abs >= step.seconds) {
