@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readTask, writeTasks } from './cache';
 import { taskKeys } from './keys';
 import { TaskSync, type SyncEnvironment } from './tab-sync';
@@ -109,8 +109,10 @@ function tab(locks: LockManager, channels: (name: string) => BroadcastChannel, v
   };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the fakes' queued work (microtasks: lock grants, channel messages) run; no time passes. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
 
+beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('tabs of the console', () => {

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -5,6 +6,7 @@ import { json, stubFetch } from '@/test/fetch-stub';
 import { agentFixture, pageFixture } from '@/test/fixtures';
 import { renderWithProviders } from '@/test/render';
 import { AgentRunRefusal } from './agent-run-refusal';
+import { agentQueries } from './agents-queries';
 import { AgentStatusBadge, runRefusal } from './agent-status';
 
 const draft = agentFixture({ name: 'Summarizer', status: 'draft', version_number: 3 });
@@ -12,6 +14,12 @@ const group = { name: 'Summarizer', agent_group_id: draft.agent_group_id };
 const archived = agentFixture({ ...group, status: 'archived', version_number: 1 });
 const published = agentFixture({ ...group, version_number: 2 });
 const otherAgent = agentFixture({ name: 'Summarizer Pro', version_number: 9 });
+
+/** Shows when the list of published versions the refusal reads has been answered. */
+function ListAnswered() {
+  const { isSuccess } = useQuery(agentQueries.published(draft.name));
+  return isSuccess ? <p>List answered</p> : null;
+}
 
 function serve(versions: (typeof draft)[]) {
   return stubFetch((request) =>
@@ -41,10 +49,15 @@ describe('AgentRunRefusal', () => {
 
   it('offers no switch when the published version is inactive', async () => {
     serve([{ ...published, is_active: false }]);
-    renderWithProviders(<AgentRunRefusal id="why" agentId={draft.id} onSwitch={vi.fn()} />);
+    renderWithProviders(
+      <>
+        <AgentRunRefusal id="why" agentId={draft.id} onSwitch={vi.fn()} />
+        <ListAnswered />
+      </>,
+    );
     await screen.findByText(/draft version/);
-    // The list answered: the refusal re-renders with whatever it found, which is nothing.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Observers of one query are told of its answer together: the refusal has seen it too.
+    await screen.findByText('List answered');
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CachedTask } from '@/entities/task/cache';
 import { taskKeys } from '@/entities/task/keys';
 import { rememberTaskInputs, TASK_INPUTS_KEY, reloadTaskInputs } from '@/lib/task-inputs';
@@ -31,6 +31,8 @@ function region() {
 function field(term: string): HTMLElement {
   return within(region()).getByText(term, { selector: 'dt' }).nextElementSibling as HTMLElement;
 }
+
+afterEach(() => vi.useRealTimers());
 
 describe('RunInputs', () => {
   it('shows what this browser sent — files with their sizes, the schema as code — and reads nothing', () => {
@@ -115,9 +117,11 @@ describe('RunInputs', () => {
       `/api/v1/tasks/${id}/messages`,
     ]);
 
-    // A change of the task marks the messages stale: nothing here reads them again.
+    // A change of the task marks the messages stale: nothing here reads them again, however
+    // long the page stays open (the shared messages query would re-read them at once).
+    vi.useFakeTimers();
     await queryClient.invalidateQueries({ queryKey: taskKeys.messages(id), refetchType: 'none' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(requests).toHaveLength(1);
   });
 
