@@ -1,10 +1,6 @@
 /**
- * "Ledger Sync": a believable job that breaks halfway, so the dashboard's failed-task path
- * (error feed item, partial trace, `/result` for the trail) has something real to show.
- *
- * It always fails, on page 3 of 7, after fetching two pages and reconciling the first. The
- * account is the first code like "ACME-001" in the query, else ACME-001. The failing
- * `fetch_ledger` call carries an error object as its output, then the script yields `fail`.
+ * "Ledger Sync": always fails on page 3 of 7 after two fetches and one reconciliation, with a 502
+ * tool output and a `fail` step, for the failed-task path (decision 0003).
  */
 import { randomInt, stepDuration } from './timing';
 import type { AgentScript, ToolCallStep } from './types';

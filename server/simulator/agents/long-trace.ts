@@ -1,12 +1,6 @@
 /**
- * "Trace Stress Test": a research run with thousands of tool calls, for testing how the dashboard
- * renders, paginates and virtualises a huge feed.
- *
- * It yields exactly `ctx.longTraceSteps` steps, counting everything: a plan message, tool calls
- * cycling through `search`, `read_page`, `extract` and `note` (four per source), and the final
- * `complete` (with N = 1 only the `complete`). Only the first step and every 500th step take
- * time (300–1500 virtual ms); all others have `durationMs: 0`, so the engine can land them in
- * bulk. Steps are generated lazily with O(1) state, whatever N is.
+ * "Trace Stress Test": exactly `ctx.longTraceSteps` steps (plan, tool calls cycling search, read,
+ * extract, note, and `complete`), generated lazily; only every 500th step takes time (0003).
  */
 import { randomInt, stepDuration } from './timing';
 import type { AgentScript, ScriptStep } from './types';
@@ -44,55 +38,36 @@ export const longTraceScript: AgentScript = function* (input, ctx) {
     };
   }
 
+  const call = (name: string, args: Record<string, unknown>, output: unknown): ScriptStep => ({
+    kind: 'tool_call',
+    name,
+    arguments: args,
+    output,
+  });
   let facts = 0;
   let lastFacts = 0;
   let characters = 0;
   for (let k = 0; k < toolSteps; k++) {
-    const index = k + 2;
     const source = Math.floor(k / LONG_TRACE_TOOLS.length) + 1;
     const url = `https://example.org/${topicSlug}/source-${source}`;
+    const tool = LONG_TRACE_TOOLS[k % LONG_TRACE_TOOLS.length];
     let step: ScriptStep;
-    switch (LONG_TRACE_TOOLS[k % LONG_TRACE_TOOLS.length]) {
-      case 'search':
-        step = {
-          kind: 'tool_call',
-          name: 'search',
-          arguments: { query: `${topic} source ${source}` },
-          output: { results: randomInt(ctx.random, 3, 12), top: url },
-        };
-        break;
-      case 'read_page': {
-        const read = randomInt(ctx.random, 800, 12_000);
-        characters += read;
-        step = {
-          kind: 'tool_call',
-          name: 'read_page',
-          arguments: { url },
-          output: { title: `Source ${source}: ${topic}`, characters: read },
-        };
-        break;
-      }
-      case 'extract':
-        lastFacts = randomInt(ctx.random, 0, 5);
-        facts += lastFacts;
-        step = {
-          kind: 'tool_call',
-          name: 'extract',
-          arguments: { url, fields: ['claim', 'date', 'figure'] },
-          output: { facts: lastFacts },
-        };
-        break;
-      default:
-        step = {
-          kind: 'tool_call',
-          name: 'note',
-          arguments: {
-            text: `Source ${source}: ${lastFacts} ${lastFacts === 1 ? 'fact' : 'facts'} recorded.`,
-          },
-          output: { saved: true, note_id: `note-${source}` },
-        };
+    if (tool === 'search') {
+      const output = { results: randomInt(ctx.random, 3, 12), top: url };
+      step = call('search', { query: `${topic} source ${source}` }, output);
+    } else if (tool === 'read_page') {
+      const read = randomInt(ctx.random, 800, 12_000);
+      characters += read;
+      step = call('read_page', { url }, { title: `Source ${source}: ${topic}`, characters: read });
+    } else if (tool === 'extract') {
+      lastFacts = randomInt(ctx.random, 0, 5);
+      facts += lastFacts;
+      step = call('extract', { url, fields: ['claim', 'date', 'figure'] }, { facts: lastFacts });
+    } else {
+      const text = `Source ${source}: ${lastFacts} ${lastFacts === 1 ? 'fact' : 'facts'} recorded.`;
+      step = call('note', { text }, { saved: true, note_id: `note-${source}` });
     }
-    yield { ...step, durationMs: duration(index) };
+    yield { ...step, durationMs: duration(k + 2) };
   }
 
   yield {

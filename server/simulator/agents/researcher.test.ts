@@ -22,7 +22,7 @@ describe('Deep Researcher', () => {
     expect(steps.at(-1)).toMatchObject({ kind: 'complete' });
   });
 
-  it('reads the attached files first and quotes their figures in the notes', () => {
+  it('reads the attached files first and names them in the notes', () => {
     const steps = drive(
       researcherScript,
       runInput('e-bikes', [textFile('prices.txt', 'Average price: EUR 2,450.00 in 2025.')]),
@@ -30,6 +30,6 @@ describe('Deep Researcher', () => {
     );
     expect(steps[1]).toMatchObject({ kind: 'tool_call', name: 'read_file' });
     const last = steps.at(-1);
-    expect(last?.kind === 'complete' && last.summary).toContain('(prices.txt)');
+    expect(last?.kind === 'complete' && last.summary).toContain('Read first: prices.txt.');
   });
 });

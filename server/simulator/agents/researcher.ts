@@ -1,18 +1,8 @@
 /**
- * "Deep Researcher": a long, steady run — sixteen rounds of searching and reading, ten to sixteen
- * virtual seconds each, about three and a half minutes in all — for watching a task live and for
- * stopping one while it works (at the end-to-end suite's 20× clock it still runs for ~10 s).
- *
- * What input does what:
- * - the query's words (minus filler) are the topic; each round searches the topic with one facet
- *   (market size, competitors, pricing, …) and "reads" the top result;
- * - attached text files are read first (`read_file`), and the figures found in them are quoted in
- *   the final notes, so the answer shows the agent looked at what it was given;
- * - every four rounds a short progress message lands in the feed;
- * - cancelled midway, the round in flight still lands and nothing after it (the engine's rule).
+ * "Deep Researcher": a long, steady run (16 rounds of 10–16 virtual seconds, about 3.5 minutes)
+ * to watch live or stop midway (decision 0003).
  */
-import { decodeText, isTextLike, readFileOutput, readFileStep } from './files';
-import { findFigures, formatMoney } from './figures';
+import { readRunFile } from './files';
 import { randomInt } from './timing';
 import type { AgentScript } from './types';
 
@@ -53,17 +43,7 @@ export const researcherScript: AgentScript = function* (input, ctx) {
     durationMs: 2_000,
   };
 
-  const figures: string[] = [];
-  for (const file of input.files) {
-    const read = file.read((f) => ({
-      output: readFileOutput(f),
-      amounts: isTextLike(f) ? findFigures(decodeText(f.bytes)).amounts.slice(0, 3) : [],
-    }));
-    yield readFileStep(read.output, round());
-    for (const amount of read.amounts) {
-      figures.push(`${formatMoney(amount.value, amount.currency)} (${file.name})`);
-    }
-  }
+  for (const file of input.files) yield readRunFile(file, round(), () => null).step;
 
   const sources: string[] = [];
   for (let index = 0; index < RESEARCH_ROUNDS; index++) {
@@ -92,7 +72,9 @@ export const researcherScript: AgentScript = function* (input, ctx) {
       `## Research notes: ${topic}`,
       '',
       ...FACETS.map((facet) => `- **${facet}**: see ${sources[FACETS.indexOf(facet)]}`),
-      ...(figures.length > 0 ? ['', `Figures from your files: ${figures.join('; ')}.`] : []),
+      ...(input.files.length > 0
+        ? ['', `Read first: ${input.files.map((f) => f.name).join(', ')}.`]
+        : []),
     ].join('\n'),
     durationMs: 2_000,
   };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftEmail, reviewerScript } from './reviewer';
-import { context, drive, runInput, seededRandom, textFile } from './test-support';
-import { INVOICE_TXT } from './test-fixtures';
+import { context, drive, runInput, textFile } from './test-support';
 import type { CompleteStep, ScriptStep } from './types';
 
 function completion(steps: ScriptStep[]): CompleteStep {
@@ -12,7 +11,7 @@ function completion(steps: ScriptStep[]): CompleteStep {
 
 const request = () =>
   runInput('Email jane.doe@globex.com about the overdue March invoice.', [
-    textFile('march-invoice.txt', INVOICE_TXT),
+    textFile('march-invoice.txt', 'Invoice INV-1\nTotal: 559.06 EUR\n'),
   ]);
 
 describe('outreach reviewer', () => {
@@ -35,7 +34,9 @@ describe('outreach reviewer', () => {
       arguments: { to: 'jane.doe@globex.com', subject: 'The overdue March invoice' },
     });
     expect(draft?.kind === 'tool_call' && String(draft.arguments.body)).toMatch(/^Hi Jane,/);
-    expect(draft?.kind === 'tool_call' && String(draft.arguments.body)).toContain('559.06 EUR');
+    expect(draft?.kind === 'tool_call' && String(draft.arguments.body)).toContain(
+      'I am writing about the overdue March invoice.',
+    );
     expect(review).toMatchObject({
       kind: 'review',
       name: 'send_email',
@@ -86,9 +87,14 @@ describe('outreach reviewer', () => {
     expect(completion(steps).summary).toContain('was not sent');
   });
 
-  it('greets generic mailboxes without a name', () => {
-    expect(draftEmail('Tell billing@acme.com about the refund', [], seededRandom(1)).body).toMatch(
-      /^Hello,/,
-    );
+  it('fills the template: recipient from the files when the request names none, generic greeting', () => {
+    expect(draftEmail('Send the April statement.', 'billing@acme.com')).toMatchObject({
+      to: 'billing@acme.com',
+      subject: 'Send the April statement',
+      body: expect.stringMatching(
+        /^Hello,\n\nI am writing about Send the April statement\./,
+      ) as unknown,
+    });
+    expect(draftEmail('', null)).toMatchObject({ to: null, subject: 'A quick follow-up' });
   });
 });

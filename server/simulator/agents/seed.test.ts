@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seedAgents } from './seed';
 import { context, drive, runInput, textFile } from './test-support';
-import { INVOICE_TXT, TWO_TOTALS_TXT } from './test-fixtures';
 import type { AgentScript, Resume, RunInput, SeedAgent } from './types';
+
+const INVOICE_TXT = 'INVOICE\nInvoice Number: INV-1\nTotal: EUR 559.06\n';
+const TWO_TOTALS_TXT = `${INVOICE_TXT}Grand total: EUR 605.00\n`;
 
 function agent(key: string): SeedAgent {
   const found = seedAgents().find((a) => a.key === key);

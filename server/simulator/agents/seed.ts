@@ -1,15 +1,6 @@
 /**
- * The agents the simulator starts with. Each covers one path of the API a dashboard must handle:
- * versions (summarizer), structured extraction and `ask_user` (invoice), `awaiting_review`
- * (reviewer), `failed` (failing), a long steady run to watch or stop (researcher), a huge trace
- * (long-trace) and an inactive agent (legacy, which has no script since it never runs).
- *
- * Descriptions (all but the trace stress test and the legacy classifier, so both cases show) are a
- * simulator choice: the API docs show no such field (decision 0002).
- *
- * Keys and names are relied on by tests and docs. `created_minutes_ago` values are all distinct
- * so that a newest-first list has one stable order: the summarizer's draft is the newest row, the
- * legacy classifier the oldest.
+ * The agents the simulator starts with, one per path of the API a dashboard must handle; keys and
+ * names are relied on by tests and docs (decision 0003).
  */
 import { failingScript } from './failing';
 import { invoiceScript } from './invoice';
@@ -17,7 +8,17 @@ import { longTraceScript } from './long-trace';
 import { researcherScript } from './researcher';
 import { reviewerScript } from './reviewer';
 import { summarizerScript } from './summarizer';
-import type { SeedAgent } from './types';
+import type { SeedAgent, SeedAgentVersion } from './types';
+
+function version(
+  version_number: number,
+  status: SeedAgentVersion['status'],
+  is_active: boolean,
+  created_minutes_ago: number,
+  system_prompt: string,
+): SeedAgentVersion {
+  return { version_number, status, is_active, created_minutes_ago, system_prompt };
+}
 
 const SUMMARIZER_PROMPT_V1 =
   'You are a document summarizer. Read every file the user attaches and write a short summary ' +
@@ -40,35 +41,17 @@ export function seedAgents(): SeedAgent[] {
       key: 'summarizer',
       name: 'Document Summarizer',
       description:
-        'Summarizes each attached document in Markdown: what it is, its structure and the ' +
-        'figures that matter.',
+        'Summarizes each attached document in Markdown, a section per file quoting how it ' +
+        'begins.',
       config: {
         model: 'nanonets-agent-large',
         tools: ['read_file', 'summarize_text'],
         temperature: 0.2,
       },
       versions: [
-        {
-          version_number: 1,
-          status: 'archived',
-          is_active: true,
-          system_prompt: SUMMARIZER_PROMPT_V1,
-          created_minutes_ago: 60 * 24 * 21,
-        },
-        {
-          version_number: 2,
-          status: 'published',
-          is_active: true,
-          system_prompt: SUMMARIZER_PROMPT_V2,
-          created_minutes_ago: 60 * 24 * 6,
-        },
-        {
-          version_number: 3,
-          status: 'draft',
-          is_active: true,
-          system_prompt: SUMMARIZER_PROMPT_V3,
-          created_minutes_ago: 45,
-        },
+        version(1, 'archived', true, 60 * 24 * 21, SUMMARIZER_PROMPT_V1),
+        version(2, 'published', true, 60 * 24 * 6, SUMMARIZER_PROMPT_V2),
+        version(3, 'draft', true, 45, SUMMARIZER_PROMPT_V3),
       ],
       script: summarizerScript,
     },
@@ -76,37 +59,28 @@ export function seedAgents(): SeedAgent[] {
       key: 'invoice',
       name: 'Invoice Extractor',
       description:
-        'Extracts invoice fields (number, dates, parties, line items, totals) into your output ' +
-        'schema, and asks when a value is ambiguous.',
+        'Extracts invoice fields (labelled fields and CSV columns) into your output schema, and ' +
+        'asks which total is right when a document states two.',
       config: {
         model: 'nanonets-agent-large',
         tools: ['read_file', 'extract_fields', 'ask_user'],
-        extraction_keys: [
-          'invoice_number',
-          'invoice_date',
-          'due_date',
-          'vendor',
-          'customer',
-          'currency',
-          'line_items',
-          'subtotal',
-          'tax',
-          'total',
-        ],
+        extraction_keys:
+          'invoice_number invoice_date due_date vendor customer currency line_items subtotal tax total'.split(
+            ' ',
+          ),
       },
       versions: [
-        {
-          version_number: 1,
-          status: 'published',
-          is_active: true,
-          system_prompt:
-            'You extract structured data from invoices. Read the attached documents, find the ' +
+        version(
+          1,
+          'published',
+          true,
+          60 * 24 * 3,
+          'You extract structured data from invoices. Read the attached documents, find the ' +
             'invoice number, dates, parties, currency, line items and totals, and return them in ' +
             'the requested output schema. Use null for anything that is not in the document. If ' +
             'the document is ambiguous (for example two different totals), ask the user which ' +
             'value is correct instead of guessing.',
-          created_minutes_ago: 60 * 24 * 3,
-        },
+        ),
       ],
       script: invoiceScript,
     },
@@ -122,16 +96,15 @@ export function seedAgents(): SeedAgent[] {
         review_required_for: ['send_email'],
       },
       versions: [
-        {
-          version_number: 1,
-          status: 'published',
-          is_active: true,
-          system_prompt:
-            'You draft short, friendly outreach emails from the brief and any attached notes. ' +
+        version(
+          1,
+          'published',
+          true,
+          60 * 24 * 2,
+          'You draft short, friendly outreach emails from the brief and any attached notes. ' +
             'Never send an email without human approval: draft it, then request a review of ' +
             'send_email and respect the decision.',
-          created_minutes_ago: 60 * 24 * 2,
-        },
+        ),
       ],
       script: reviewerScript,
     },
@@ -146,16 +119,15 @@ export function seedAgents(): SeedAgent[] {
         ledger_account: 'ACME-001',
       },
       versions: [
-        {
-          version_number: 1,
-          status: 'published',
-          is_active: true,
-          system_prompt:
-            'You keep the accounting ledger in sync with the bank feed. Fetch the ledger page by ' +
+        version(
+          1,
+          'published',
+          true,
+          60 * 24 * 9,
+          'You keep the accounting ledger in sync with the bank feed. Fetch the ledger page by ' +
             'page, reconcile each entry against the bank statement, and report every mismatch. ' +
             'Stop and report the error if the ledger API fails; never write partial changes.',
-          created_minutes_ago: 60 * 24 * 9,
-        },
+        ),
       ],
       script: failingScript,
     },
@@ -165,41 +137,33 @@ export function seedAgents(): SeedAgent[] {
       description:
         'Researches a topic facet by facet on the web and writes notes with a source for each. ' +
         'Slow on purpose.',
-      config: {
-        model: 'nanonets-agent-large',
-        tools: ['web_search', 'read_file'],
-      },
+      config: { model: 'nanonets-agent-large', tools: ['web_search', 'read_file'] },
       versions: [
-        {
-          version_number: 1,
-          status: 'published',
-          is_active: true,
-          system_prompt:
-            'You research a topic thoroughly: search it facet by facet (market, competitors, ' +
+        version(
+          1,
+          'published',
+          true,
+          60 * 24 * 5,
+          'You research a topic thoroughly: search it facet by facet (market, competitors, ' +
             'pricing, regulation, news, reviews, forecasts, risks), read the best source for ' +
             'each, and write notes with a link per facet. Take your time; quality over speed.',
-          created_minutes_ago: 60 * 24 * 5,
-        },
+        ),
       ],
       script: researcherScript,
     },
     {
       key: 'long-trace',
       name: 'Trace Stress Test',
-      config: {
-        model: 'nanonets-agent-small',
-        tools: ['search', 'read_page', 'extract', 'note'],
-      },
+      config: { model: 'nanonets-agent-small', tools: ['search', 'read_page', 'extract', 'note'] },
       versions: [
-        {
-          version_number: 1,
-          status: 'published',
-          is_active: true,
-          system_prompt:
-            'You are a research agent that works through a very long list of sources: search, ' +
+        version(
+          1,
+          'published',
+          true,
+          60 * 24 * 12,
+          'You are a research agent that works through a very long list of sources: search, ' +
             'read each page, extract the facts and take notes until every source is covered.',
-          created_minutes_ago: 60 * 24 * 12,
-        },
+        ),
       ],
       script: longTraceScript,
     },
@@ -212,20 +176,17 @@ export function seedAgents(): SeedAgent[] {
         categories: ['billing', 'technical_support', 'sales', 'account', 'other'],
       },
       versions: [
-        {
-          version_number: 1,
-          status: 'published',
-          is_active: false,
-          system_prompt:
-            'Classify the incoming support message into exactly one of: billing, ' +
+        version(
+          1,
+          'published',
+          false,
+          60 * 24 * 90,
+          'Classify the incoming support message into exactly one of: billing, ' +
             'technical_support, sales, account, other. Reply with the category and a one-line ' +
             'reason.',
-          created_minutes_ago: 60 * 24 * 90,
-        },
+        ),
       ],
-      // No script: the agent is seeded inactive, so every run is refused with 403 before a script
-      // would be needed, and there is no way to activate it. A borrowed script would pretend to
-      // a behaviour the agent never shows.
+      // No script: seeded inactive, every run of it is refused with 403 before one is needed.
     },
   ];
 }

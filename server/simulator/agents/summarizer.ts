@@ -1,155 +1,83 @@
 /**
- * "Document Summarizer": reads every attached file and writes a Markdown summary with one
- * section per file, built from what is really in the bytes (see `file-digest.ts`).
- *
- * What input does what:
- * - text-like files (txt, md, csv, json, or any clean UTF-8) get a `read_file` call and a
- *   `summarize_text` call each; binary files (pdf, png, docx, …) and empty files get only
- *   `read_file`, and the summary says plainly that their text could not be read;
- * - no files and a query of 20+ words: the query itself is summarized; no files and a shorter (or
- *   no) query: the agent says there is nothing to summarize and completes;
- * - `output_config.instructions` are echoed in the plan message; bullets/prose and "under N
- *   words" are applied, another language or free-form wishes are acknowledged as not possible;
- * - `output_config.output_schema` is acknowledged and ignored (this agent does not extract).
+ * "Document Summarizer": quotes the opening lines of every attached file in a Markdown section of
+ * its own, and says plainly why a file could not be read (decision 0003).
  */
-import { digestFile, digestText, renderSummary } from './file-digest';
-import type { FileDigest } from './file-digest';
-import { countWords, fileKind, readFileOutput, readFileStep } from './files';
-import { readInstructions } from './instructions';
-import { pick, stepDuration } from './timing';
+import { readRunFile, splitLines, unreadableReason } from './files';
+import { stepDuration } from './timing';
 import type { AgentScript } from './types';
 
-/** Below this many words a query is a request ("summarize this"), not a text to summarize. */
-export const MIN_QUERY_WORDS_TO_SUMMARIZE = 20;
+/** Below this many words a message is a request ("summarize this"), not a text to summarize. */
+export const MIN_QUERY_WORDS = 20;
+/** Lines quoted from each document. */
+export const QUOTED_LINES = 5;
 
 function quote(text: string, max = 200): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return `"${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}"`;
+  const line = text.replace(/\s+/g, ' ').trim();
+  return `"${line.length > max ? `${line.slice(0, max - 1)}…` : line}"`;
 }
 
-function summarizeOutput(d: FileDigest): Record<string, unknown> {
-  if (!d.readable) return { filename: d.name, summarized: false, reason: d.reason };
-  return {
-    filename: d.name,
-    kind: d.kind,
-    lines: d.lines,
-    words: d.words,
-    figures: d.figures,
-    ...(d.csv !== undefined && { csv: d.csv }),
-    ...(d.json !== undefined && { json: d.json }),
-    ...(d.markdown !== undefined && { markdown: d.markdown }),
-  };
+/** A section for one document: its size and its first non-blank lines as a block quote. */
+function section(title: string, text: string): string {
+  const lines = splitLines(text).filter((line) => line.trim() !== '');
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  const quoted = lines.slice(0, QUOTED_LINES).map((line) => `> ${line.trim().slice(0, 200)}`);
+  const rest = lines.length - quoted.length;
+  const more = rest > 0 ? `\n\n…and ${rest} more ${rest === 1 ? 'line' : 'lines'}.` : '';
+  const count = `${lines.length} ${lines.length === 1 ? 'line' : 'lines'}, ${words} ${words === 1 ? 'word' : 'words'}`;
+  return `## ${title}\n\n${count}. It begins:\n\n${quoted.join('\n')}${more}`;
 }
 
 export const summarizerScript: AgentScript = function* (input, ctx) {
-  const plan = readInstructions(input.outputConfig?.instructions);
-  const query = input.query?.trim() ?? '';
-  const files = input.files;
-  const remarks = [...plan.remarks];
-  if (plan.raw !== '') remarks.unshift(`Your instructions: ${quote(plan.raw)}.`);
-  if ((input.outputConfig?.output_schema ?? '').trim() !== '') {
-    remarks.push(
-      'An output schema was given, but this agent writes summaries and does not extract fields, so it is ignored.',
-    );
-  }
   const duration = () => stepDuration(ctx.random);
+  const query = input.query?.trim() ?? '';
+  const words = query.split(/\s+/).filter(Boolean).length;
+  const remarks = [
+    ...(query === '' || input.files.length === 0 ? [] : [`You asked: ${quote(query)}.`]),
+    ...(input.outputConfig?.instructions?.trim()
+      ? [
+          `Your instructions: ${quote(input.outputConfig.instructions)}; the simulator quotes documents and cannot follow them.`,
+        ]
+      : []),
+    ...(input.outputConfig?.output_schema?.trim()
+      ? [
+          'An output schema was given, but this agent summarizes and does not extract, so it is ignored.',
+        ]
+      : []),
+  ];
 
-  if (files.length === 0) {
-    const words = countWords(query);
-    if (words < MIN_QUERY_WORDS_TO_SUMMARIZE) {
-      const said =
-        query === ''
-          ? 'No files were attached and no text was sent'
-          : `No files were attached, and your message (${quote(query, 80)}) is only ${words} ${words === 1 ? 'word' : 'words'}`;
-      yield {
-        kind: 'message',
-        content: `${said}, so there is nothing for me to summarize.`,
-        durationMs: duration(),
-      };
-      yield {
-        kind: 'complete',
-        summary: `Nothing to summarize: ${said.charAt(0).toLowerCase()}${said.slice(1)}. Attach one or more files (txt, md, csv, json) or paste the text into the message.`,
-        durationMs: duration(),
-      };
-      return;
-    }
-    yield {
-      kind: 'message',
-      content: [
-        `No files were attached, so I will summarize the text of your message (${words} words).`,
-        ...remarks,
-      ].join(' '),
-      durationMs: duration(),
-    };
-    const digest = digestText(query);
-    yield {
-      kind: 'tool_call',
-      name: 'summarize_text',
-      arguments: { source: 'message', characters: query.length },
-      output: summarizeOutput(digest),
-      durationMs: duration(),
-    };
+  if (input.files.length === 0 && words < MIN_QUERY_WORDS) {
+    const said =
+      query === ''
+        ? 'no files were attached and no text was sent'
+        : `no files were attached, and your message (${quote(query, 80)}) is only ${words} ${words === 1 ? 'word' : 'words'}`;
     yield {
       kind: 'complete',
-      summary: renderSummary([digest], plan, 'Summary of your message'),
+      summary: `Nothing to summarize: ${said}. Attach one or more text files (txt, md, csv, json) or paste the text into the message.`,
       durationMs: duration(),
     };
     return;
   }
-
-  // A look at each file's first bytes now, for the plan; each is read in full at its own step.
-  const kinds = files.map((file) => file.peek(fileKind));
-  const names = files.map((f) => f.name).join(', ');
-  const dropped = kinds.filter((kind) => kind === 'dropped').length;
-  const unreadable = kinds.filter((kind) => kind === 'binary' || kind === 'empty').length;
-  const opener = pick(ctx.random, ["I'll read", 'I will go through', 'Let me read'] as const);
-  const intro =
-    files.length === 1
-      ? `${opener} ${names} and write a summary of it.`
-      : `${opener} the ${files.length} attached files (${names}) and write a summary with a section for each.`;
-  const caveat =
-    (unreadable > 0
-      ? ` ${unreadable === 1 ? 'One file does' : `${unreadable} files do`} not look like text; I will say so rather than guess.`
-      : '') +
-    (dropped > 0
-      ? ` ${dropped === 1 ? 'One file was' : `${dropped} files were`} dropped by the simulator before I could read ${dropped === 1 ? 'it' : 'them'}.`
-      : '');
-  const ask = query === '' ? '' : ` You asked: ${quote(query)}.`;
+  const names = input.files.map((file) => file.name);
+  const plan =
+    names.length === 0
+      ? 'No files were attached, so I will quote the text of your message.'
+      : `I'll read ${names.join(', ')} and quote how ${names.length === 1 ? 'it begins' : 'each one begins'}.`;
+  yield { kind: 'message', content: [plan, ...remarks].join(' '), durationMs: duration() };
+  const sections = names.length === 0 ? [section('Your message', query)] : [];
+  for (const file of input.files) {
+    const read = readRunFile(file, duration(), (text) => section(file.name, text));
+    yield read.step;
+    sections.push(read.derived ?? `## ${file.name}\n\nNot read: ${unreadableReason(read.kind)}.`);
+  }
+  const title =
+    names.length === 0
+      ? 'Summary of your message'
+      : names.length === 1
+        ? `Summary of ${names[0]}`
+        : `Summary of ${names.length} files`;
   yield {
-    kind: 'message',
-    content: [`${intro}${caveat}${ask}`, ...remarks].join(' '),
+    kind: 'complete',
+    summary: [`# ${title}`, ...sections].join('\n\n'),
     durationMs: duration(),
   };
-
-  const digests: FileDigest[] = [];
-  for (const file of files) {
-    const { output, digest } = file.read((f) => ({
-      output: readFileOutput(f),
-      digest: digestFile(f),
-    }));
-    yield readFileStep(output, duration());
-    digests.push(digest);
-    if (digest.readable) {
-      yield {
-        kind: 'tool_call',
-        name: 'summarize_text',
-        arguments: { filename: digest.name, kind: digest.kind },
-        output: summarizeOutput(digest),
-        durationMs: duration(),
-      };
-    }
-  }
-
-  const readable = digests.filter((d) => d.readable).length;
-  const title =
-    files.length === 1
-      ? `Summary of ${files[0]?.name ?? 'the file'}`
-      : `Summary of ${files.length} files`;
-  let summary = renderSummary(digests, plan, title);
-  if (readable === 0) {
-    summary += `\n\nNone of the attached files could be read as text in the simulator, so there is no content to summarize beyond the facts above.`;
-  }
-  if (plan.language !== null)
-    summary += `\n\n_Written in English: the simulator cannot write ${plan.language}._`;
-  yield { kind: 'complete', summary, durationMs: duration() };
 };

@@ -1,22 +1,11 @@
 /**
- * Helpers for driving scripts outside the engine: a seeded PRNG, input builders and a loop that
- * answers `ask_user`/`review` steps from a queue, the way the engine would resume them.
- * Used by the script tests; small enough for the engine's tests to reuse.
+ * Drives scripts outside the engine for tests: a seeded PRNG, input builders, and `drive`, which
+ * answers `ask_user`/`review` steps from a queue the way the engine resumes them.
  */
-import type {
-  AgentScript,
-  InputFile,
-  OutputConfig,
-  Resume,
-  RunInput,
-  ScriptContext,
-  ScriptStep,
-} from './types';
+import type { AgentScript, InputFile, OutputConfig, Resume, RunInput } from './types';
+import type { ScriptContext, ScriptStep } from './types';
 import { createRandom } from '../ids';
 import { HeldFile } from '../input-files';
-
-/** The simulator's own seeded generator, so tests see the streams the engine would give. */
-export const seededRandom = createRandom;
 
 export function textFile(name: string, text: string, type = ''): InputFile {
   const bytes = new TextEncoder().encode(text);
@@ -37,13 +26,10 @@ export function runInput(
 }
 
 export function context(seed = 1, longTraceSteps = 10_000): ScriptContext {
-  return { random: seededRandom(seed), longTraceSteps };
+  return { random: createRandom(seed), longTraceSteps };
 }
 
-/**
- * Runs a script to its end. Each suspending step (`ask_user`, `review`) consumes the next entry
- * of `resumes`; running out of entries throws, so a test cannot miss an unexpected question.
- */
+/** Runs a script to its end, answering each `ask_user`/`review` with the next of `resumes`. */
 export function drive(
   script: AgentScript,
   input: RunInput,

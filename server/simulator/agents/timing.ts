@@ -1,8 +1,4 @@
-/**
- * Step pacing and wording variety drawn from `ctx.random` only, so a seeded simulator replays a
- * task step for step (same durations, same phrasing) while different tasks still look different.
- */
-
+/** Step pacing and wording variety drawn from `ctx.random` only, so a seeded run replays exactly. */
 /** Virtual milliseconds for one step: an integer in [min, max], 300–1500 by default. */
 export function stepDuration(random: () => number, min = 300, max = 1500): number {
   return min + Math.floor(random() * (max - min + 1));

@@ -1,52 +1,34 @@
 /**
- * The contract between the simulator's engine (which owns time, task status and the HTTP API)
- * and its scripted agents (which own *what* an agent says and does with its input).
- *
- * A scripted agent is a generator. The engine pulls one step at a time, waits the step's
- * virtual `durationMs` on the simulator clock, appends it to the task's feed, and then pulls
- * the next one. Steps that need the outside world (`ask_user`, `review`) suspend the task
- * until the engine resumes the generator with the answer (`gen.next(resume)`).
- *
- * Scripts are pure functions of their input and `ctx.random`: same seed, same input -> same
- * steps. They never touch the clock, the store or the network. They read each file once
- * (`RunFile.read`), when they need it, and keep only what they derive from it.
+ * The contract between the simulator's engine (time, status, HTTP) and its scripted agents (what
+ * an agent says and does with its input): a script is a generator of steps (decision 0003).
  */
 
-/** A file as a script reads it: the multipart part's facts and its bytes. */
+/** A file as a script reads it: the multipart part's name, type ("" if none), size and bytes. */
 export interface InputFile {
-  /** The part's filename, e.g. "march-invoice.txt". */
   name: string;
-  /** The part's declared content type ("" when the client sent none). */
   type: string;
   size: number;
-  /** Empty when `dropped`. */
+  /** Empty when `dropped`: the simulator let go of them before the agent read them. */
   bytes: Uint8Array;
-  /** The simulator dropped the bytes before the agent read them (its cap on held uploads). */
   dropped?: boolean;
 }
 
-/**
- * A file of a run as its task keeps it: name, type and size for good, the bytes only until the
- * agent has read them, so a run that has been read holds no upload (`input-files.ts`).
- */
+/** A run's file as its task keeps it: the bytes only until the agent has read them. */
 export interface RunFile {
   readonly name: string;
   readonly type: string;
   readonly size: number;
   /** Bytes still held: `size` until the file is read or dropped, then 0. */
   readonly heldBytes: number;
-  /**
-   * Hands the file to `reader` once, then drops its bytes. What `reader` returns comes back as a
-   * deep copy, so no string derived from the text keeps the whole text alive. A second read throws.
-   */
+  /** Hands the file to `reader` once, then drops its bytes; returns a deep copy of its result. */
   read<T>(reader: (file: InputFile) => T): T;
-  /** Looks at the bytes without letting them go, for a cheap check such as the file's kind. */
+  /** Looks at the bytes without letting them go. */
   peek<T>(reader: (file: InputFile) => T): T;
   /** Drops the bytes unread (the task ended, or the cap needs the room). */
   release(): void;
 }
 
-/** `TaskOutputConfig` as sent by the client; both fields optional. */
+/** `TaskOutputConfig` as sent by the client. */
 export interface OutputConfig {
   output_schema?: string;
   instructions?: string;
@@ -77,13 +59,12 @@ interface StepBase {
   durationMs?: number;
 }
 
-/** An assistant message (intermediate reasoning or a final prose answer). */
+/** An assistant message. */
 export interface MessageStep extends StepBase {
   kind: 'message';
   content: string;
 }
 
-/** A tool call with its arguments and its output. */
 export interface ToolCallStep extends StepBase {
   kind: 'tool_call';
   name: string;
@@ -91,41 +72,29 @@ export interface ToolCallStep extends StepBase {
   output: unknown;
 }
 
-/**
- * The agent asks the user a question. The task goes to `waiting_for_input`; the question is
- * also appended to the conversation (`/messages`) as an agent message. The generator is
- * resumed with `{ kind: 'answer', text }` once the user posts a message.
- */
+/** A question to the user: `waiting_for_input` until a message resumes it with `answer`. */
 export interface AskUserStep extends StepBase {
   kind: 'ask_user';
   question: string;
 }
 
-/**
- * The agent pauses before a sensitive step. The task goes to `awaiting_review` until the
- * simulator control route approves or rejects it; the generator is resumed with
- * `{ kind: 'review', approved, note }` and decides what happens next (a rejected review
- * normally ends in a `fail` step or a `complete` step that says nothing was sent).
- */
+/** A pause before a sensitive step: `awaiting_review` until the control route decides it. */
 export interface ReviewStep extends StepBase {
   kind: 'review';
-  /** The tool the agent wants to run once approved, e.g. "send_email". */
+  /** The tool to run once approved ("send_email"), its arguments, and why a person must look. */
   name: string;
   arguments: Record<string, unknown>;
-  /** Why a human must look, shown in the feed. */
   reason: string;
 }
 
-/** The final step: becomes the `task_complete` feed item and the task is `completed`. */
+/** The answer (Markdown), with `extracted_data`: the task is `completed`. */
 export interface CompleteStep extends StepBase {
   kind: 'complete';
-  /** Markdown allowed. Goes to `result.structuredContent.summary`. */
   summary: string;
-  /** Structured extraction; becomes `extracted_data` in `/summary`. */
   extractedData?: unknown;
 }
 
-/** The agent errors out: becomes an `error` feed item and the task is `failed`. */
+/** An `error` feed item: the task is `failed`. */
 export interface FailStep extends StepBase {
   kind: 'fail';
   error: string;
@@ -134,23 +103,18 @@ export interface FailStep extends StepBase {
 export type ScriptStep =
   MessageStep | ToolCallStep | AskUserStep | ReviewStep | CompleteStep | FailStep;
 
-/**
- * A script ends by yielding `complete` or `fail`. If the generator returns without either,
- * the engine completes the task with the last message as its answer.
- */
+/** Ends with `complete` or `fail`; returning without either completes with the last message. */
 export type AgentScript = (
   input: RunInput,
   ctx: ScriptContext,
 ) => Generator<ScriptStep, void, Resume>;
 
-/** One seeded agent version. */
+/** One seeded agent version; its age at simulator start gives a deterministic `created_at`. */
 export interface SeedAgentVersion {
   version_number: number;
   status: 'draft' | 'published' | 'archived';
   is_active: boolean;
-  /** Written into `config.system_prompt`. */
   system_prompt: string;
-  /** Age of the version at simulator start, in minutes (deterministic `created_at`). */
   created_minutes_ago: number;
 }
 
@@ -159,15 +123,11 @@ export interface SeedAgent {
   /** Stable key used by tests and docs, e.g. "summarizer". */
   key: string;
   name: string;
-  /** One line on what it is for, sent as `description` (a simulator choice: the API docs show
-   *  no such field); left out of an agent that has none. */
+  /** Sent as `description`, a simulator choice (decision 0002); left out when absent. */
   description?: string;
-  /** Extra config keys (tools, model, …) merged into every version's `config`. */
+  /** Merged into every version's `config`. */
   config: Record<string, unknown>;
   versions: SeedAgentVersion[];
-  /**
-   * What a run of it does. Optional only for an agent whose versions are all inactive: runs of
-   * it are refused with 403 before a script is needed (the engine throws if one is missing).
-   */
+  /** Left out only when every version is inactive (runs are refused before a script). */
   script?: AgentScript;
 }
