@@ -1117,8 +1117,19 @@ async function main(): Promise<void> {
 
 await main();
 
+/** Lines of the simulator's source, non-test .ts under server/simulator (issue 16: ≤ 4,500). */
+function simulatorSourceLines(): number {
+  const root = join(import.meta.dirname, '..', 'server', 'simulator');
+  return (readdirSync(root, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .reduce((sum, file) => sum + readFileSync(join(root, file), 'utf8').split('\n').length - 1, 0);
+}
+
 const width = Math.max(...rows.map((row) => row.figure.length));
 console.log('\nAgent Console benchmarks\n');
+console.log(
+  `Simulator source: ${simulatorSourceLines().toLocaleString('en')} lines (budget 4,500)\n`,
+);
 for (const row of rows) {
   const verdict = row.ok === undefined ? '' : row.ok ? '  ok' : '  OVER BUDGET';
   console.log(
