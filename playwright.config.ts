@@ -66,7 +66,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx server/simulator/cli.ts --port ${SIM_PORT} --api-key ${E2E_API_KEY} --time-scale 20 --long-trace-steps 10000 --quiet`,
+      command: `npx tsx server/simulator/cli.ts --port ${SIM_PORT} --api-key ${E2E_API_KEY} --time-scale 20 --long-trace-steps 10000 --seed 42 --quiet`,
       url: `${SIMULATOR_URL}/__sim/health`,
       reuseExistingServer: false,
       timeout: 30_000,

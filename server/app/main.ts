@@ -32,7 +32,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     `  sign-in: ${describeAuth(config.auth)}`,
     ...running.backend.warnings.map((warning) => `  note: ${warning}`),
     ...(running.backend.kind === 'builtin-simulator'
-      ? ['  the simulator keeps its tasks in memory: they are gone when this process stops']
+      ? [
+          '  the simulator keeps its tasks in memory: they are gone when this process stops',
+          env.SIMULATOR_SEED?.trim()
+            ? `  task ids repeat on every start (SIMULATOR_SEED=${env.SIMULATOR_SEED.trim()})`
+            : '  task ids are new on every start; SIMULATOR_SEED=42 npm start keeps a fixed world',
+        ]
       : []),
     ...(config.logRequests
       ? []

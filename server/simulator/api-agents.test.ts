@@ -44,7 +44,7 @@ describe('GET /agents', () => {
     expect(
       rows.filter((row) => row.name === 'Document Summarizer').map((r) => r.version_number),
     ).toEqual([3, 2]);
-    const times = rows.map((row) => Date.parse(row.created_at));
+    const times = rows.map((row) => Date.parse(row.created_at ?? ''));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(rows[0]).toEqual({
       id: match.string(),

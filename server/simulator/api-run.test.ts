@@ -38,7 +38,7 @@ describe('POST /agents/{id}/run', () => {
       status: 'pending',
       created_at: match.iso(),
       updated_at: match.iso(),
-      message: 'Task created successfully. Use GET /v1/tasks/{task_id} to check status.',
+      message: 'Task created successfully. Use GET /api/v1/tasks/{task_id} to check status.',
     });
     const log = await h.get<{ data: RequestLogEntry[] }>('/__sim/requests?method=POST');
     expect(log.body.data.at(-1)).toMatchObject({

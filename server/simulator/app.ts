@@ -1,25 +1,10 @@
-/**
- * The simulator's HTTP application: control routes, then the `/api/v1` pipeline.
- *
- * Order of the `/api/v1` pipeline, outermost first, and why:
- * 1. latency      — applies to every /api response, including errors, like a real network;
- * 2. request log  — wraps everything below so each entry carries the status actually sent; it
- *                   reads no body: it records what the route read (`body.ts`), after the answer;
- * 3. faults       — an injected fault answers before anything else can, so tests get exactly
- *                   the status they asked for;
- * 4. auth         — 401 before any resource is looked at;
- * 5. rate limit   — counted per valid key;
- * 6. random errors (`--error-rate`) — only requests that would otherwise be served;
- * 7. routes, then 405 per known path, then 404. Only a route reads a body, within a limit (413).
- * So a request without the valid key is answered 401 with its body unread.
- * Every non-2xx body is `{"error": "..."}`: routes throw `ApiProblem`, the error handler and the
- * not-found handler write the envelope.
- */
+/** The simulator's HTTP app: control routes, then the `/api/v1` pipeline, outermost first:
+ *  latency → request log → faults → auth and rate limit → random errors → routes (405, 404).
+ *  Only a route reads a body; every non-2xx body is `{"error": "..."}` (`problem.ts`). */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyRecord } from './body';
-import { quirkyResponses } from './chaos';
 import { LifecycleConflict } from './engine';
 import { iso } from './present';
 import { ApiProblem, errorResponse } from './problem';
@@ -82,8 +67,6 @@ function requestLogging(sim: Simulation): MiddlewareHandler {
     const epoch = log.epoch;
     const id = log.nextId();
     const at = iso(sim.clock.now());
-    // The body is not read here: nothing before the route needs it, and an unauthenticated
-    // request must be answered without taking it in. The route notes what it read.
     await next();
     const record = bodyRecord(c);
     const entry: RequestLogEntry = {
@@ -155,34 +138,20 @@ function authenticate(sim: Simulation): MiddlewareHandler {
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 /** A dotted quad in 127.0.0.0/8, parts 0–255 with no leading zero: not `127.1`, not `127.0.0.01`. */
 const LOOPBACK_QUAD = `127(?:\\.${OCTET}){3}`;
-/** The Host headers that name this machine: nothing that merely starts like one. */
+/** `localhost`, `[::1]` or `127.x.y.z`, with an optional port: nothing that merely starts so. */
 const LOOPBACK_HOST_HEADER = new RegExp(
   `^(?:localhost|\\[::1\\]|${LOOPBACK_QUAD})(?::\\d{1,5})?$`,
   'i',
 );
 const LOOPBACK_BIND_ADDRESS = new RegExp(`^(?:localhost|::1|${LOOPBACK_QUAD})$`, 'i');
 
-/** Whether the simulator was bound to this machine only (`--host`). */
-function isLoopbackBind(host: string): boolean {
-  return LOOPBACK_BIND_ADDRESS.test(host);
-}
-
-/** Whether a Host header is `localhost`, `[::1]` or `127.x.y.z`, each with an optional port. */
-function isLoopbackHostHeader(header: string): boolean {
-  return LOOPBACK_HOST_HEADER.test(header);
-}
-
-/**
- * A simulator bound to this machine answers only requests addressed to this machine's names.
- * A page elsewhere in the browser could otherwise rebind its own host name to 127.0.0.1 and read
- * what the simulator holds (the request log keeps people's queries). Bound to another interface
- * (`--host 0.0.0.0`), it was asked to be reachable by other names, so no check is made.
- */
+/** Bound to this machine, the simulator answers only requests addressed to its names, so DNS
+ *  rebinding cannot reach it; bound elsewhere (`--host 0.0.0.0`) it answers any name. */
 function loopbackHostOnly(sim: Simulation): MiddlewareHandler {
   return async (c, next) => {
-    if (!isLoopbackBind(sim.options.host)) return next();
+    if (!LOOPBACK_BIND_ADDRESS.test(sim.options.host)) return next();
     const host = c.req.header('host');
-    if (host === undefined || !isLoopbackHostHeader(host)) {
+    if (host === undefined || !LOOPBACK_HOST_HEADER.test(host)) {
       return errorResponse(
         421,
         `This simulator answers only requests addressed to this machine (127.0.0.1, localhost, [::1]), not to ${host ?? 'no host'}.`,
@@ -192,11 +161,8 @@ function loopbackHostOnly(sim: Simulation): MiddlewareHandler {
   };
 }
 
-/**
- * The control routes (`/__sim/*`) take the simulator's key, like the API: they read the request
- * log and reset the world, which no other page of the browser may do. `GET /__sim/health` stays
- * open, for start-up checks.
- */
+/** The control routes take the simulator's key, like the API (they read the request log and
+ *  reset the world); `GET /__sim/health` stays open for start-up checks. */
 function controlKey(sim: Simulation): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.path === '/__sim/health') return next();
@@ -266,7 +232,6 @@ export function createApp(sim: Simulation): Hono {
   app.use('/api/v1/*', faults(sim));
   app.use('/api/v1/*', authenticate(sim));
   app.use('/api/v1/*', randomErrors(sim));
-  app.use('/api/v1/*', quirkyResponses(sim));
   registerAgentRoutes(app, sim);
   registerTaskRoutes(app, sim);
   return app;

@@ -1,48 +1,34 @@
-/**
- * Request bodies, read only when a route needs one and never past a limit.
- *
- * Nothing before a route reads a body: auth, faults, the rate limit and random errors answer
- * without touching it (the node server then discards what the client still sends). A route that
- * needs its body reads it here, chunk by chunk: a `Content-Length` over the limit is refused at
- * once, and a body without one (chunked) is refused as soon as the bytes counted pass the limit,
- * with **413** in the `{"error"}` envelope and nothing kept beyond the limit.
- *
- * What a route read is noted on the request (`bodyRecord`) for the request log, which records
- * it after the answer instead of reading the body itself.
- */
+/** Request bodies, read only by the route that needs one, as a stream within a limit (413 past
+ *  it), and noted on the request for the request log, which never reads a body itself. */
 import type { Context } from 'hono';
 import { ApiProblem } from './problem';
 import type { LoggedPart } from './request-log';
 
 const MIB = 1024 * 1024;
 
-/** The largest JSON body any route reads: a run's `{query, output_config}`, a message, and the
- *  control routes' fault specs and review decisions. */
+/** The largest JSON body any route reads (a run, a message, a fault, a review). */
 export const JSON_BODY_LIMIT_BYTES = MIB;
-
-/** Room a multipart run body gets on top of its files: the text parts, part headers and
- *  boundaries. A text part alone may be at most `JSON_BODY_LIMIT_BYTES`. */
+/** Room a multipart run gets on top of its files for text parts, headers and boundaries. */
 export const MULTIPART_ALLOWANCE_BYTES = MIB;
 
-/** "1 MB", "2.5 MB" (MB = 2^20 bytes, as everywhere in the simulator). */
+/** "1 MB", "2.5 MB" (MB = 2^20 bytes throughout the simulator). */
 export function formatLimitMb(bytes: number): string {
   const mb = bytes / MIB;
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
-/** What a route read of its request body, kept for the request log. */
+/** What a route read of its request body, for the request log. */
 export interface BodyRecord {
-  /** True once a route started reading the body (past the `Content-Length` check). */
+  /** True once a route started reading the body. */
   read: boolean;
   /** The parsed JSON body, when one was read and parsed. */
   body: unknown;
-  /** Multipart parts as they were read, in order; null when the body was not multipart. */
+  /** Multipart parts as they were read; null when the body was not multipart. */
   parts: LoggedPart[] | null;
 }
 
 const records = new WeakMap<Request, BodyRecord>();
 
-/** The request's body record (created empty on first use). */
 export function bodyRecord(c: Context): BodyRecord {
   let record = records.get(c.req.raw);
   if (!record) {
@@ -52,26 +38,24 @@ export function bodyRecord(c: Context): BodyRecord {
   return record;
 }
 
-/** The request's `Content-Length`, or null when it has none (chunked) or an unreadable one. */
-function declaredLength(c: Context): number | null {
-  const raw = c.req.header('content-length');
-  if (raw === undefined || !/^\s*\d+\s*$/.test(raw)) return null;
-  const value = Number(raw);
-  return Number.isSafeInteger(value) ? value : null;
+/** The request's media type, lower-cased, without parameters; null when absent. */
+export function mediaType(c: Context): string | null {
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === '' ? null : type;
 }
 
 /**
- * The body's chunks, in order, stopping with `tooLarge()` (a 413) when `Content-Length` says the
- * body is over `limit` — before anything is read — or when the bytes read pass it. Stopping early
- * (an error, or the caller leaving the loop) cancels the read: nothing more is taken in, and the
- * node server discards the rest after the answer.
+ * The body's chunks, refused with `tooLarge()` when `Content-Length` says it is over `limit`
+ * (before anything is read) or once the bytes read pass it. Leaving early cancels the read.
  */
 export async function* readBodyChunks(
   c: Context,
   limit: number,
   tooLarge: () => ApiProblem,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const declared = declaredLength(c);
+  const declared = /^\s*\d+\s*$/.test(c.req.header('content-length') ?? '')
+    ? Number(c.req.header('content-length'))
+    : null;
   if (declared !== null && declared > limit) throw tooLarge();
   const stream = c.req.raw.body;
   if (stream === null) return;
@@ -96,33 +80,61 @@ export async function* readBodyChunks(
   }
 }
 
-/** The whole body, at most `limit` bytes (413 beyond). */
-export async function readLimitedBytes(
-  c: Context,
-  limit: number,
-  tooLarge: () => ApiProblem,
-): Promise<Buffer> {
+/** The body as UTF-8 text, at most `JSON_BODY_LIMIT_BYTES` (413 beyond; `hint` ends the 413). */
+export async function readJsonText(c: Context, hint = ''): Promise<string> {
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of readBodyChunks(c, limit, tooLarge)) {
-    chunks.push(chunk);
-    size += chunk.byteLength;
-  }
-  return Buffer.concat(chunks, size);
+  const tooLarge = () =>
+    new ApiProblem(
+      413,
+      `The request body is over ${formatLimitMb(JSON_BODY_LIMIT_BYTES)}, the largest JSON body accepted.${hint && ` ${hint}`}`,
+    );
+  for await (const chunk of readBodyChunks(c, JSON_BODY_LIMIT_BYTES, tooLarge)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The body as UTF-8 text, at most `JSON_BODY_LIMIT_BYTES` (413 beyond). `hint` ends the 413. */
-export async function readJsonText(c: Context, hint = ''): Promise<string> {
-  const bytes = await readLimitedBytes(
-    c,
-    JSON_BODY_LIMIT_BYTES,
-    () =>
-      new ApiProblem(
-        413,
-        `The request body is over ${formatLimitMb(JSON_BODY_LIMIT_BYTES)}, the largest JSON body accepted.${
-          hint === '' ? '' : ` ${hint}`
-        }`,
-      ),
-  );
-  return bytes.toString('utf8');
+/**
+ * A JSON object body read as `text` (noted for the request log, object or not). Empty is `{}`
+ * when `emptyIsObject`, else 400; another media type is 415; bad JSON or a non-object is 400.
+ */
+export function parseJsonObject(
+  c: Context,
+  text: string,
+  { emptyIsObject }: { emptyIsObject: boolean },
+): Record<string, unknown> {
+  if (text.trim() === '') {
+    if (emptyIsObject) return {};
+    throw new ApiProblem(
+      400,
+      'The request body is empty. Send a JSON object with Content-Type: application/json.',
+    );
+  }
+  const type = mediaType(c);
+  if (type !== 'application/json' && !(type?.endsWith('+json') ?? false)) {
+    throw new ApiProblem(
+      415,
+      `Unsupported Content-Type ${type === null ? '(none)' : `"${type}"`}. Send the body as JSON with Content-Type: application/json.`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new ApiProblem(
+      400,
+      `The request body is not valid JSON (${detail}). Send a JSON object.`,
+    );
+  }
+  bodyRecord(c).body = parsed;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ApiProblem(400, 'The request body must be a JSON object, e.g. {"name": "…"}.');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+export async function readJsonObject(
+  c: Context,
+  options: { emptyIsObject: boolean },
+): Promise<Record<string, unknown>> {
+  return parseJsonObject(c, await readJsonText(c), options);
 }

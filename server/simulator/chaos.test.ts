@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyQuirks, HOSTILE_AGENT_NAME, NO_QUIRKS } from './chaos';
+import { NO_QUIRKS, toTaskMessage, toTaskState } from './present';
+import type { TaskRecord } from './model';
+import { HOSTILE_AGENT_NAME } from './routes-control';
 import { Harness } from './test-harness';
 
 let h: Harness;
@@ -35,19 +37,28 @@ describe('run-time settings', () => {
 });
 
 describe('quirks', () => {
-  it('sends null for optional fields and fields no client knows, on every object', async () => {
+  it('sends null for optional fields only, and fields no client knows, on every shape', async () => {
     const agentId = await h.agentId('summarizer');
-    await h.runJson(agentId, { query: 'Summarize nothing at all please' });
+    const taskId = await h.runJson(agentId, { query: 'Summarize nothing at all please' });
     await h.post('/__sim/quirks', { nulls: true, extra_fields: true });
 
     const tasks = await h.get<{ data: Record<string, unknown>[]; x_simulator_quirk: unknown }>(
       '/tasks',
     );
     expect(tasks.body.x_simulator_quirk).toBeDefined();
-    expect(tasks.body.data[0]).toMatchObject({ updated_at: null, agent_name: null });
+    expect(tasks.body.data[0]).toMatchObject({ title: null, agent_name: null, status: 'pending' });
+    expect(tasks.body.data[0]?.updated_at).toEqual(expect.any(String));
     expect(tasks.body.data[0]?.x_simulator_quirk).toBeDefined();
     const agents = await h.get<{ data: Record<string, unknown>[] }>('/agents');
-    expect(agents.body.data[0]).toMatchObject({ created_at: null, agent_group_id: null });
+    expect(agents.body.data[0]).toMatchObject({ created_at: null, updated_at: null });
+    expect(agents.body.data[0]?.agent_group_id).toEqual(expect.any(String));
+    h.advance(60_000);
+    const messages = await h.get<{ data: Record<string, unknown>[] }>(`/tasks/${taskId}/messages`);
+    expect(messages.body.data.length).toBeGreaterThan(0);
+    for (const message of messages.body.data) {
+      expect(message).not.toHaveProperty('title');
+      expect(message.x_simulator_quirk).toBeDefined();
+    }
     // Errors keep their envelope as it is.
     const missing = await h.get('/tasks/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
@@ -88,13 +99,25 @@ describe('quirks', () => {
     expect(again.body.data.filter((agent) => agent.name === HOSTILE_AGENT_NAME)).toHaveLength(1);
   });
 
-  it('is pure: leaves what it is not asked to change', () => {
-    const task = { task_id: 't', status: 'running', created_at: 'x', updated_at: 'y' };
-    expect(applyQuirks(task, NO_QUIRKS)).toEqual(task);
-    expect(applyQuirks([1, 'a', null], { ...NO_QUIRKS, extraFields: true })).toEqual([
-      1,
-      'a',
-      null,
-    ]);
+  it('leaves a shape as documented without quirks, and a message without a title with them', () => {
+    const task = {
+      id: 't',
+      agentId: 'a',
+      status: 'pending',
+      title: null,
+      createdAt: 0,
+      updatedAt: 0,
+    } as unknown as TaskRecord;
+    expect(toTaskState(task, NO_QUIRKS)).not.toHaveProperty('title');
+    expect(toTaskState(task, { ...NO_QUIRKS, nulls: true })).toMatchObject({ title: null });
+    const message = {
+      id: 'm',
+      role: 'user',
+      content: 'x',
+      createdAt: 0,
+      userId: 'u',
+      parentId: null,
+    } as const;
+    expect(toTaskMessage(task, message, { ...NO_QUIRKS, nulls: true })).not.toHaveProperty('title');
   });
 });

@@ -1,14 +1,11 @@
-/**
- * `npm run simulator -- [options]`: runs the simulator on its own (demos, manual testing,
- * the end-to-end suite's webServer). Prints the URL, one line per API request unless --quiet,
- * and stops cleanly on SIGINT/SIGTERM.
- */
+/** `npm run simulator -- [options]`: the simulator on its own (demos, the end-to-end suite).
+ *  Prints its URL and one line per API request unless --quiet; stops on SIGINT/SIGTERM. */
 import {
+  DEFAULT_SIMULATOR_API_KEY,
   parseSimulatorArgs,
   simulatorHelp,
   SimulatorOptionsError,
   wantsHelp,
-  DEFAULT_SIMULATOR_API_KEY,
 } from './options';
 import type { RequestLogEntry } from './request-log';
 import { startSimulator } from './server';
@@ -33,18 +30,22 @@ async function main(): Promise<void> {
     ...options,
     ...(options.quiet ? {} : { onRequest: (entry) => console.log(requestLine(entry)) }),
   });
-  if (!options.quiet) {
-    const keyNote =
+  if (options.quiet) console.log(sim.url);
+  else {
+    const key =
       options.apiKey === DEFAULT_SIMULATOR_API_KEY
         ? `key: ${DEFAULT_SIMULATOR_API_KEY} (the default)`
         : 'key: the one given by --api-key / SIMULATOR_API_KEY';
-    console.log(`Nanonets Agents API simulator listening on ${sim.url}`);
-    console.log(`  API: ${sim.url}/api/v1  (${keyNote})`);
     console.log(
-      `  control: ${sim.url}/__sim/health · time scale ${options.timeScale}× · seed ${options.seed}`,
+      [
+        `Nanonets Agents API simulator listening on ${sim.url}`,
+        `  API: ${sim.url}/api/v1  (${key})`,
+        `  control: ${sim.url}/__sim/health · time scale ${options.timeScale}×`,
+        options.seed === undefined
+          ? `  data lives in memory only; ids are new on every start (--seed ${sim.options.seed} repeats this world)`
+          : `  data lives in memory only; seed ${sim.options.seed}: the same ids on every start`,
+      ].join('\n'),
     );
-  } else {
-    console.log(sim.url);
   }
 
   let stopping = false;
@@ -70,11 +71,8 @@ main().catch((err: unknown) => {
     process.exitCode = 2;
     return;
   }
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (code === 'EADDRINUSE') {
-    console.error(
-      'The simulator port is already in use. Pick another with --port N (or --port 0 for any free port).',
-    );
+  if ((err as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE') {
+    console.error('The simulator port is in use. Pick another with --port N (0: any free port).');
   } else {
     console.error('The simulator failed to start:', err);
   }

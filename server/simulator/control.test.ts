@@ -6,6 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentSummaryJson, PageJson } from './model';
 import type { Fault } from './faults';
+import { parseSimulatorArgs } from './options';
 import type { RequestLogEntry } from './request-log';
 import { Harness, TEST_API_KEY } from './test-harness';
 
@@ -221,6 +222,23 @@ describe('reset and determinism', () => {
     const first = await ids(42);
     expect(await ids(42)).toEqual(first);
     expect((await ids(43))[0]).not.toBe(first[0]);
+  });
+
+  it('hands out new task ids on every start without a seed, the same ones with --seed 42', async () => {
+    const firstTask = async (argv: string[]) => {
+      const options = parseSimulatorArgs(argv, {});
+      // The harness fixes seed 42 unless told otherwise: here the command line decides.
+      const h = await start({
+        ...options,
+        seed: options.seed,
+        port: 0,
+        apiKey: TEST_API_KEY,
+        quiet: true,
+      });
+      return h.runJson(await h.agentId('invoice'), { query: 'x' });
+    };
+    expect(await firstTask([])).not.toBe(await firstTask([]));
+    expect(await firstTask(['--seed', '42'])).toBe(await firstTask(['--seed', '42']));
   });
 
   it('restores the seeded workspace, restarting ids, and clears tasks, log and faults', async () => {

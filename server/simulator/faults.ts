@@ -1,26 +1,15 @@
-/**
- * Injected faults: "the next N requests matching X fail with status S". Lets a test provoke a
- * 503 on exactly the poll it cares about, instead of hoping a random error rate hits it.
- * Faults are consumed in the order they were added; the first one matching a request answers
- * it and loses one of its `count`.
- */
+/** Injected faults (`POST /__sim/faults`): the next `count` requests matching a method and path
+ *  fail with a status, in the order the faults were added. */
 
+/** The body of `POST /__sim/faults` as `validate.ts` reads it. `path` is a prefix, or a pattern
+ *  where `*` matches anything (whole path); without `/api/` it is relative to `/api/v1`. */
 export interface FaultSpec {
   status: number;
-  /** How many matching requests fail (default 1). */
-  count?: number;
-  /** The envelope's `error` text (a default naming the status otherwise). */
-  error?: string;
-  /** Seconds for a `Retry-After` header. */
-  retryAfter?: number;
-  /** Only requests with this method (any when absent). */
-  method?: string;
-  /**
-   * Only requests whose path matches: a prefix (`/api/v1/tasks`), or a pattern with `*`
-   * matching any run of characters (`/api/v1/tasks/*\/summary`), which must match the whole path.
-   * A path not starting with `/api/` is taken relative to `/api/v1`.
-   */
-  path?: string;
+  count?: number | null | undefined;
+  error?: string | null | undefined;
+  retry_after?: number | null | undefined;
+  method?: string | null | undefined;
+  path?: string | null | undefined;
 }
 
 export interface Fault {
@@ -51,8 +40,7 @@ function normalisePath(path: string): string {
   return `/api/v1${path.startsWith('/') ? '' : '/'}${path}`;
 }
 
-/** True when `path` matches a fault's path rule (see `FaultSpec.path`). */
-export function pathMatches(rule: string, path: string): boolean {
+function pathMatches(rule: string, path: string): boolean {
   if (!rule.includes('*')) return path.startsWith(rule);
   const pattern = rule
     .split('*')
@@ -71,9 +59,9 @@ export class FaultQueue {
       status: spec.status,
       remaining: spec.count ?? 1,
       error: spec.error ?? DEFAULT_TEXT[spec.status] ?? `Injected fault: HTTP ${spec.status}.`,
-      retryAfter: spec.retryAfter ?? null,
+      retryAfter: spec.retry_after ?? null,
       method: spec.method?.toUpperCase() ?? null,
-      path: spec.path === undefined ? null : normalisePath(spec.path),
+      path: spec.path ? normalisePath(spec.path) : null,
     };
     this.#faults.push(fault);
     return fault;

@@ -1,7 +1,5 @@
-/**
- * The upload bytes the simulator holds: a run's file keeps its bytes only until its agent reads
- * them, and the bytes no agent has read yet are capped in all, the oldest tasks' dropped first.
- */
+/** Upload bytes: a run's file keeps its bytes only until its agent reads them, and unread bytes
+ *  are capped in all, the oldest tasks' dropped first. */
 import type { InputFile, RunFile } from './agents/types';
 
 /** A run's file, with its bytes until it is read or released. */
@@ -51,19 +49,13 @@ export class HeldFile implements RunFile {
   }
 }
 
-/**
- * A deep copy of what a script derived from a file. A substring of the decoded text can keep the
- * whole text alive (V8 slices strings), so nothing derived is kept as it was computed.
- */
+/** A deep copy of what a script derived: a V8 substring would keep the whole text alive. */
 function copy<T>(derived: T): T {
   return structuredClone(derived);
 }
 
-/**
- * Caps the bytes held for files no agent has read yet. Files are dropped oldest first, and never
- * those of the run just taken in, so at most `limitBytes` or that one run is held, whichever is
- * larger.
- */
+/** Caps the bytes of files no agent has read yet, dropping the oldest first but never the run
+ *  just taken in: at most `limitBytes`, or that one run if larger. */
 export class HeldInputs {
   readonly limitBytes: number;
   /** In the order the runs came in. */

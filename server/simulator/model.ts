@@ -1,10 +1,5 @@
-/**
- * The simulator's in-memory records and the JSON shapes it puts on the wire.
- *
- * Records hold epoch-millisecond numbers and internal bookkeeping; `present.ts` turns them into
- * the documented wire shapes (ISO timestamps, snake_case, `title` omitted until set). Keeping the
- * two apart means the engine can never leak an internal field into a response by accident.
- */
+/** The simulator's in-memory records (epoch-ms times, internal bookkeeping) and the wire shapes
+ *  `present.ts` turns them into, kept apart so no internal field leaks into an answer. */
 import type { AgentScript, RunInput } from './agents/types';
 
 export const TASK_STATUSES = [
@@ -25,11 +20,8 @@ export const TERMINAL_STATUSES: ReadonlySet<TaskStatus> = new Set([
   'stopped',
 ]);
 
-/**
- * Statuses that occupy one of the agent's concurrency slots. A paused task keeps its slot: it
- * keeps the worker session it was admitted to, so a reply resumes it straight to `running`
- * (as the docs' lifecycle shows) without going through admission again.
- */
+/** Statuses holding one of the agent version's slots: a paused task keeps its slot, so a reply
+ *  resumes it straight to `running`. */
 export const SLOT_STATUSES: ReadonlySet<TaskStatus> = new Set([
   'running',
   'waiting_for_input',
@@ -53,12 +45,9 @@ export interface AgentRecord {
   updatedAt: number;
   /** Insertion order; breaks `createdAt` ties so list order and cursors are total. */
   seq: number;
-  /**
-   * The seeded behaviour; null only for an agent seeded inactive without one (the Legacy
-   * Classifier), which the run route refuses with 403 before any script would be needed.
-   */
+  /** Null only for an inactive agent (the run route refuses it with 403 first). */
   script: AgentScript | null;
-  /** Key of the seeded agent this version belongs to, e.g. "summarizer" (every agent is seeded). */
+  /** The seeded agent this version belongs to, e.g. "summarizer". */
   seedKey: string;
 }
 
@@ -116,8 +105,6 @@ export interface TaskRecord {
   messages: MessageRecord[];
 }
 
-// ---- wire shapes -------------------------------------------------------------------------------
-
 export interface AgentSummaryJson {
   id: string;
   agent_group_id: string;
@@ -125,10 +112,11 @@ export interface AgentSummaryJson {
   status: AgentVersionStatus;
   name: string;
   /** Only where the seed gives one (a simulator choice; see decision 0002). */
-  description?: string;
+  description?: string | null;
   is_active: boolean;
-  created_at: string;
-  updated_at: string;
+  /** Null only under the `nulls` quirk, as for every optional field. */
+  created_at: string | null;
+  updated_at: string | null;
 }
 
 export interface AgentJson extends AgentSummaryJson {
@@ -139,13 +127,15 @@ export interface TaskStateJson {
   task_id: string;
   agent_id: string;
   status: TaskStatus;
-  title?: string;
+  title?: string | null;
   created_at: string;
   updated_at: string;
 }
 
-export interface TaskListItemJson extends TaskStateJson {
-  agent_name: string;
+export interface TaskListItemJson extends Omit<TaskStateJson, 'status'> {
+  /** Left out under the `list_without_status` quirk. */
+  status?: TaskStatus;
+  agent_name: string | null;
 }
 
 export interface TaskMessageJson {

@@ -18,7 +18,6 @@ describe('parseSimulatorArgs', () => {
       host: '127.0.0.1',
       apiKey: DEFAULT_SIMULATOR_API_KEY,
       timeScale: 1,
-      seed: 42,
       maxFileMb: 25,
       maxFiles: 20,
       maxInputMb: 256,
@@ -26,6 +25,7 @@ describe('parseSimulatorArgs', () => {
       longTraceSteps: 10_000,
       quiet: false,
     });
+    expect(options.seed).toBeUndefined();
     expect(DEFAULT_SIMULATOR_API_KEY).toBe('sim_local_dev_key');
   });
 
@@ -95,8 +95,8 @@ describe('parseSimulatorArgs', () => {
     [['--time-scale', '0'], /--time-scale/],
     [['--concurrency', '0'], /--concurrency/],
     [['--max-input-mb', '0'], /--max-input-mb/],
-    [['--nope'], /Unknown option "--nope"/],
-    [['--port'], /--port needs a value/],
+    [['--nope'], /Unknown option '--nope'\. Run with --help/],
+    [['--port'], /--port <value>' argument missing/],
   ])('rejects %j with a message naming the flag', (argv, message) => {
     expect(() => parseSimulatorArgs(argv, {})).toThrow(SimulatorOptionsError);
     expect(() => parseSimulatorArgs(argv, {})).toThrow(message);
@@ -134,11 +134,11 @@ describe('help and programmatic options', () => {
     expect(wantsHelp(['--port', '1'])).toBe(false);
   });
 
-  it('completes partial options and rejects impossible ones', () => {
-    expect(resolveSimulatorOptions({ port: 0, seed: undefined })).toMatchObject({
-      port: 0,
-      seed: 42,
-    });
+  it('completes partial options, seeds from the start time unless told, and rejects impossible ones', () => {
+    expect(resolveSimulatorOptions({ port: 0, seed: 42 })).toMatchObject({ port: 0, seed: 42 });
+    const first = resolveSimulatorOptions({ seed: undefined }).seed;
+    expect(Number.isInteger(first)).toBe(true);
+    expect(resolveSimulatorOptions().seed).not.toBe(first);
     expect(() => resolveSimulatorOptions({ errorRate: 2, concurrency: 0 })).toThrow(
       /errorRate.*concurrency/,
     );

@@ -1,13 +1,6 @@
-/**
- * Keyset pagination shared by `GET /agents` and `GET /tasks`.
- *
- * Both lists are newest first. A position-based cursor ("offset 40") would skip or repeat rows
- * when a task is created between two page fetches, which happens all the time while a dashboard
- * polls. The cursor therefore encodes the sort key of the last row returned
- * (`created_at`, then insertion order to break ties): rows created later sort before it and can
- * never shift the pages that follow. The cursor is opaque to clients (base64url JSON) and tagged
- * with the list it belongs to, so an agents cursor sent to /tasks is rejected as malformed.
- */
+/** Keyset pagination of `GET /agents` and `/tasks`, newest first: the opaque cursor (base64url
+ *  JSON, tagged with its list) holds the last row's `created_at` and insertion order, so rows
+ *  created between two page reads never shift the pages that follow. */
 
 /** Anything listed newest first: creation time, then insertion order as a tie-breaker. */
 export interface Keyed {
@@ -28,7 +21,7 @@ export function encodeCursor(kind: CursorKind, row: Keyed): string {
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 }
 
-/** Returns the position a cursor points after, or null when it is not one of ours. */
+/** The position a cursor points after, or null when it is not one of ours. */
 export function decodeCursor(kind: CursorKind, cursor: string): Keyed | null {
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   try {

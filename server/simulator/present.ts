@@ -1,93 +1,163 @@
-/**
- * Record → wire conversions. The only place that decides what a response contains, so the
- * documented shapes (and the "title omitted until set" rule) live in one file.
- */
+/** Record → wire shapes, the one place that decides what an answer contains, with the quirks
+ *  (`POST /__sim/quirks`) applied per shape: `nulls` sends `null` for the optional fields of
+ *  each shape instead of leaving them out, `extra_fields` adds an unknown field to each. */
 import type {
   AgentJson,
   AgentRecord,
   AgentSummaryJson,
   FeedItem,
   MessageRecord,
+  PageJson,
   TaskListItemJson,
   TaskMessageJson,
   TaskRecord,
   TaskStateJson,
 } from './model';
+import type { Page } from './pagination';
+
+export interface Quirks {
+  nulls: boolean;
+  extraFields: boolean;
+  hostileAgent: boolean;
+  listWithoutStatus: boolean;
+}
+
+export const NO_QUIRKS: Readonly<Quirks> = Object.freeze({
+  nulls: false,
+  extraFields: false,
+  hostileAgent: false,
+  listWithoutStatus: false,
+});
+
+const EXTRA_FIELD = { note: 'a field no client knows', values: [1, null, 'β', { deep: [] }] };
 
 /** ISO-8601 UTC with a `Z` suffix (millisecond precision). */
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export function toAgentSummary(agent: AgentRecord): AgentSummaryJson {
+/** `shape` with the unknown field when `extra_fields` is on. */
+function extra<T extends object>(shape: T, quirks: Quirks): T {
+  return quirks.extraFields ? { ...shape, x_simulator_quirk: EXTRA_FIELD } : shape;
+}
+
+/** `{[key]: value}`, else `{[key]: null}` under `nulls`, else nothing (the field left out). */
+function optional<K extends string, V>(key: K, value: V | null | undefined, quirks: Quirks) {
+  if (value !== null && value !== undefined) return { [key]: value } as Record<K, V>;
+  return quirks.nulls ? ({ [key]: null } as Record<K, null>) : {};
+}
+
+/** Optional per the API notes: `created_at`, `updated_at` (not marked required) and
+ *  `description` (a simulator addition; decision 0002). */
+export function toAgentSummary(agent: AgentRecord, quirks: Quirks = NO_QUIRKS): AgentSummaryJson {
+  const time = (ms: number) => (quirks.nulls ? null : iso(ms));
+  return extra(
+    {
+      id: agent.id,
+      agent_group_id: agent.groupId,
+      version_number: agent.versionNumber,
+      status: agent.status,
+      name: agent.name,
+      ...optional('description', agent.description, quirks),
+      is_active: agent.isActive,
+      created_at: time(agent.createdAt),
+      updated_at: time(agent.updatedAt),
+    },
+    quirks,
+  );
+}
+
+export function toAgent(agent: AgentRecord, quirks: Quirks = NO_QUIRKS): AgentJson {
+  return { ...toAgentSummary(agent, quirks), config: structuredClone(agent.config) };
+}
+
+/** Optional: `title`, left out until the task is picked up. */
+export function toTaskState(task: TaskRecord, quirks: Quirks = NO_QUIRKS): TaskStateJson {
+  return extra(
+    {
+      task_id: task.id,
+      agent_id: task.agentId,
+      status: task.status,
+      ...optional('title', task.title, quirks),
+      created_at: iso(task.createdAt),
+      updated_at: iso(task.updatedAt),
+    },
+    quirks,
+  );
+}
+
+/** Optional besides `title`: `agent_name`; `list_without_status` leaves `status` out, as the
+ *  docs' list example does. */
+export function toTaskListItem(
+  task: TaskRecord,
+  agentName: string,
+  quirks: Quirks = NO_QUIRKS,
+): TaskListItemJson {
+  const { status, ...state } = toTaskState(task, quirks);
   return {
-    id: agent.id,
-    agent_group_id: agent.groupId,
-    version_number: agent.versionNumber,
-    status: agent.status,
-    name: agent.name,
-    ...(agent.description === undefined ? {} : { description: agent.description }),
-    is_active: agent.isActive,
-    created_at: iso(agent.createdAt),
-    updated_at: iso(agent.updatedAt),
+    ...state,
+    ...(quirks.listWithoutStatus ? {} : { status }),
+    agent_name: quirks.nulls ? null : agentName,
   };
 }
 
-export function toAgent(agent: AgentRecord): AgentJson {
-  return { ...toAgentSummary(agent), config: structuredClone(agent.config) };
+/** `user_id` and `parent_id` are null when unset, quirk or not. */
+export function toTaskMessage(
+  task: TaskRecord,
+  message: MessageRecord,
+  quirks: Quirks = NO_QUIRKS,
+): TaskMessageJson {
+  return extra(
+    {
+      id: message.id,
+      task_id: task.id,
+      agent_id: task.agentId,
+      role: message.role,
+      content: message.content,
+      created_at: iso(message.createdAt),
+      user_id: message.userId,
+      parent_id: message.parentId,
+    },
+    quirks,
+  );
 }
 
-export function toTaskState(task: TaskRecord): TaskStateJson {
-  return {
-    task_id: task.id,
-    agent_id: task.agentId,
-    status: task.status,
-    ...(task.title !== null ? { title: task.title } : {}),
-    created_at: iso(task.createdAt),
-    updated_at: iso(task.updatedAt),
-  };
+export function toFeed(feed: readonly FeedItem[], quirks: Quirks = NO_QUIRKS): FeedItem[] {
+  return quirks.extraFields ? feed.map((item) => extra(item, quirks)) : [...feed];
 }
 
-export function toTaskListItem(task: TaskRecord, agentName: string): TaskListItemJson {
-  return { ...toTaskState(task), agent_name: agentName };
-}
-
-export function toTaskMessage(task: TaskRecord, message: MessageRecord): TaskMessageJson {
-  return {
-    id: message.id,
-    task_id: task.id,
-    agent_id: task.agentId,
-    role: message.role,
-    content: message.content,
-    created_at: iso(message.createdAt),
-    user_id: message.userId,
-    parent_id: message.parentId,
-  };
+export function toPage<R, T>(
+  page: Page<R>,
+  item: (row: R) => T,
+  quirks: Quirks = NO_QUIRKS,
+): PageJson<T> {
+  return extra(
+    { data: page.items.map(item), has_more: page.hasMore, next_cursor: page.nextCursor },
+    quirks,
+  );
 }
 
 /**
- * The final-answer selection rule of `/summary` (§5.1 of the API notes):
- * 1. the `task_complete` item's result, narrowed to `{summary, completed_at}` (+ `extracted_data`
- *    when the agent extracted anything) when it carries `structuredContent.summary`, else the
- *    whole result;
- * 2. else the content of the last agent-authored item that has content (tool calls keep their
- *    output in `output`, so they are not answers; user replies are not the agent's answer);
- * 3. else `undefined`, and the caller omits the field.
+ * The answer of `/summary` (§5.1 of the API notes): the `task_complete` result, narrowed to
+ * `{summary, completed_at, extracted_data?}` when it has a summary; else the content of the last
+ * agent-authored item that has content; else `undefined` (the field is left out).
  */
-export function selectSummaryAnswer(feed: readonly FeedItem[]): unknown {
+export function selectSummaryAnswer(
+  feed: readonly FeedItem[],
+  quirks: Quirks = NO_QUIRKS,
+): unknown {
   const complete = feed.find((item) => item.type === 'task_complete');
   if (complete?.result) {
-    const structured = complete.result.structuredContent;
-    if (typeof structured.summary === 'string') {
-      return {
-        summary: structured.summary,
+    const { summary, extracted_data } = complete.result.structuredContent;
+    if (typeof summary !== 'string') return complete.result;
+    return extra(
+      {
+        summary,
         completed_at: complete.created_at,
-        ...(structured.extracted_data !== undefined
-          ? { extracted_data: structured.extracted_data }
-          : {}),
-      };
-    }
-    return complete.result;
+        ...(extracted_data !== undefined ? { extracted_data } : {}),
+      },
+      quirks,
+    );
   }
   for (let i = feed.length - 1; i >= 0; i--) {
     const item = feed[i];

@@ -1,8 +1,5 @@
-/**
- * The simulator's single error path. Handlers and validators `throw new ApiProblem(status, text)`
- * and the app's error handler turns it into the documented envelope `{"error": "..."}`, so no
- * route can answer a non-2xx status with any other body.
- */
+/** The one error path: handlers throw `ApiProblem(status, text)` and the app answers with the
+ *  documented envelope `{"error": "..."}`. */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export class ApiProblem extends Error {

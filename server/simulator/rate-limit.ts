@@ -1,10 +1,5 @@
-/**
- * Per-key rate limiting: at most `limit` requests in any rolling 60-second window (real time,
- * because it is the client's pace being limited, not the simulated agents'). A refused request
- * learns, in whole seconds rounded up, when the oldest request in its window expires — the
- * `Retry-After` a well-behaved client should honour. Refused requests do not count.
- */
-
+/** At most `limit` requests per key in any rolling real-time minute; a refused request (not
+ *  counted) learns in `Retry-After` whole seconds when the oldest in its window expires. */
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

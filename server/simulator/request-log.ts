@@ -1,18 +1,6 @@
-/**
- * A record of every `/api/v1` request the simulator answered, for tests that must assert on
- * what a client (the dashboard, the proxy) actually sent: method, path, query, body, multipart
- * parts and the status it got back. The key itself is never recorded, only whether auth was
- * valid, missing or invalid.
- *
- * The log never reads a body itself: it records what the route read (`body.ts`), so a request
- * answered before its body was needed (401, an injected fault, 429…) is logged with
- * `body_read: false` and no body.
- *
- * Bounded so a long demo cannot grow memory without limit: at most 2,000 entries and 5 MB in all
- * (oldest dropped first); in each entry a string value (a JSON body's strings, a text part, a
- * file name) is cut at 64 KB with a marker, the JSON body and the parts take at most 256 KB each,
- * and the entry says `truncated: true`.
- */
+/** Every answered `/api/v1` request (`GET /__sim/requests`): what the route read of its body,
+ *  never the key. Bounded: 2,000 entries and 5 MB, oldest dropped; strings cut at 64 KB, a JSON
+ *  body and the parts at 256 KB each, and such an entry says `truncated: true`. */
 
 export type AuthOutcome = 'valid' | 'missing' | 'invalid';
 
@@ -29,44 +17,40 @@ export interface LoggedPart {
 export interface RequestLogEntry {
   /** 1, 2, 3… in arrival order; restarts after a reset. */
   id: number;
-  /** When the request arrived, ISO-8601 UTC (virtual time). */
+  /** Arrival, ISO-8601 UTC (virtual time). */
   at: string;
   method: string;
   path: string;
-  /** Query parameters; repeated ones become arrays. */
+  /** Repeated parameters become arrays. */
   query: Record<string, string | string[]>;
   status: number;
   auth: AuthOutcome;
   content_type: string | null;
-  /** The parsed JSON body, or null (no body, not JSON, or malformed JSON). */
+  /** The parsed JSON body, or null. */
   body: unknown;
-  /** Multipart parts in order, or null when the request was not multipart (or not read). */
+  /** Multipart parts in order, or null. */
   parts: LoggedPart[] | null;
-  /** False when the request was answered without its body being read (nothing needed it). */
+  /** False when the request was answered without its body being read. */
   body_read: boolean;
-  /** True when a value was cut or parts were left out to keep the log bounded. */
   truncated: boolean;
 }
 
 export interface RequestLogFilter {
-  /** Keeps entries whose path starts with this prefix. */
-  path?: string;
-  /** Keeps entries with this method (case-insensitive). */
-  method?: string;
+  /** A path prefix. */
+  path?: string | undefined;
+  /** Case-insensitive. */
+  method?: string | undefined;
 }
 
 export const REQUEST_LOG_CAPACITY = 2_000;
-/** The most the stored entries take, as JSON. */
 export const REQUEST_LOG_BYTE_CAPACITY = 5 * 1024 * 1024;
-/** The most one stored string (or one JSON body) takes before it is cut. */
+/** One string, before it is cut. */
 export const REQUEST_LOG_VALUE_BYTES = 64 * 1024;
-/** The most one entry's JSON body takes (after its strings are cut) before it is stored as its
- *  JSON text cut to `REQUEST_LOG_VALUE_BYTES`. */
+/** One JSON body (strings cut), before it is stored as its JSON text cut to 64 KB. */
 export const REQUEST_LOG_BODY_BYTES = 256 * 1024;
-/** The most one entry's parts take before the rest are left out. */
+/** One entry's parts, before the rest are left out. */
 export const REQUEST_LOG_PARTS_BYTES = 256 * 1024;
-
-/** JSON nesting walked when cutting a body's strings; deeper values are left as they are. */
+/** JSON nesting walked when cutting strings; deeper values are left as they are. */
 const MAX_WALK_DEPTH = 32;
 
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? 'null');
@@ -118,11 +102,7 @@ function fitPart(part: LoggedPart, flag: { cut: boolean }): LoggedPart {
   return fitted;
 }
 
-/**
- * The entry as the log stores it: long values cut, the JSON body and the parts at most 256 KB
- * each (the first parts kept), and `truncated: true` when anything was cut or left out. An entry
- * with nothing to cut is stored as it is.
- */
+/** The entry as the log stores it (see the header); unchanged when nothing needs cutting. */
 export function fitRequestLogEntry(entry: RequestLogEntry): RequestLogEntry {
   const flag = { cut: false };
   const query: Record<string, string | string[]> = {};
@@ -160,7 +140,7 @@ export function fitRequestLogEntry(entry: RequestLogEntry): RequestLogEntry {
 
 interface Stored {
   entry: RequestLogEntry;
-  /** Its JSON size plus one for the comma between entries. */
+  /** Its JSON size plus a comma. */
   bytes: number;
 }
 
@@ -182,18 +162,12 @@ export class RequestLog {
     return this.#epoch;
   }
 
-  /** The stored entries' size as a JSON array, in bytes (at most `REQUEST_LOG_BYTE_CAPACITY`). */
-  get bytes(): number {
-    return this.#bytes;
-  }
-
   /** Reserves the next id at arrival so ids follow arrival order even when answers overlap. */
   nextId(): number {
     return this.#nextId++;
   }
 
-  /** Stores the entry (fitted, see `fitRequestLogEntry`), dropping the oldest beyond the
-   *  capacities; returns what was stored. */
+  /** Stores the entry fitted, dropping the oldest past the capacities; returns what it stored. */
   add(entry: RequestLogEntry): RequestLogEntry {
     const fitted = fitRequestLogEntry(entry);
     const stored = { entry: fitted, bytes: jsonBytes(fitted) + 1 };
@@ -211,7 +185,7 @@ export class RequestLog {
     return fitted;
   }
 
-  /** Entries oldest first (in the order they were answered). */
+  /** Oldest first, in the order they were answered. */
   list(filter: RequestLogFilter = {}): RequestLogEntry[] {
     const method = filter.method?.toUpperCase();
     return this.#entries

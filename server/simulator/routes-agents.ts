@@ -1,20 +1,8 @@
-/**
- * `/api/v1/agents…`: list, get and run. The agent write endpoints (create, PATCH, publish) and
- * the versions list are not served: nothing in the console uses them (see docs/decisions/0002),
- * so those paths get the usual 404/405.
- *
- * Version semantics (see docs/decisions/0002): every version is its own row and its own
- * `/agents/{id}`; a group shares one name; only published, active versions can be run.
- */
+/** `/api/v1/agents…`: list, get and run; every version is its own row and `/agents/{id}`, and
+ *  only published, active versions run (decision 0002). Agent writes are not served (404/405). */
 import type { Context, Hono } from 'hono';
-import { toAgent, toAgentSummary, toTaskState } from './present';
-import {
-  AGENT_VERSION_STATUSES,
-  type AgentRecord,
-  type AgentVersionStatus,
-  type PageJson,
-  type AgentSummaryJson,
-} from './model';
+import { AGENT_VERSION_STATUSES, type AgentRecord, type AgentVersionStatus } from './model';
+import { toAgent, toAgentSummary, toPage, toTaskState } from './present';
 import { paginate } from './pagination';
 import { ApiProblem } from './problem';
 import { route } from './routing';
@@ -48,12 +36,7 @@ function listAgents(sim: Simulation, c: Context): Response {
     (agent) => statuses.has(agent.status) && (q === '' || agent.name.toLowerCase().includes(q)),
   );
   const page = paginate('agents', rows, limit, after);
-  const body: PageJson<AgentSummaryJson> = {
-    data: page.items.map(toAgentSummary),
-    has_more: page.hasMore,
-    next_cursor: page.nextCursor,
-  };
-  return c.json(body);
+  return c.json(toPage(page, (agent) => toAgentSummary(agent, sim.quirks), sim.quirks));
 }
 
 function assertRunnable(sim: Simulation, agent: AgentRecord): void {
@@ -92,8 +75,9 @@ async function runAgent(sim: Simulation, c: Context): Promise<Response> {
   const task = sim.engine.startTask(agent, input);
   return c.json(
     {
-      ...toTaskState(task),
-      message: 'Task created successfully. Use GET /v1/tasks/{task_id} to check status.',
+      ...toTaskState(task, sim.quirks),
+      // The real API says /v1/tasks/{task_id}; this simulator serves only /api/v1 (README).
+      message: 'Task created successfully. Use GET /api/v1/tasks/{task_id} to check status.',
     },
     201,
   );
@@ -101,6 +85,8 @@ async function runAgent(sim: Simulation, c: Context): Promise<Response> {
 
 export function registerAgentRoutes(app: Hono, sim: Simulation): void {
   route(app, '/api/v1/agents', { GET: (c) => listAgents(sim, c) });
-  route(app, '/api/v1/agents/:agent_id', { GET: (c) => c.json(toAgent(findAgent(sim, c))) });
+  route(app, '/api/v1/agents/:agent_id', {
+    GET: (c) => c.json(toAgent(findAgent(sim, c), sim.quirks)),
+  });
   route(app, '/api/v1/agents/:agent_id/run', { POST: (c) => runAgent(sim, c) });
 }

@@ -1,26 +1,27 @@
-/**
- * `/api/v1/tasks…`: list, state, summary, result, message, messages and cancel.
- * State changes go through the engine; these handlers only validate, look up and present.
- */
+/** `/api/v1/tasks…`: list, state, summary, result, message, messages and cancel. State changes
+ *  go through the engine; these handlers validate, look up and present. */
 import type { Context, Hono } from 'hono';
-import {
-  TASK_STATUSES,
-  type PageJson,
-  type TaskListItemJson,
-  type TaskRecord,
-  type TaskStatus,
-} from './model';
+import { readJsonObject } from './body';
+import { TASK_STATUSES, type TaskRecord } from './model';
 import { paginate } from './pagination';
-import { selectSummaryAnswer, toTaskListItem, toTaskMessage, toTaskState } from './present';
+import {
+  selectSummaryAnswer,
+  toFeed,
+  toPage,
+  toTaskListItem,
+  toTaskMessage,
+  toTaskState,
+} from './present';
 import { ApiProblem } from './problem';
 import { route } from './routing';
 import type { Simulation } from './simulation';
 import {
+  MessageBody,
+  parse,
   parseCommaList,
-  parseIsoDateTime,
   parseCursor,
+  parseIsoDateTime,
   parseLimit,
-  readJsonObject,
   requireUuid,
 } from './validate';
 
@@ -36,65 +37,38 @@ function findTask(sim: Simulation, c: Context): TaskRecord {
   return task;
 }
 
-function agentName(sim: Simulation, task: TaskRecord): string {
-  return sim.workspace.getAgent(task.agentId)?.name ?? '(deleted agent)';
-}
-
 function listTasks(sim: Simulation, c: Context): Response {
   const limit = parseLimit(c.req.query('limit'));
-  const agentIdRaw = c.req.query('agent_id');
-  const agentId = agentIdRaw === undefined ? undefined : requireUuid(agentIdRaw, 'agent_id');
+  const agentId = c.req.query('agent_id');
+  const agent = agentId === undefined ? undefined : requireUuid(agentId, 'agent_id');
   // Repeated parameters (status=a&status=b) read like one comma list.
-  const statusRaw = c.req.queries('status')?.join(',');
-  const statuses: Set<TaskStatus> | undefined =
-    statusRaw === undefined ? undefined : parseCommaList(statusRaw, TASK_STATUSES, 'status');
-  const afterRaw = c.req.query('created_after');
-  const beforeRaw = c.req.query('created_before');
-  const createdAfter =
-    afterRaw === undefined ? undefined : parseIsoDateTime(afterRaw, 'created_after');
-  const createdBefore =
-    beforeRaw === undefined ? undefined : parseIsoDateTime(beforeRaw, 'created_before');
+  const status = c.req.queries('status')?.join(',');
+  const statuses =
+    status === undefined ? undefined : parseCommaList(status, TASK_STATUSES, 'status');
+  const after = c.req.query('created_after');
+  const before = c.req.query('created_before');
+  const from = after === undefined ? -Infinity : parseIsoDateTime(after, 'created_after');
+  const to = before === undefined ? Infinity : parseIsoDateTime(before, 'created_before');
   const q = c.req.query('q')?.trim().toLowerCase() ?? '';
-  const after = parseCursor('tasks', c.req.query('cursor'));
+  const cursor = parseCursor('tasks', c.req.query('cursor'));
 
   const rows = [...sim.workspace.tasks.values()].filter(
     (task) =>
-      (agentId === undefined || task.agentId === agentId) &&
+      (agent === undefined || task.agentId === agent) &&
       (statuses === undefined || statuses.has(task.status)) &&
-      (createdAfter === undefined || task.createdAt >= createdAfter) &&
-      (createdBefore === undefined || task.createdAt <= createdBefore) &&
+      task.createdAt >= from &&
+      task.createdAt <= to &&
       (q === '' || (task.title?.toLowerCase().includes(q) ?? false)),
   );
-  const page = paginate('tasks', rows, limit, after);
-  const body: PageJson<TaskListItemJson> = {
-    data: page.items.map((task) => toTaskListItem(task, agentName(sim, task))),
-    has_more: page.hasMore,
-    next_cursor: page.nextCursor,
-  };
-  return c.json(body);
-}
-
-function summary(sim: Simulation, c: Context): Response {
-  const task = findTask(sim, c);
-  const answer = selectSummaryAnswer(task.feed);
-  return c.json({ ...toTaskState(task), ...(answer !== undefined ? { result: answer } : {}) });
-}
-
-function result(sim: Simulation, c: Context): Response {
-  const task = findTask(sim, c);
-  return c.json({ ...toTaskState(task), feed: task.feed });
+  const name = (task: TaskRecord) =>
+    sim.workspace.getAgent(task.agentId)?.name ?? '(deleted agent)';
+  const page = paginate('tasks', rows, limit, cursor);
+  return c.json(toPage(page, (task) => toTaskListItem(task, name(task), sim.quirks), sim.quirks));
 }
 
 async function postMessage(sim: Simulation, c: Context): Promise<Response> {
   const task = findTask(sim, c);
-  const body = await readJsonObject(c, { emptyIsObject: false });
-  const text = body.message;
-  if (typeof text !== 'string' || text.trim() === '') {
-    throw new ApiProblem(
-      400,
-      'message must be a non-empty string, e.g. {"message": "Use the second total."}.',
-    );
-  }
+  const { message: text } = parse(MessageBody, await readJsonObject(c, { emptyIsObject: false }));
   const message = sim.engine.postMessage(task, text);
   return c.json(
     {
@@ -107,23 +81,37 @@ async function postMessage(sim: Simulation, c: Context): Promise<Response> {
   );
 }
 
-function listMessages(sim: Simulation, c: Context): Response {
-  const task = findTask(sim, c);
-  return c.json({ data: task.messages.map((message) => toTaskMessage(task, message)) });
-}
-
-function cancel(sim: Simulation, c: Context): Response {
-  const task = findTask(sim, c);
-  sim.engine.cancel(task);
-  return c.json(toTaskState(task));
-}
-
 export function registerTaskRoutes(app: Hono, sim: Simulation): void {
+  const state = (task: TaskRecord) => toTaskState(task, sim.quirks);
   route(app, '/api/v1/tasks', { GET: (c) => listTasks(sim, c) });
-  route(app, '/api/v1/tasks/:task_id', { GET: (c) => c.json(toTaskState(findTask(sim, c))) });
-  route(app, '/api/v1/tasks/:task_id/summary', { GET: (c) => summary(sim, c) });
-  route(app, '/api/v1/tasks/:task_id/result', { GET: (c) => result(sim, c) });
+  route(app, '/api/v1/tasks/:task_id', { GET: (c) => c.json(state(findTask(sim, c))) });
+  route(app, '/api/v1/tasks/:task_id/summary', {
+    GET: (c) => {
+      const task = findTask(sim, c);
+      const answer = selectSummaryAnswer(task.feed, sim.quirks);
+      return c.json({ ...state(task), ...(answer !== undefined ? { result: answer } : {}) });
+    },
+  });
+  route(app, '/api/v1/tasks/:task_id/result', {
+    GET: (c) => {
+      const task = findTask(sim, c);
+      return c.json({ ...state(task), feed: toFeed(task.feed, sim.quirks) });
+    },
+  });
   route(app, '/api/v1/tasks/:task_id/message', { POST: (c) => postMessage(sim, c) });
-  route(app, '/api/v1/tasks/:task_id/messages', { GET: (c) => listMessages(sim, c) });
-  route(app, '/api/v1/tasks/:task_id/cancel', { POST: (c) => cancel(sim, c) });
+  route(app, '/api/v1/tasks/:task_id/messages', {
+    GET: (c) => {
+      const task = findTask(sim, c);
+      return c.json({
+        data: task.messages.map((message) => toTaskMessage(task, message, sim.quirks)),
+      });
+    },
+  });
+  route(app, '/api/v1/tasks/:task_id/cancel', {
+    POST: (c) => {
+      const task = findTask(sim, c);
+      sim.engine.cancel(task);
+      return c.json(state(task));
+    },
+  });
 }

@@ -1,8 +1,5 @@
-/**
- * Registers a path's method handlers together with a catch-all that answers every other method
- * with 405 and an `Allow` header, so "wrong method" and "unknown route" (404) stay distinct,
- * as a client debugging its requests needs.
- */
+/** A path's method handlers plus a catch-all answering other methods 405 with `Allow`, so a
+ *  wrong method and an unknown route (404) stay distinct. */
 import type { Context, Hono } from 'hono';
 import { ApiProblem } from './problem';
 

@@ -1,30 +1,24 @@
-/**
- * Reads the body of `POST /agents/{id}/run` in either documented flavour — JSON
- * `{query, output_config}` or multipart with repeated `files` parts (legacy `file` too), a
- * `query` part and `output_config` as a JSON *string* part — into one `RunInput`, enforcing the
- * simulator's file limits with messages that name the offending file.
- *
- * Both are read as streams within limits (see `body.ts`): a JSON body up to 1 MB, a multipart
- * body up to `maxFiles × maxFileMb` plus a small allowance, else 413. Multipart parsing is
- * busboy's (`@fastify/busboy`), streaming, so upload bytes past the file limits are counted but
- * never held, and the platform's whole-body FormData parser is not used.
- */
+/** Reads a run body, JSON `{query, output_config}` or multipart (`files` parts, legacy `file`, a
+ *  `query` part, `output_config` as JSON text), into one `RunInput` within the file limits.
+ *  Multipart is streamed through busboy: bytes past a limit are counted, never held. */
 import { once } from 'node:events';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import type { Context } from 'hono';
-import type { OutputConfig, RunFile, RunInput } from './agents/types';
+import type { RunFile, RunInput } from './agents/types';
 import {
   JSON_BODY_LIMIT_BYTES,
   MULTIPART_ALLOWANCE_BYTES,
   bodyRecord,
   formatLimitMb,
+  mediaType,
+  parseJsonObject,
   readBodyChunks,
   readJsonText,
 } from './body';
 import { HeldFile } from './input-files';
 import { ApiProblem } from './problem';
 import type { LoggedPart } from './request-log';
-import { isPlainObject, mediaType, parseJsonObject } from './validate';
+import { parse, RunFields } from './validate';
 
 export interface FileLimits {
   maxFileMb: number;
@@ -45,54 +39,6 @@ function noInput(): ApiProblem {
   );
 }
 
-function parseOutputConfig(value: unknown, source: 'json' | 'multipart'): OutputConfig | null {
-  if (value === undefined || value === null) return null;
-  let parsed: unknown = value;
-  if (typeof value === 'string') {
-    if (value.trim() === '') return null;
-    try {
-      parsed = JSON.parse(value);
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      throw new ApiProblem(
-        400,
-        `output_config is not valid JSON (${detail}). ${
-          source === 'multipart' ? 'The part must hold' : 'Send'
-        } a JSON object such as {"output_schema": "{\\"total\\": \\"number\\"}", "instructions": "…"}.`,
-      );
-    }
-  }
-  if (!isPlainObject(parsed)) {
-    throw new ApiProblem(
-      400,
-      'output_config must be a JSON object with optional "output_schema" and "instructions" strings.',
-    );
-  }
-  const config: OutputConfig = {};
-  for (const key of ['output_schema', 'instructions'] as const) {
-    const field = parsed[key];
-    if (field === undefined || field === null) continue;
-    if (typeof field !== 'string') {
-      throw new ApiProblem(
-        400,
-        `output_config.${key} must be a string${
-          key === 'output_schema'
-            ? ' (serialise a JSON schema into a string, or describe the fields in words)'
-            : ''
-        }.`,
-      );
-    }
-    config[key] = field;
-  }
-  return config;
-}
-
-function cleanQuery(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new ApiProblem(400, 'query must be a string.');
-  return value.trim() === '' ? null : value;
-}
-
 /** A file part as received. Its bytes are kept only while they can be used. */
 interface ReceivedFile {
   filename: string;
@@ -100,8 +46,7 @@ interface ReceivedFile {
   type: string;
   /** Every byte of the part, counted even when they are not kept. */
   size: number;
-  /** The bytes kept; null when none are (over a limit, past the file count, or a part nothing
-   *  reads). */
+  /** The bytes kept; null when none are (over a limit or the file count, or never read). */
   chunks: Buffer[] | null;
 }
 
@@ -169,12 +114,8 @@ function checkLimits(files: readonly ReceivedFile[], limits: FileLimits): void {
   }
 }
 
-/**
- * Streams a multipart body through busboy, within `multipartBodyLimit`. Upload bytes are kept for
- * at most `maxFiles` files, each up to `maxFileMb`; past either limit they are only counted, so
- * the 400 can name the file and its size without the simulator holding it. Every part is noted
- * for the request log as it arrives.
- */
+/** The parts of a multipart body, each noted for the request log as it arrives. Bytes are kept
+ *  for at most `maxFiles` files of `maxFileMb`; past that only counted, so a 400 can name them. */
 async function parseMultipart(c: Context, limits: FileLimits): Promise<ReceivedPart[]> {
   const maxFileBytes = limits.maxFileMb * BYTES_PER_MB;
   const logged: LoggedPart[] = [];
@@ -314,9 +255,8 @@ async function readMultipart(c: Context, limits: FileLimits): Promise<RunInput> 
         ? configPart.value
         : Buffer.concat(configPart.file.chunks ?? []).toString('utf8');
   return finish(
-    cleanQuery(queryPart?.value),
+    parse(RunFields, { query: queryPart?.value, output_config: configText }),
     files,
-    parseOutputConfig(configText, 'multipart'),
     limits,
   );
 }
@@ -334,17 +274,18 @@ function toRunFile(file: ReceivedFile): RunFile {
 }
 
 function finish(
-  query: string | null,
+  {
+    query = null,
+    output_config = null,
+  }: { query?: string | null; output_config?: RunInput['outputConfig'] },
   files: ReceivedFile[],
-  outputConfig: OutputConfig | null,
   limits: FileLimits,
 ): RunInput {
   checkLimits(files, limits);
   if (query === null && files.length === 0) throw noInput();
-  return { query, files: files.map(toRunFile), outputConfig };
+  return { query, files: files.map(toRunFile), outputConfig: output_config };
 }
 
-/** Parses and validates a run request body (either flavour). */
 export async function readRunInput(c: Context, limits: FileLimits): Promise<RunInput> {
   const type = mediaType(c);
   if (type === 'multipart/form-data') return readMultipart(c, limits);
@@ -359,6 +300,5 @@ export async function readRunInput(c: Context, limits: FileLimits): Promise<RunI
     'Attach files as "files" parts of a multipart/form-data body, not inside JSON.',
   );
   if (type === null && text.trim() === '') throw noInput();
-  const body = parseJsonObject(c, text, { emptyIsObject: true });
-  return finish(cleanQuery(body.query), [], parseOutputConfig(body.output_config, 'json'), limits);
+  return finish(parse(RunFields, parseJsonObject(c, text, { emptyIsObject: true })), [], limits);
 }

@@ -1,25 +1,24 @@
-/**
- * Starts the simulator as an HTTP server. Used by the CLI, by the dev proxy (in-process, on an
- * ephemeral port) and by every contract test.
- *
- * `close()` stops the engine's timers, drops open keep-alive connections and closes the
- * listener, so nothing keeps the process alive afterwards.
- */
+/** Starts the simulator as an HTTP server (the CLI, the built-in backend of `npm start`, every
+ *  contract test). `close()` stops its timers, connections and listener. */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ScaledClock, type Clock } from './clock';
-import { resolveSimulatorOptions, type SimulatorOptions } from './options';
+import {
+  resolveSimulatorOptions,
+  type ResolvedSimulatorOptions,
+  type SimulatorOptions,
+} from './options';
 import { Simulation } from './simulation';
 
 export interface RunningSimulator {
-  /** Base URL, e.g. http://127.0.0.1:4010 (no trailing slash). */
+  /** e.g. http://127.0.0.1:4010 (no trailing slash). */
   url: string;
   port: number;
-  options: SimulatorOptions;
+  /** With the seed in use (from the start time unless one was given). */
+  options: ResolvedSimulatorOptions;
   close(): Promise<void>;
-  /** The clock driving the lifecycle; a `ManualClock` when one was passed in options. */
   clock: Clock;
 }
 

@@ -1,11 +1,5 @@
-/**
- * The in-memory workspace: one API key = one workspace, holding agent versions and tasks.
- *
- * The store owns identity (ids and insertion order) but no time-driven behaviour; that is the
- * engine's job. Agents come only from the seed (the simulator serves no agent write endpoints).
- * A reset throws the whole workspace away and builds a fresh one from the seed, which is why
- * everything is created through `createWorkspace` with the simulator's seeded id factory.
- */
+/** The in-memory workspace (one key, one workspace): agent versions and tasks, with their ids
+ *  and insertion order. Agents come only from the seed; a reset builds a fresh one. */
 import type { SeedAgent } from './agents/types';
 import type { AgentRecord, TaskRecord } from './model';
 
@@ -63,11 +57,7 @@ export class Workspace {
   }
 }
 
-/**
- * Builds a workspace holding the seeded agents. Each version's `created_at` is `now` minus its
- * `created_minutes_ago`, so the relative ages (and the newest-first order) are the same on every
- * start, while the dates look current in a demo.
- */
+/** A workspace with the seeded agents, each version `created_minutes_ago` before `now`. */
 export function createWorkspace(
   seed: readonly SeedAgent[],
   newId: () => string,

@@ -1,8 +1,5 @@
-/**
- * Test harness for the simulator's contract tests: a real simulator on an ephemeral port driven
- * by a `ManualClock`, and a tiny typed client over `fetch`. Tests talk HTTP like any client
- * would, and move time explicitly with `advance(ms)` instead of sleeping.
- */
+/** The contract tests' harness: a real simulator on an ephemeral port on a `ManualClock`
+ *  (seed 42 unless a test gives another), and a small typed client over `fetch`. */
 import { expect } from 'vitest';
 import { ManualClock } from './clock';
 import type { SimulatorOptions } from './options';
@@ -11,10 +8,7 @@ import { startSimulator, type RunningSimulator } from './server';
 
 export const TEST_API_KEY = 'sim_test_key';
 
-/**
- * Asymmetric matchers typed as `unknown` (vitest types them `any`, which the type-checked lint
- * rules rightly refuse to see assigned into typed objects).
- */
+/** Asymmetric matchers typed `unknown` (vitest's `any` fails the type-checked lint rules). */
 export const match = {
   string: (): unknown => expect.any(String),
   array: (): unknown => expect.any(Array),
@@ -68,6 +62,7 @@ export class Harness {
       apiKey: TEST_API_KEY,
       quiet: true,
       clock,
+      seed: 42,
       ...options,
     });
     return new Harness(sim, clock);

@@ -1,12 +1,5 @@
-/**
- * Task titles. The docs only say a title is "derived from the first user message"; the rule
- * chosen here (recorded in docs/decisions/0002) keeps list rows readable:
- *
- * - the query with whitespace collapsed, cut to at most 80 characters at a word boundary and
- *   ended with "…" when it was cut (a single over-long word is cut mid-word);
- * - for a files-only run, the file names joined with ", ", ending with "+N more" when they do not
- *   all fit in 80 characters.
- */
+/** Task titles (decision 0002): the query, whitespace collapsed, cut at a word to 80 characters
+ *  with "…"; for a files-only run, the file names joined, ending "+N more" when they do not fit. */
 export const TITLE_MAX_LENGTH = 80;
 
 function truncateAtWord(text: string, max: number): string {

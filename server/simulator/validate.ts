@@ -1,26 +1,131 @@
-/**
- * Request validation shared by the routes. Each helper either returns a clean value or throws an
- * `ApiProblem` whose text says what was wrong and what to send instead, because the error text
- * is what a developer reads in the dashboard or their terminal.
- */
-import type { Context } from 'hono';
-import { bodyRecord, readJsonText } from './body';
+/** What the simulator accepts: valibot schemas of every JSON body (a failure is a 400 carrying
+ *  the first issue's text) and the readers of ids and query parameters. */
+import * as v from 'valibot';
+import type { OutputConfig } from './agents/types';
 import { isUuid } from './ids';
 import { decodeCursor, type CursorKind, type Keyed } from './pagination';
 import { ApiProblem } from './problem';
 
-export const DEFAULT_PAGE_LIMIT = 20;
-export const MAX_PAGE_LIMIT = 100;
-
-/** The request's media type, lower-cased, without parameters; null when absent. */
-export function mediaType(c: Context): string | null {
-  const header = c.req.header('content-type');
-  if (!header) return null;
-  const type = header.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === '' ? null : type;
+/** `value` as `schema` reads it, else 400 with the first problem's text. */
+export function parse<T extends v.GenericSchema>(schema: T, value: unknown): v.InferOutput<T> {
+  const result = v.safeParse(schema, value, { abortPipeEarly: true });
+  if (!result.success) throw new ApiProblem(400, result.issues[0].message);
+  return result.output;
 }
 
-/** `id` when it is a UUID (lower-cased), else 400 with the documented text. */
+/** A string that is not blank, trimmed; absent or null reads as undefined. */
+const given = (message: string) =>
+  v.nullish(v.pipe(v.string(message), v.trim(), v.nonEmpty(message)));
+const integer = (key: string, min: number, max: number) => {
+  const message = `${key} must be an integer from ${min} to ${max}.`;
+  return v.pipe(
+    v.number(message),
+    v.integer(message),
+    v.minValue(min, message),
+    v.maxValue(max, message),
+  );
+};
+const flag = (key: string) => v.optional(v.boolean(`${key} must be true or false.`));
+
+const DECISION = 'decision must be "approve" or "reject".';
+export const ReviewBody = v.object(
+  {
+    decision: v.picklist(['approve', 'reject'], DECISION),
+    note: v.nullish(v.string('note must be a string when given.')),
+  },
+  DECISION,
+);
+
+const STATUS = 'status is required: an HTTP error status from 400 to 599, e.g. {"status": 503}.';
+export const FaultBody = v.object(
+  {
+    status: integer('status', 400, 599),
+    count: v.nullish(integer('count', 1, 1_000_000)),
+    retry_after: v.nullish(integer('retry_after', 0, 86_400)),
+    error: given('error must be a non-empty string when given.'),
+    method: given('method must be a non-empty string when given.'),
+    path: given('path must be a non-empty string when given.'),
+  },
+  STATUS,
+);
+
+export const ConfigBody = v.object({
+  error_rate: v.optional(
+    v.pipe(
+      v.number('error_rate must be a number from 0 to 1.'),
+      v.minValue(0, 'error_rate must be a number from 0 to 1.'),
+      v.maxValue(1, 'error_rate must be a number from 0 to 1.'),
+    ),
+  ),
+  rate_limit: v.optional(integer('rate_limit', 0, Number.MAX_SAFE_INTEGER)),
+});
+
+export const QuirksBody = v.object({
+  nulls: flag('nulls'),
+  extra_fields: flag('extra_fields'),
+  hostile_agent: flag('hostile_agent'),
+  list_without_status: flag('list_without_status'),
+});
+
+const MESSAGE = 'message must be a non-empty string, e.g. {"message": "Use the second total."}.';
+export const MessageBody = v.object(
+  {
+    message: v.pipe(
+      v.string(MESSAGE),
+      v.check((text) => text.trim() !== '', MESSAGE),
+    ),
+  },
+  MESSAGE,
+);
+
+/** `output_config`: an object, or its JSON text (as a multipart part always is). */
+const OutputConfigField = v.pipe(
+  v.unknown(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const value = dataset.value;
+    if (typeof value !== 'string') return value;
+    if (value.trim() === '') return null;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch (err) {
+      addIssue({
+        message: `output_config is not valid JSON (${err instanceof Error ? err.message : String(err)}). Send a JSON object such as {"output_schema": "{\\"total\\": \\"number\\"}", "instructions": "…"}.`,
+      });
+      return NEVER;
+    }
+  }),
+  v.nullish(
+    v.object(
+      {
+        output_schema: v.nullish(
+          v.string(
+            'output_config.output_schema must be a string (serialise a JSON schema into a string, or describe the fields in words).',
+          ),
+        ),
+        instructions: v.nullish(v.string('output_config.instructions must be a string.')),
+      },
+      'output_config must be a JSON object with optional "output_schema" and "instructions" strings.',
+    ),
+  ),
+  v.transform((config): OutputConfig | null => {
+    if (!config) return null;
+    return {
+      ...(config.output_schema != null ? { output_schema: config.output_schema } : {}),
+      ...(config.instructions != null ? { instructions: config.instructions } : {}),
+    };
+  }),
+);
+
+/** A run's text fields, from JSON or from multipart text parts; a blank query reads as none. */
+export const RunFields = v.object({
+  query: v.pipe(
+    v.nullish(v.string('query must be a string.')),
+    v.transform((query) => (query == null || query.trim() === '' ? null : query)),
+  ),
+  output_config: v.optional(OutputConfigField),
+});
+
+/** `value` when it is a UUID (lower-cased), else 400 with the documented text. */
 export function requireUuid(value: string, field: 'agent_id' | 'task_id'): string {
   if (!isUuid(value)) {
     throw new ApiProblem(
@@ -31,67 +136,14 @@ export function requireUuid(value: string, field: 'agent_id' | 'task_id'): strin
   return value.toLowerCase();
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const DEFAULT_PAGE_LIMIT = 20;
+export const MAX_PAGE_LIMIT = 100;
 
-/**
- * Reads a JSON object body, at most `JSON_BODY_LIMIT_BYTES` (413 beyond; `tooLargeHint` ends that
- * message). An empty body counts as `{}` when `emptyIsObject` (endpoints whose fields are all
- * optional). A body in another media type is 415, unparseable JSON or a non-object is 400.
- */
-export async function readJsonObject(
-  c: Context,
-  { emptyIsObject, tooLargeHint }: { emptyIsObject: boolean; tooLargeHint?: string },
-): Promise<Record<string, unknown>> {
-  return parseJsonObject(c, await readJsonText(c, tooLargeHint), { emptyIsObject });
-}
-
-/**
- * `readJsonObject` for a body already read as `text`. The parsed JSON is noted for the request
- * log, object or not.
- */
-export function parseJsonObject(
-  c: Context,
-  text: string,
-  { emptyIsObject }: { emptyIsObject: boolean },
-): Record<string, unknown> {
-  const type = mediaType(c);
-  if (text.trim() === '') {
-    if (emptyIsObject) return {};
-    throw new ApiProblem(
-      400,
-      'The request body is empty. Send a JSON object with Content-Type: application/json.',
-    );
-  }
-  if (type !== 'application/json' && !(type?.endsWith('+json') ?? false)) {
-    throw new ApiProblem(
-      415,
-      `Unsupported Content-Type ${type === null ? '(none)' : `"${type}"`}. Send the body as JSON with Content-Type: application/json.`,
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new ApiProblem(
-      400,
-      `The request body is not valid JSON (${detail}). Send a JSON object.`,
-    );
-  }
-  bodyRecord(c).body = parsed;
-  if (!isPlainObject(parsed)) {
-    throw new ApiProblem(400, 'The request body must be a JSON object, e.g. {"name": "…"}.');
-  }
-  return parsed;
-}
-
-/** `limit` query parameter: default 20, integers 1–100 only. */
+/** `limit`: default 20, integers 1–100 only. */
 export function parseLimit(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_PAGE_LIMIT;
-  const value = /^\d{1,4}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_LIMIT) {
+  const value = /^\d{1,4}$/.test(raw.trim()) ? Number(raw.trim()) : 0;
+  if (value < 1 || value > MAX_PAGE_LIMIT) {
     throw new ApiProblem(
       400,
       `limit must be an integer from 1 to ${MAX_PAGE_LIMIT}; got "${raw}". Omit it for ${DEFAULT_PAGE_LIMIT} items per page.`,
@@ -100,7 +152,7 @@ export function parseLimit(raw: string | undefined): number {
   return value;
 }
 
-/** A comma-separated subset of `allowed`; 400 naming the unknown values otherwise. */
+/** A comma-separated subset of `allowed` (repeated parameters joined); 400 naming the rest. */
 export function parseCommaList<T extends string>(
   raw: string,
   allowed: readonly T[],
@@ -112,36 +164,29 @@ export function parseCommaList<T extends string>(
     .filter((value) => value !== '');
   const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
   if (values.length === 0 || unknown.length > 0) {
+    const problem =
+      values.length === 0
+        ? 'got an empty value'
+        : `unknown: ${unknown.map((value) => `"${value}"`).join(', ')}`;
     throw new ApiProblem(
       400,
-      `${field} must be a comma-separated list of ${allowed.join(', ')}; ${
-        values.length === 0
-          ? 'got an empty value'
-          : `unknown: ${unknown.map((v) => `"${v}"`).join(', ')}`
-      }.`,
+      `${field} must be a comma-separated list of ${allowed.join(', ')}; ${problem}.`,
     );
   }
   return new Set(values as T[]);
 }
 
 const ISO_DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
-/**
- * An ISO-8601 date or date-time, as epoch ms. A date alone means midnight UTC; a date-time
- * without an offset is read as UTC (the API speaks UTC everywhere).
- */
+/** An ISO-8601 date or date-time as epoch ms; a date is midnight UTC, no offset means UTC. */
 export function parseIsoDateTime(raw: string, field: string): number {
   const text = raw.trim();
-  let ms = NaN;
-  if (ISO_DATE_TIME.test(text)) {
-    const hasTime = /[T ]/i.test(text);
-    const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) && hasTime;
-    const normalised = hasTime
-      ? text.replace(' ', 'T') + (hasZone ? '' : 'Z')
-      : `${text}T00:00:00Z`;
-    ms = Date.parse(normalised);
-  }
+  const match = ISO_DATE_TIME.exec(text);
+  const hasTime = /[T ]/i.test(text);
+  const ms = !match
+    ? NaN
+    : Date.parse(hasTime ? text.replace(' ', 'T') + (match[1] ? '' : 'Z') : `${text}T00:00:00Z`);
   if (Number.isNaN(ms)) {
     throw new ApiProblem(
       400,
@@ -151,8 +196,7 @@ export function parseIsoDateTime(raw: string, field: string): number {
   return ms;
 }
 
-/** The position a list's `cursor` parameter points after: null for the first page, 400 for a
- *  cursor this list did not hand out. */
+/** Where a list's `cursor` points after: null for the first page, 400 for a foreign cursor. */
 export function parseCursor(kind: CursorKind, raw: string | undefined): Keyed | null {
   if (raw === undefined || raw === '') return null;
   const after = decodeCursor(kind, raw);
