@@ -1,19 +1,6 @@
-/**
- * The task lifecycle, driven by the simulator clock.
- *
- * A task is created `pending`; after a short pickup delay it is admitted (`running`) or held
- * (`queued`) when its agent version already has `concurrency` tasks holding a slot. Running
- * means pulling steps from the agent's script generator: each step waits its virtual duration,
- * then lands in the feed. Zero-duration steps land in the same tick, so a 10,000-step trace
- * costs a handful of timers, not 10,000. `ask_user` and `review` suspend the generator until a
- * reply or a review decision resumes it; `complete` / `fail` end the task.
- *
- * Cancelling follows the docs: a step already executing is not interrupted. Its work (a message
- * or tool call) still lands in the feed after the task is `stopped`, and nothing after it does.
- *
- * At most one timer exists per task at any time (pickup, step, resume or batch continuation),
- * and the engine tracks all of them so `dispose()` leaves nothing behind.
- */
+/** The task lifecycle on the clock: pickup, slots and queue, steps landing after their virtual
+ *  durations (zero-duration ones in bulk), pauses for answers and reviews, and cancel (a step in
+ *  flight still lands its work). At most one timer per task; `dispose()` clears them all. */
 import type { AgentScript, Resume, RunInput, ScriptStep } from './agents/types';
 import type { Clock, TimerHandle } from './clock';
 import { createRandom, deriveSeed } from './ids';
