@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from './backoff';
+import { backoffDelay, retryAfterMs } from './backoff';
 
 describe('backoffDelay', () => {
   const almostOne = () => 1 - Number.EPSILON;
@@ -46,5 +46,16 @@ describe('backoffDelay', () => {
     expect(backoffDelay(0, half)).toBe(0);
     expect(backoffDelay(-3, half)).toBe(0);
     expect(backoffDelay(Number.NaN, half)).toBe(0);
+  });
+});
+
+describe('retryAfterMs', () => {
+  it('waits what a 429 asks, 5 s when it does not say, at most 5 minutes', () => {
+    expect(retryAfterMs(3)).toBe(3_000);
+    expect(retryAfterMs(0.5)).toBe(500);
+    expect(retryAfterMs(undefined)).toBe(5_000);
+    expect(retryAfterMs(Number.NaN)).toBe(5_000);
+    expect(retryAfterMs(3_600)).toBe(300_000);
+    expect(retryAfterMs(-2)).toBe(0);
   });
 });

@@ -17,13 +17,8 @@
  * dashboard server or the API does not answer, and stop saying it at the first success.
  */
 import { onResetModuleState } from '@/lib/module-state';
-import { backoffDelay } from './backoff';
+import { backoffDelay, retryAfterMs } from './backoff';
 import type { ApiError } from './http';
-
-/** Used when a 429 carries no (or an unreadable) `Retry-After`. */
-export const DEFAULT_RETRY_AFTER_S = 5;
-/** A `Retry-After` longer than this is taken as this: the person can still press Retry. */
-const MAX_RETRY_AFTER_S = 300;
 
 export interface ResourceState {
   /** Epoch ms before which no request is sent (after a 429); 0 when none. */
@@ -186,8 +181,7 @@ export function holdResource(
   retryAfterSeconds: number | undefined,
   now: number = Date.now(),
 ): void {
-  const seconds = Math.min(retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S, MAX_RETRY_AFTER_S);
-  const until = now + Math.max(0, seconds) * 1000;
+  const until = now + retryAfterMs(retryAfterSeconds);
   if (until <= (resources.get(resource)?.blockedUntil ?? 0)) return;
   update(resource, { blockedUntil: until });
   saveWaits(now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './http';
-import { BACKOFF_STEPS_MS, MAX_BACKOFF_MS } from './backoff';
+import { BACKOFF_STEPS_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_S } from './backoff';
 import { MAX_RETRIES, retryDelay, shouldRetry } from './retry';
 
 function httpError(status: number, retryAfter?: number) {
@@ -65,7 +65,7 @@ describe('retryDelay', () => {
     expect(retryDelay(2, offline, () => 0.5)).toBe(2_500);
   });
 
-  it('never exceeds the cap, however many failures', () => {
+  it('never exceeds the backoff cap, however many failures', () => {
     for (let failures = 0; failures < 20; failures += 1) {
       expect(retryDelay(failures, httpError(503), () => 0.999)).toBeLessThanOrEqual(MAX_BACKOFF_MS);
     }
@@ -76,11 +76,15 @@ describe('retryDelay', () => {
     expect(retryDelay(3, httpError(429, 0.5), () => 0)).toBe(500);
   });
 
-  it('caps a long Retry-After', () => {
-    expect(retryDelay(0, httpError(429, 3600), () => 0)).toBe(MAX_BACKOFF_MS);
+  it('caps a long Retry-After as the fetch layer does', () => {
+    expect(retryDelay(0, httpError(429, 3600), () => 0)).toBe(MAX_RETRY_AFTER_S * 1000);
   });
 
-  it('falls back to the backoff when a 429 has no Retry-After', () => {
-    expect(retryDelay(1, httpError(429), () => 0.5)).toBe(1_000);
+  it('waits 5 s after a 429 without Retry-After, as the fetch layer does', () => {
+    expect(retryDelay(1, httpError(429), () => 0.5)).toBe(5_000);
+  });
+
+  it('follows the backoff after a 5xx, whatever it says of retrying', () => {
+    expect(retryDelay(1, httpError(503, 60), () => 0.5)).toBe(1_000);
   });
 });

@@ -1,10 +1,7 @@
-/**
- * When and how long React Query retries a failed read (`retry` / `retryDelay`): 4xx means the
- * request itself is wrong, except 429, which waits what `Retry-After` asks; 5xx and network
- * failures follow the backoff schedule (`backoff.ts`) four times, as the API docs' sample helper
- * does (5 requests in all). A response with an unexpected shape is not retried either.
- */
-import { backoffDelay, MAX_BACKOFF_MS } from './backoff';
+/** When and how long React Query retries a failed read (`retry` / `retryDelay`), by the one
+ *  schedule of `backoff.ts`: network failures and 5xx four times (5 requests in all, as the API
+ *  docs' helper does), a 429 after its `Retry-After`; other 4xx and unreadable answers never. */
+import { backoffDelay, retryAfterMs } from './backoff';
 import { ApiError } from './http';
 
 /** Retries after the first failure; the request is sent at most `MAX_RETRIES + 1` times. */
@@ -24,15 +21,13 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < MAX_RETRIES && isRetryableError(error);
 }
 
-/** A 429 (or 503) with `Retry-After` waits what the server asked, capped; anything else draws
- *  from the backoff schedule. */
+/** A 429 waits what the fetch layer holds its resource for; anything else draws from the
+ *  backoff. */
 export function retryDelay(
   failureCount: number,
   error: unknown,
   random: () => number = Math.random,
 ): number {
-  if (error instanceof ApiError && error.retryAfter !== undefined) {
-    return Math.min(Math.max(0, error.retryAfter * 1000), MAX_BACKOFF_MS);
-  }
+  if (error instanceof ApiError && error.status === 429) return retryAfterMs(error.retryAfter);
   return backoffDelay(Math.max(0, failureCount) + 1, random);
 }

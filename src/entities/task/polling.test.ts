@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/api/http';
+import { recordRead } from '@/api/request-health';
 import { TASK_STATUSES } from '@/api/schemas';
 import {
   ARRIVALS_REFRESH_MS,
   detailPollInterval,
   listPollInterval,
   resultRefreshGap,
+  waitAfterFailure,
   type PollSubject,
 } from './polling';
 import { isTerminal, LIVE_STATUSES, TERMINAL_STATUSES } from './status';
@@ -178,5 +181,30 @@ describe('resultRefreshGap', () => {
     expect(resultRefreshGap(1_000_000, 50)).toBe(2_000);
     expect(resultRefreshGap(3_000_000, 450)).toBe(4_500);
     expect(resultRefreshGap(3_000_000, 1_234.25)).toBe(12_343);
+  });
+});
+
+describe('waitAfterFailure', () => {
+  const failure = (status: number, retryAfter?: number) =>
+    new ApiError({ kind: 'http', status, message: 'x', retryAfter, method: 'GET', path: '/w' });
+
+  it('waits the backoff drawn when the failure was recorded, however often asked', () => {
+    vi.spyOn(Math, 'random').mockReturnValueOnce(0.5).mockReturnValue(0);
+    recordRead('/w', failure(503), 0);
+    expect(waitAfterFailure('/w', 0)).toBe(500);
+    expect(waitAfterFailure('/w', 100)).toBe(500);
+    vi.restoreAllMocks();
+  });
+
+  it('waits out what is left of a 429’s hold', () => {
+    recordRead('/w', failure(429, 3), 10_000);
+    expect(waitAfterFailure('/w', 11_000)).toBe(2_000);
+  });
+
+  it('takes the first step of the schedule when the resource answered since', () => {
+    recordRead('/w', failure(503), 0);
+    recordRead('/w', undefined, 1);
+    expect(waitAfterFailure('/w', 2)).toBe(1_000);
+    expect(waitAfterFailure('/never-read', 2)).toBe(1_000);
   });
 });

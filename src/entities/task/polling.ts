@@ -1,7 +1,6 @@
-/**
- * How often the console asks about tasks, every number in one place (decision 0008 says why;
- * `npm run bench` measures the result). Pure functions of their inputs, `now` included.
- */
+/** How often the console asks about tasks, every number in one place (decision 0008 says why;
+ *  `npm run bench` measures the result). Pure functions of their inputs, `now` included. */
+import { BACKOFF_STEPS_MS } from '@/api/backoff';
 import { resourceState } from '@/api/request-health';
 import { isTerminal } from './status';
 
@@ -96,12 +95,13 @@ export function listPollInterval(subjects: readonly PollSubject[], now: number):
 }
 
 /**
- * A poller's next wait: its interval, or while its resource keeps failing, the backoff drawn
- * when the last failure was recorded (`request-health.ts`) — the same number however often it
- * is asked.
+ * A poller's wait after a failed read of `resource`, from the one backoff schedule: the wait
+ * drawn when the failure was recorded (the same however often asked), and no less than what is
+ * left of a 429's hold; its first step when the resource has answered since.
  */
-export function withBackoff(resource: string, interval: number | false): number | false {
+export function waitAfterFailure(resource: string, now: number): number {
   const state = resourceState(resource);
-  if (interval === false || !state || state.failures === 0) return interval;
-  return state.retryDelay;
+  const held = (state?.blockedUntil ?? 0) - now;
+  const backoff = state && state.failures > 0 ? state.retryDelay : BACKOFF_STEPS_MS[0];
+  return Math.max(held, backoff);
 }

@@ -12,7 +12,7 @@ import { getTask, getTaskSummary, listTasks, taskPath, type ListTasksParams } fr
 import { mergeTask, readTask, writeTasks, type CachedTask } from './cache';
 import { taskKeys } from './keys';
 import { newestFirst, noteNeedsYou, type NeedsYouSet } from './needs-you';
-import { detailPollInterval, resultRefreshGap, withBackoff } from './polling';
+import { detailPollInterval, resultRefreshGap, waitAfterFailure } from './polling';
 import {
   isTerminal,
   LIVE_STATUSES,
@@ -37,8 +37,7 @@ export interface PolledQuery<T = unknown> {
 
 /**
  * `refetchInterval` from a due time (epoch ms, or `false` for none): nothing while a read is in
- * flight (its answer sets the next timer), and while the resource keeps failing, the backoff
- * drawn when its last failure was recorded.
+ * flight (its answer sets the next timer), and after a failure, the wait `waitAfterFailure` sets.
  */
 export function refetchAt(
   query: PolledQuery,
@@ -50,7 +49,7 @@ export function refetchAt(
   const { errorUpdatedAt, dataUpdatedAt, error } = query.state;
   if (errorUpdatedAt > dataUpdatedAt) {
     // A 4xx will not mend by asking again; a network failure, a 5xx or a 429 may.
-    return isRetryableError(error) ? withBackoff(resource, 5_000) : false;
+    return isRetryableError(error) ? waitAfterFailure(resource, now) : false;
   }
   return Math.max(MIN_TIMER_MS, due - now);
 }
