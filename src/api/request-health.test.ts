@@ -158,14 +158,27 @@ describe('nothing slips out during a 429’s wait', () => {
 describe('waits across a reload', () => {
   it('keeps a running wait in sessionStorage for the next page of the tab', async () => {
     recordRead('/api/v1/tasks', httpError(429, 30), Date.now());
-    const stored = JSON.parse(
+    const { waits } = JSON.parse(
       sessionStorage.getItem('agent-console:rate-limit-waits') ?? '{}',
-    ) as Record<string, number>;
-    expect(stored['/api/v1/tasks']).toBeGreaterThan(Date.now() + 29_000);
+    ) as { waits: Record<string, number> };
+    expect(waits['/api/v1/tasks']).toBeGreaterThan(Date.now() + 29_000);
     // A fresh copy of the module (a reload) starts with the wait.
     vi.resetModules();
     const fresh = await import('./request-health');
-    expect(fresh.resourceState('/api/v1/tasks')?.blockedUntil).toBe(stored['/api/v1/tasks']);
+    expect(fresh.resourceState('/api/v1/tasks')?.blockedUntil).toBe(waits['/api/v1/tasks']);
     expect(fresh.waitForResource('/api/v1/tasks')).toBeInstanceOf(Promise);
+  });
+
+  it('reads the waits an earlier version stored bare', async () => {
+    const until = Date.now() + 60_000;
+    sessionStorage.setItem(
+      'agent-console:rate-limit-waits',
+      JSON.stringify({ '/api/v1/agents': until, '/bad': 'soon' }),
+    );
+    vi.resetModules();
+    const fresh = await import('./request-health');
+    expect(fresh.resourceState('/api/v1/agents')?.blockedUntil).toBe(until);
+    expect(fresh.resourceState('/bad')).toBeUndefined();
+    fresh.resetRequestHealth();
   });
 });

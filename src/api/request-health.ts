@@ -1,22 +1,10 @@
 /**
- * How the console's requests are faring, per resource (a path without its query string), and the
- * one rule every request obeys: after a 429, no request to that resource until `Retry-After` has
- * passed (5 s when the API sends none).
- *
- * The rule is kept here, at the fetch layer, rather than in each poller, because many things can
- * trigger a read — an interval, a window regaining focus, a second view mounting, an invalidation
- * — and all of them must wait, writes too (a Retry pressed during the wait). `apiFetch` and the
- * upload path await `waitForResource` before every request, so one asked for early simply
- * starts when the wait is over; the views show the countdown (`resourceState`) and keep their
- * last data on screen.
- *
- * The waits are kept in `sessionStorage` too: a reload (or a link opened in the same tab) must
- * not send at once what the API just asked to wait for.
- *
- * It also keeps the last outcome of any read, so the shell can say "Reconnecting" while the
- * dashboard server or the API does not answer, and stop saying it at the first success.
+ * How requests are faring: per resource (a path without its query), and overall (the connection
+ * state the banner reads). After a 429, no request goes to that resource until `Retry-After` has
+ * passed, also after a reload of the tab (decision 0008).
  */
 import { onResetModuleState } from '@/lib/module-state';
+import { isRecord, stored } from '@/lib/stored';
 import { backoffDelay, retryAfterMs } from './backoff';
 import type { ApiError } from './http';
 
@@ -45,38 +33,44 @@ export interface ConnectionState {
 
 const resources = new Map<string, ResourceState>();
 
-const WAITS_KEY = 'agent-console:rate-limit-waits';
+/** `{resource: blockedUntil}` of the waits still running, for the next page of this tab. */
+const storedWaits = stored<{ waits: Record<string, number> }>({
+  key: 'agent-console:rate-limit-waits',
+  version: 1,
+  area: 'session',
+  parse: (data) => (isRecord(data.waits) ? { waits: numbers(data.waits) } : undefined),
+  // Earlier versions stored the waits bare.
+  migrate: (data) => (isRecord(data) ? { waits: numbers(data) } : undefined),
+  maxChars: 20_000,
+});
 
-/** The waits still running, as `{resource: blockedUntil}`, for the next page of this tab. */
+function numbers(record: Record<string, unknown>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(record).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number',
+    ),
+  );
+}
+
 function saveWaits(now: number): void {
   const waits: Record<string, number> = {};
   for (const [resource, state] of resources) {
     if (state.blockedUntil > now) waits[resource] = state.blockedUntil;
   }
-  try {
-    if (Object.keys(waits).length === 0) sessionStorage.removeItem(WAITS_KEY);
-    else sessionStorage.setItem(WAITS_KEY, JSON.stringify(waits));
-  } catch {
-    // No storage: the waits hold for this page only.
-  }
+  // Where storage refuses, the waits hold for this page only.
+  storedWaits.write(Object.keys(waits).length === 0 ? undefined : { waits });
 }
 
 function restoreWaits(now: number): void {
-  try {
-    const raw = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(WAITS_KEY);
-    const waits = raw === null ? {} : (JSON.parse(raw) as Record<string, unknown>);
-    for (const [resource, until] of Object.entries(waits)) {
-      if (typeof until === 'number' && until > now) {
-        resources.set(resource, {
-          blockedUntil: until,
-          failures: 0,
-          retryDelay: 0,
-          lastError: undefined,
-        });
-      }
+  for (const [resource, until] of Object.entries(storedWaits.read()?.waits ?? {})) {
+    if (until > now) {
+      resources.set(resource, {
+        blockedUntil: until,
+        failures: 0,
+        retryDelay: 0,
+        lastError: undefined,
+      });
     }
-  } catch {
-    // Nothing usable stored.
   }
 }
 

@@ -1,11 +1,10 @@
 /**
- * What people type and have not sent yet (the run form, a task's reply), kept per key in memory
- * and in `localStorage`, so a reload, a crash or a form that unmounts loses nothing and every view
- * of a draft shows the same text, however it was changed. Storage is best-effort and versioned;
- * writes wait for a pause in typing and are flushed when the page is left.
+ * What people type and have not sent yet (the run form, a task's reply), per key, in memory and in
+ * storage (`stored.ts`): writes wait for a pause in typing and are flushed when the page is left.
  */
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { onResetModuleState } from './module-state';
+import { isRecord, stored } from './stored';
 
 interface Entry<T> {
   value: T;
@@ -34,11 +33,10 @@ export interface DraftStore<T> {
   flush: () => void;
 }
 
-const VERSION = 2;
 const SAVE_DELAY_MS = 300;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function mapValues<A, B>(record: Record<string, A>, f: (value: A) => B): Record<string, B> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, f(value)]));
 }
 
 export function createDraftStore<T>(options: DraftStoreOptions<T>): DraftStore<T> {
@@ -47,31 +45,26 @@ export function createDraftStore<T>(options: DraftStoreOptions<T>): DraftStore<T
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
 
+  const storage = stored<{ entries: Record<string, unknown> }>({
+    key: storageKey,
+    version: 2,
+    parse: (data) => (isRecord(data.entries) ? { entries: data.entries } : undefined),
+    migrate: (data) => {
+      const legacy = isRecord(data) ? options.legacy?.(data) : undefined;
+      return legacy && { entries: mapValues(legacy, (value) => ({ value })) };
+    },
+    maxChars: 1_000_000,
+  });
+
   function read(now: number): Map<string, Entry<T>> {
     const found = new Map<string, Entry<T>>();
-    try {
-      const raw = localStorage.getItem(storageKey);
-      const stored: unknown = raw === null ? null : JSON.parse(raw);
-      if (!isRecord(stored)) return found;
-      const list =
-        stored.version === VERSION && isRecord(stored.entries)
-          ? stored.entries
-          : Object.fromEntries(
-              Object.entries(options.legacy?.(stored) ?? {}).map(([key, value]) => [
-                key,
-                { value, savedAt: now },
-              ]),
-            );
-      for (const [key, entry] of Object.entries(list)) {
-        if (!isRecord(entry)) continue;
-        const value = parse(entry.value);
-        const savedAt = typeof entry.savedAt === 'number' ? entry.savedAt : now;
-        if (value !== undefined && !isEmpty(value) && now - savedAt < ttlMs) {
-          found.set(key, { value, savedAt });
-        }
+    for (const [key, entry] of Object.entries(storage.read()?.entries ?? {})) {
+      if (!isRecord(entry)) continue;
+      const value = parse(entry.value);
+      const savedAt = typeof entry.savedAt === 'number' ? entry.savedAt : now;
+      if (value !== undefined && !isEmpty(value) && now - savedAt < ttlMs) {
+        found.set(key, { value, savedAt });
       }
-    } catch {
-      // Unreadable or unavailable storage: nothing is known.
     }
     return found;
   }
@@ -85,17 +78,8 @@ export function createDraftStore<T>(options: DraftStoreOptions<T>): DraftStore<T
     clearTimeout(timer);
     timer = undefined;
     const kept = [...load()].sort(([, a], [, b]) => b.savedAt - a.savedAt).slice(0, maxEntries);
-    try {
-      if (kept.length === 0) localStorage.removeItem(storageKey);
-      else {
-        localStorage.setItem(
-          storageKey,
-          JSON.stringify({ version: VERSION, entries: Object.fromEntries(kept) }),
-        );
-      }
-    } catch {
-      // Quota or disabled storage: the draft lives for this page only.
-    }
+    // Refused (quota, too large, no storage): the draft lives for this page only.
+    storage.write(kept.length === 0 ? undefined : { entries: Object.fromEntries(kept) });
   }
 
   function emit(): void {
@@ -148,4 +132,17 @@ export function useDraft<T>(
   const set = useCallback((next: T) => store.set(key, next), [store, key]);
   const clear = useCallback(() => store.clear(key), [store, key]);
   return [value, set, clear];
+}
+
+/** A draft of several fields as form state: `[value, update(patch), clear]`. */
+export function useDraftFields<T extends object>(
+  store: DraftStore<T>,
+  key: string,
+): [T, (patch: Partial<T>) => void, () => void] {
+  const [value, set, clear] = useDraft(store, key);
+  const update = useCallback(
+    (patch: Partial<T>) => set({ ...store.get(key), ...patch }),
+    [store, key, set],
+  );
+  return [value, update, clear];
 }

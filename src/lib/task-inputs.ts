@@ -1,14 +1,9 @@
 /**
- * What this browser ran each task with: the query, output schema, instructions and files (names,
- * and sizes and types where recorded) given on the New run form. The API cannot say (it stores
- * the query as the task's first message at best, and never the schema), yet "Run again" wants to
- * prefill the form, the task list wants the start of the query for a task that has no title yet,
- * the task page shows what it was given, and a result can be checked against its schema.
- *
- * Best-effort `localStorage`, capped to the most recent entries; a browser that never ran a task
- * simply knows nothing, and every reader copes with that.
+ * What this browser ran each task with (query, schema, instructions, files), which the API cannot
+ * say: for "Run again", a title-less task's label, the Run inputs section and the schema check.
  */
-import { onResetModuleState } from './module-state';
+import * as v from 'valibot';
+import { storedRecords } from './stored';
 
 export interface SentFile {
   name: string;
@@ -30,74 +25,46 @@ export interface TaskInputs {
 }
 
 export const TASK_INPUTS_KEY = 'agent-console:task-inputs';
-const VERSION = 1;
-/** Enough for weeks of hand-run tasks; the oldest go first. */
-const MAX_ENTRIES = 500;
 
-type Stored = Record<string, TaskInputs>;
+const StoredInputs = v.object({
+  agentId: v.string(),
+  query: v.string(),
+  outputSchema: v.string(),
+  instructions: v.string(),
+  plainLanguage: v.boolean(),
+  fileNames: v.array(v.string()),
+  files: v.optional(
+    v.array(v.object({ name: v.string(), size: v.number(), type: v.optional(v.string()) })),
+  ),
+  startedAt: v.number(),
+});
 
-function isTaskInputs(value: unknown): value is TaskInputs {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  return (
-    typeof entry.agentId === 'string' &&
-    typeof entry.query === 'string' &&
-    typeof entry.outputSchema === 'string' &&
-    typeof entry.instructions === 'string' &&
-    typeof entry.plainLanguage === 'boolean' &&
-    Array.isArray(entry.fileNames) &&
-    typeof entry.startedAt === 'number'
-  );
-}
-
-let cache: Stored | null = null;
-
-function readAll(): Stored {
-  if (cache) return cache;
-  let entries: Stored = {};
-  try {
-    const raw = localStorage.getItem(TASK_INPUTS_KEY);
-    const stored: unknown = raw === null ? null : JSON.parse(raw);
-    const { version, tasks } = (stored ?? {}) as { version?: unknown; tasks?: unknown };
-    if (version === VERSION && typeof tasks === 'object' && tasks !== null) {
-      entries = Object.fromEntries(
-        Object.entries(tasks as Record<string, unknown>).filter(([, entry]) => isTaskInputs(entry)),
-      ) as Stored;
-    }
-  } catch {
-    // Unreadable or unavailable storage: nothing is known.
-  }
-  cache = entries;
-  return entries;
-}
+const records = storedRecords<TaskInputs>({
+  key: TASK_INPUTS_KEY,
+  version: 1,
+  field: 'tasks',
+  isValue: (value): value is TaskInputs => v.is(StoredInputs, value),
+  madeAt: (inputs) => inputs.startedAt,
+  // Enough for weeks of hand-run tasks; the oldest go first.
+  maxEntries: 500,
+  maxChars: 2_000_000,
+});
 
 export function taskInputsOf(taskId: string): TaskInputs | undefined {
-  const all = readAll();
-  // A task id comes from the URL or the API: `constructor` must not find `Object`.
-  return Object.hasOwn(all, taskId) ? all[taskId] : undefined;
+  return records.get(taskId);
 }
 
 export function rememberTaskInputs(taskId: string, inputs: TaskInputs): void {
-  const kept = Object.entries({ ...readAll(), [taskId]: inputs })
-    .sort(([, a], [, b]) => b.startedAt - a.startedAt)
-    .slice(0, MAX_ENTRIES);
-  cache = Object.fromEntries(kept);
-  try {
-    localStorage.setItem(TASK_INPUTS_KEY, JSON.stringify({ version: VERSION, tasks: cache }));
-  } catch {
-    // Known for this page only.
-  }
+  records.set(taskId, inputs);
 }
 
 /** Tasks this browser started within `maxAgeMs`, newest first. */
 export function recentTaskIds(maxAgeMs = 24 * 60 * 60_000, now = Date.now()): string[] {
-  return Object.entries(readAll())
+  return Object.entries(records.all())
     .filter(([, inputs]) => now - inputs.startedAt < maxAgeMs)
     .sort(([, a], [, b]) => b.startedAt - a.startedAt)
     .map(([taskId]) => taskId);
 }
 
 /** Forgets the in-memory copy (tests, or another tab's writes). */
-export const reloadTaskInputs = onResetModuleState(() => {
-  cache = null;
-});
+export const reloadTaskInputs = records.reload;

@@ -1,34 +1,30 @@
 /**
- * Which agent the new-run form is on.
- *
- * `?agent=<id>` wins, so a link ("Run again", a URL someone shared) always opens on that agent.
- * Without it, the agent the form was last on in this browser — like the rest of the draft, it
- * survives leaving the page mid-run. Choosing writes `?agent=` with `replace`: a reload keeps the
- * choice, the URL can be shared, and Back does not walk through every agent tried on the way.
- * Clearing the choice clears the stored one too.
+ * Which agent the new-run form is on: `?agent=<id>` wins (a link always opens on its agent), else
+ * the one last chosen in this browser. Choosing writes `?agent=` with `replace`.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'wouter';
+import { isRecord, stored } from '@/lib/stored';
 
 export const LAST_AGENT_STORAGE_KEY = 'agent-console:last-agent';
 
-// Storage throws in some private modes and when blocked by policy; remembering is a convenience
-// and must never break the form.
+const lastAgent = stored<{ agentId: string }>({
+  key: LAST_AGENT_STORAGE_KEY,
+  version: 1,
+  parse: (data) =>
+    typeof data.agentId === 'string' && data.agentId ? { agentId: data.agentId } : undefined,
+  // Earlier versions stored the id as bare text.
+  migrate: (data, raw) => (raw && !isRecord(data) ? { agentId: raw } : undefined),
+  maxChars: 1_000,
+});
+
 function readLastAgent(): string | null {
-  try {
-    return localStorage.getItem(LAST_AGENT_STORAGE_KEY) || null;
-  } catch {
-    return null;
-  }
+  return lastAgent.read()?.agentId ?? null;
 }
 
+/** Remembering is a convenience: where storage refuses, nothing else depends on it. */
 function writeLastAgent(agentId: string | null): void {
-  try {
-    if (agentId) localStorage.setItem(LAST_AGENT_STORAGE_KEY, agentId);
-    else localStorage.removeItem(LAST_AGENT_STORAGE_KEY);
-  } catch {
-    // Not remembered this time; nothing else depends on it.
-  }
+  lastAgent.write(agentId ? { agentId } : undefined);
 }
 
 export interface SelectedAgent {

@@ -7,7 +7,7 @@ import { taskKeys } from '@/entities/task/keys';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
 import { renderWithProviders } from '@/test/render';
 import { ConversationTab } from './conversation-tab';
-import { loadReplyDraft, saveReplyDraft } from './reply-draft';
+import { replyDrafts } from './reply-draft';
 import { REPLY_OUTBOX_KEY, resetOutboxForTests } from './reply-outbox';
 
 let counter = 0;
@@ -445,23 +445,24 @@ describe('ConversationTab', () => {
     await within(log()).findByText(/two different totals/);
     await user.type(replyBox(), 'half a thought');
     first.unmount();
-    expect(loadReplyDraft(id)).toBe('half a thought');
+    expect(replyDrafts.get(id)).toBe('half a thought');
 
     setup(id, taskOf(id));
     expect(replyBox()).toHaveValue('half a thought');
-    expect(loadReplyDraft(newTaskId())).toBe('');
+    expect(replyDrafts.get(newTaskId())).toBe('');
   });
 
   it('clears the draft once the text is handed over for sending', async () => {
     const id = newTaskId();
-    saveReplyDraft(id, 'draft to send');
+    replyDrafts.set(id, 'draft to send');
+    replyDrafts.flush();
     fakeApi(id, [opening, question]);
     const user = userEvent.setup();
     setup(id, taskOf(id));
     await within(log()).findByText(/two different totals/);
     expect(replyBox()).toHaveValue('draft to send');
     await user.click(sendButton());
-    await waitFor(() => expect(loadReplyDraft(id)).toBe(''));
+    await waitFor(() => expect(replyDrafts.get(id)).toBe(''));
   });
 
   it('never shows an answered question as pending again while the task has yet to resume', async () => {

@@ -1,23 +1,10 @@
 /**
- * Replies on their way to the API, and those that did not get there: the outbox.
- *
- * A reply moves here from the Reply box the moment it is sent, and leaves only when the API
- * accepted it (or the conversation shows it arrived). Until then it is shown in the conversation
- * — "Sending…", or failed with Retry — so its text is never lost. It is a module store kept in
- * `localStorage`, not component state, for the reasons of decision 0007:
- *
- * - Nothing that unmounts can lose it: a tab switch, a crashed panel, a route change or a reload
- *   in the middle of a request.
- * - It is written before the request goes out (`unsettled: true`, write-ahead) and that flag is
- *   cleared only by a definite answer (accepted, or refused by the API). A lost answer, a reload
- *   or a closed tab leaves it set, and the next attempt first reads the conversation to learn
- *   whether the reply arrived (`findDelivered`), so it is never sent twice.
- *
- * Entries older than a day are dropped. Where storage is unavailable (private modes, quotas),
- * the store lives in memory for the page. Errors are kept in memory only: after a reload a
- * failed reply says it was not confirmed, without the old error text.
+ * Replies on their way to the API, and those that did not get there: the outbox, stored and
+ * written before each request goes out, so a reply is never lost nor sent twice (decision 0009).
  */
+import * as v from 'valibot';
 import { onResetModuleState } from '@/lib/module-state';
+import { stored } from '@/lib/stored';
 import { normaliseText } from './conversation-model';
 
 export type OutboxPhase = 'sending' | 'failed' | 'sent';
@@ -38,7 +25,6 @@ export interface OutboxEntry {
 
 export const REPLY_OUTBOX_KEY = 'agent-console:reply-outbox';
 export const REPLY_OUTBOX_TTL_MS = 24 * 60 * 60_000;
-const VERSION = 1;
 
 let entries: OutboxEntry[] | null = null;
 const errors = new Map<string, unknown>();
@@ -46,63 +32,50 @@ const listeners = new Set<() => void>();
 const snapshots = new Map<string, readonly OutboxEntry[]>();
 const EMPTY: readonly OutboxEntry[] = [];
 
-function isEntry(value: unknown): value is OutboxEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  return (
-    typeof entry.id === 'string' &&
-    typeof entry.taskId === 'string' &&
-    typeof entry.text === 'string' &&
-    typeof entry.since === 'number' &&
-    (entry.baseline === undefined || typeof entry.baseline === 'number') &&
-    (entry.phase === 'sending' || entry.phase === 'failed' || entry.phase === 'sent') &&
-    typeof entry.unsettled === 'boolean'
-  );
-}
+const Entry = v.object({
+  id: v.string(),
+  taskId: v.string(),
+  text: v.string(),
+  since: v.number(),
+  baseline: v.optional(v.number()),
+  phase: v.picklist(['sending', 'failed', 'sent']),
+  unsettled: v.boolean(),
+});
 
 /**
  * What storage holds, as a fresh page sees it: a reply that was being sent when the page went
- * away has an unknown fate (failed, unsettled); one that was accepted is done.
+ * away has an unknown fate (failed, unsettled); one that was accepted is done. Entries older than
+ * a day are dropped; errors are not stored.
  */
-function parse(raw: string | null, now: number): OutboxEntry[] {
-  if (raw === null) return [];
-  try {
-    const stored: unknown = JSON.parse(raw);
-    if (typeof stored !== 'object' || stored === null) return [];
-    const { version, entries: list } = stored as { version?: unknown; entries?: unknown };
-    if (version !== VERSION || !Array.isArray(list)) return [];
-    return list
-      .filter(isEntry)
-      .filter((entry) => entry.phase !== 'sent' && now - entry.since < REPLY_OUTBOX_TTL_MS)
-      .map((entry) =>
+const storage = stored<{ entries: OutboxEntry[] }>({
+  key: REPLY_OUTBOX_KEY,
+  version: 1,
+  parse: (data) => {
+    if (!Array.isArray(data.entries)) return undefined;
+    const now = Date.now();
+    const list = data.entries.filter(
+      (entry): entry is OutboxEntry =>
+        v.is(Entry, entry) && entry.phase !== 'sent' && now - entry.since < REPLY_OUTBOX_TTL_MS,
+    );
+    return {
+      entries: list.map((entry) =>
         entry.phase === 'sending' ? { ...entry, phase: 'failed', unsettled: true } : entry,
-      );
-  } catch {
-    return []; // written by another version, or damaged: nothing we can trust
-  }
-}
+      ),
+    };
+  },
+  maxChars: 1_000_000,
+});
 
 function load(): OutboxEntry[] {
-  if (entries === null) {
-    try {
-      entries = parse(localStorage.getItem(REPLY_OUTBOX_KEY), Date.now());
-    } catch {
-      entries = [];
-    }
-  }
+  entries ??= storage.read()?.entries ?? [];
   return entries;
 }
 
 function commit(next: OutboxEntry[]): void {
   entries = next;
   snapshots.clear();
-  try {
-    if (next.length === 0) localStorage.removeItem(REPLY_OUTBOX_KEY);
-    else
-      localStorage.setItem(REPLY_OUTBOX_KEY, JSON.stringify({ version: VERSION, entries: next }));
-  } catch {
-    // Kept in memory for this page.
-  }
+  // Refused (quota, no storage): kept in memory for this page.
+  storage.write(next.length === 0 ? undefined : { entries: next });
   for (const listener of listeners) listener();
 }
 

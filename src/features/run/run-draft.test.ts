@@ -4,9 +4,9 @@ import { resetModuleState } from '@/lib/module-state';
 import {
   EMPTY_RUN_DRAFT,
   RUN_DRAFT_KEY,
+  RUN_FORM,
   clearRunDraft,
-  loadRunDraft,
-  saveRunDraft,
+  runDrafts,
   useRunDraft,
   type RunDraft,
 } from './run-draft';
@@ -17,6 +17,8 @@ const draft: RunDraft = {
   instructions: 'Dates as YYYY-MM-DD',
   plainLanguage: true,
 };
+
+const stored = () => runDrafts.get(RUN_FORM);
 
 /** A reload: what storage holds is all a new page knows. */
 function reload() {
@@ -30,18 +32,19 @@ beforeEach(() => {
 
 describe('the run draft', () => {
   it('survives a reload, and clearing removes it from storage', () => {
-    saveRunDraft(draft);
+    runDrafts.set(RUN_FORM, draft);
+    runDrafts.flush();
     reload();
-    expect(loadRunDraft()).toEqual(draft);
+    expect(stored()).toEqual(draft);
     clearRunDraft();
     expect(localStorage.getItem(RUN_DRAFT_KEY)).toBeNull();
     reload();
-    expect(loadRunDraft()).toBeNull();
+    expect(stored()).toEqual(EMPTY_RUN_DRAFT);
   });
 
   it('reads a draft an earlier version kept, and the readable fields of a damaged one', () => {
     localStorage.setItem(RUN_DRAFT_KEY, JSON.stringify({ version: 1, draft }));
-    expect(loadRunDraft()).toEqual(draft);
+    expect(stored()).toEqual(draft);
     localStorage.setItem(
       RUN_DRAFT_KEY,
       JSON.stringify({
@@ -50,7 +53,7 @@ describe('the run draft', () => {
       }),
     );
     reload();
-    expect(loadRunDraft()).toEqual({ ...EMPTY_RUN_DRAFT, query: 'keep me' });
+    expect(stored()).toEqual({ ...EMPTY_RUN_DRAFT, query: 'keep me' });
   });
 
   it.each([
@@ -59,7 +62,7 @@ describe('the run draft', () => {
     ['a non-object draft', JSON.stringify({ version: 1, draft: 'hello' })],
   ])('ignores %s', (_, raw) => {
     localStorage.setItem(RUN_DRAFT_KEY, raw);
-    expect(loadRunDraft()).toBeNull();
+    expect(stored()).toEqual(EMPTY_RUN_DRAFT);
   });
 
   it('patches the form at once, and a clear from anywhere (a run that settled) empties it', () => {

@@ -1,20 +1,10 @@
 /**
- * Run attempts whose fate is unknown: the request went out, and no answer said whether it
- * created a task (decision 0007). Before another Run of the same intent, the console looks for
- * the task such an attempt may have created.
- *
- * A module store in `localStorage`, not component state, for two reasons:
- *
- * - Nothing that unmounts can lose it. A panel that crashes, a route change or a reload in the
- *   middle of a request must not turn the next Run into a second task.
- * - It is written *before* the request is sent and removed only on a definite answer (write
- *   ahead), so even a tab closed mid-request leaves the marker behind.
- *
- * One entry per intent (agent + query + file names), the earliest attempt kept; entries expire
- * after an hour, when a lookup of "tasks created since then" would be too wide to be trusted.
- * Where storage is unavailable (private modes, quotas) the store lives in memory for the page.
+ * Run attempts whose fate is unknown (the request went out, no answer said whether it created a
+ * task): stored before the request is sent, so the next Run of that intent looks first (0007).
  */
+import * as v from 'valibot';
 import { onResetModuleState } from '@/lib/module-state';
+import { stored } from '@/lib/stored';
 
 export interface RunIntentKey {
   agentId: string;
@@ -29,7 +19,6 @@ export interface UnsettledRun extends RunIntentKey {
 
 export const UNSETTLED_RUNS_KEY = 'agent-console:unsettled-runs';
 export const UNSETTLED_RUN_TTL_MS = 60 * 60_000;
-const VERSION = 1;
 
 let memory: UnsettledRun[] = [];
 onResetModuleState(() => {
@@ -45,48 +34,35 @@ function sameIntent(a: RunIntentKey, b: RunIntentKey): boolean {
   );
 }
 
-function isUnsettledRun(value: unknown): value is UnsettledRun {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  return (
-    typeof entry.agentId === 'string' &&
-    typeof entry.query === 'string' &&
-    Array.isArray(entry.fileNames) &&
-    entry.fileNames.every((name) => typeof name === 'string') &&
-    typeof entry.since === 'number'
-  );
-}
+const Entry = v.object({
+  agentId: v.string(),
+  query: v.string(),
+  fileNames: v.array(v.string()),
+  since: v.number(),
+});
 
-function parse(raw: string | null): UnsettledRun[] {
-  if (raw === null) return [];
-  try {
-    const stored: unknown = JSON.parse(raw);
-    if (typeof stored !== 'object' || stored === null) return [];
-    const { version, entries } = stored as { version?: unknown; entries?: unknown };
-    return version === VERSION && Array.isArray(entries) ? entries.filter(isUnsettledRun) : [];
-  } catch {
-    return []; // written by another version, or damaged: nothing we can trust
-  }
-}
+const storage = stored<{ entries: UnsettledRun[] }>({
+  key: UNSETTLED_RUNS_KEY,
+  version: 1,
+  parse: (data) =>
+    Array.isArray(data.entries)
+      ? { entries: data.entries.filter((entry): entry is UnsettledRun => v.is(Entry, entry)) }
+      : undefined,
+});
 
+/** One entry per intent, the earliest attempt kept; after an hour a lookup of "tasks created
+ *  since then" would be too wide to be trusted. */
 function read(now: number): UnsettledRun[] {
-  let entries: UnsettledRun[];
-  try {
-    entries = parse(localStorage.getItem(UNSETTLED_RUNS_KEY));
-  } catch {
-    entries = memory; // storage unavailable: the in-memory copy is all there is
-  }
+  const found = storage.read();
+  // Unavailable storage: the copy in memory is all there is.
+  const entries = found === undefined ? memory : (found?.entries ?? []);
   return entries.filter((entry) => now - entry.since < UNSETTLED_RUN_TTL_MS);
 }
 
 function write(entries: UnsettledRun[]): void {
   memory = entries;
-  try {
-    if (entries.length === 0) localStorage.removeItem(UNSETTLED_RUNS_KEY);
-    else localStorage.setItem(UNSETTLED_RUNS_KEY, JSON.stringify({ version: VERSION, entries }));
-  } catch {
-    // Kept in memory for this page.
-  }
+  // Refused (quota, no storage): kept in memory for this page.
+  storage.write(entries.length === 0 ? undefined : { entries });
 }
 
 /** The unsettled attempt of this intent, if one is younger than an hour. */

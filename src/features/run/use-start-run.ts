@@ -1,23 +1,5 @@
-/**
- * `useStartRun`: submit a run so that one intent creates exactly one task (decision 0007).
- *
- * - A click that arrives while a submit is in flight (double click, Enter held down, or a form
- *   remounted by its error boundary mid-request) is dropped synchronously: the QueryClient's
- *   mutation cache, not the component, says whether a run is in flight, so a remount cannot
- *   forget it.
- * - Mutations never retry by themselves (see `query-client.ts`): a lost answer must not become
- *   a second task.
- * - Before the request goes out, the attempt is written to the unsettled-runs store
- *   (`unsettled-runs.ts`, in `localStorage`); only a definite answer removes it. A later Run of
- *   the same intent — after a lost answer, a crash or a reload — first looks for the task the
- *   attempt may have created and opens it instead of starting another.
- * - If that lookup fails, the run stops with a `RunLookupError` and the person chooses: check
- *   again, open the task list, or start anyway (`skipLookup`).
- * - Multipart uploads report progress and can be cancelled.
- * - Once the request is out (JSON at once, multipart after its last byte), an answer that takes
- *   longer than `RESPONSE_TIMEOUT_MS` ends the attempt as a lost answer, so a hung request
- *   never leaves the form stuck and the retry cannot start a second task.
- */
+/** `useStartRun`: submits a run so that one intent creates exactly one task, written ahead to
+ *  `unsettled-runs.ts` and looked for before a retry; uploads report progress (decision 0007). */
 import {
   useIsMutating,
   useMutation,

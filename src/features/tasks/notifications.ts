@@ -1,12 +1,24 @@
 /**
- * Browser notifications when a task starts needing the person. Off by default; the permission
- * is asked for only when the person clicks to turn them on, never on page load. The choice is
- * remembered per browser; the browser's own permission can still refuse. The system draws the
- * text, so hidden characters in it are spelled out (`[U+202E]`).
+ * Browser notifications when a task starts needing the person. Off until the person turns them on
+ * (the permission is asked from that click only); remembered per browser; hidden characters in the
+ * text spelled out.
  */
 import { visibleText } from '@/lib/reveal-invisibles';
+import { stored } from '@/lib/stored';
 
-const KEY = 'agent-console:notify-needs-you';
+/** A yes/no remembered per browser; earlier versions stored `yes` or `no` as bare text. */
+function storedChoice(key: string, yes: string, no: string) {
+  return stored<{ on: boolean }>({
+    key,
+    version: 1,
+    parse: (data) => (typeof data.on === 'boolean' ? { on: data.on } : undefined),
+    migrate: (_, raw) => (raw === yes || raw === no ? { on: raw === yes } : undefined),
+    maxChars: 100,
+  });
+}
+
+const wanted = storedChoice('agent-console:notify-needs-you', 'on', 'off');
+const hintDismissed = storedChoice('agent-console:notify-hint-dismissed', '1', '0');
 
 export type NotificationSetting = 'unsupported' | 'off' | 'on' | 'denied';
 
@@ -14,57 +26,31 @@ function supported(): boolean {
   return typeof window !== 'undefined' && 'Notification' in window;
 }
 
-function wanted(): boolean {
-  try {
-    return localStorage.getItem(KEY) === 'on';
-  } catch {
-    return false;
-  }
-}
-
 export function notificationSetting(): NotificationSetting {
   if (!supported()) return 'unsupported';
   if (Notification.permission === 'denied') return 'denied';
-  return wanted() && Notification.permission === 'granted' ? 'on' : 'off';
+  return wanted.read()?.on === true && Notification.permission === 'granted' ? 'on' : 'off';
 }
 
 /** Call from a click: asks the browser, and remembers the answer. */
 export async function turnNotificationsOn(): Promise<NotificationSetting> {
   if (!supported()) return 'unsupported';
   const permission = await Notification.requestPermission();
-  try {
-    localStorage.setItem(KEY, permission === 'granted' ? 'on' : 'off');
-  } catch {
-    // Not remembered; this page still notifies.
-  }
+  wanted.write({ on: permission === 'granted' });
   return notificationSetting();
 }
 
-const HINT_KEY = 'agent-console:notify-hint-dismissed';
-
 /** Whether the person closed the note that this browser cannot or will not notify. */
 export function notificationHintDismissed(): boolean {
-  try {
-    return localStorage.getItem(HINT_KEY) === '1';
-  } catch {
-    return false;
-  }
+  return hintDismissed.read()?.on === true;
 }
 
 export function dismissNotificationHint(): void {
-  try {
-    localStorage.setItem(HINT_KEY, '1');
-  } catch {
-    // Not remembered; it is still gone from this page.
-  }
+  hintDismissed.write({ on: true });
 }
 
 export function turnNotificationsOff(): void {
-  try {
-    localStorage.setItem(KEY, 'off');
-  } catch {
-    // Nothing stored, nothing to undo.
-  }
+  wanted.write({ on: false });
 }
 
 /** Shows a notification if the person turned them on and is looking elsewhere. */
