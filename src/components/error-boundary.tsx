@@ -1,79 +1,21 @@
-/**
- * Error boundaries per panel (a page, a form, a tab), so a component that throws while rendering
- * (a bug, or data we did not anticipate) takes down only its own panel — the navigation, the
- * connection indicator and the other panels keep working, and the broken one offers "Try again".
- * In `components/` so the app's pages and the features' own panels (the task view's tabs) share
- * one.
- *
- * A lazily loaded part that could not be fetched (`ModuleLoadError`) is not a bug: it gets its
- * own words, and is imported again by "Try again" or by itself when the connection comes back.
- */
-import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
+/** A panel's error boundary (`react-error-boundary`): a panel that throws while rendering shows
+ *  what failed and "Try again", and the rest of the console keeps working. Code that could not be
+ *  fetched (`ModuleLoadError`) is imported again, also by itself when the connection comes back. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { isModuleLoadError } from '@/lib/lazy-component';
-import { useConnection } from '@/lib/use-connection';
+import { useConnectionReturns } from '@/lib/use-connection-returns';
 
-export interface ErrorBoundaryProps {
-  children: ReactNode;
-  fallback: (props: { error: unknown; reset: () => void }) => ReactNode;
-  /** When any of these change (e.g. the location), a shown error is cleared automatically. */
-  resetKeys?: readonly unknown[];
-  onReset?: (error: unknown) => void;
-}
-
-interface ErrorBoundaryState {
-  failed: boolean;
-  error: unknown;
-}
-
-function changed(a: readonly unknown[] = [], b: readonly unknown[] = []): boolean {
-  return a.length !== b.length || a.some((value, index) => !Object.is(value, b[index]));
-}
-
-export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
-  override state: ErrorBoundaryState = { failed: false, error: null };
-
-  static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
-    return { failed: true, error };
-  }
-
-  override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    // React logs the error itself in development; keep the component stack next to it, which is
-    // what makes a production report actionable.
-    console.error('A panel failed to render:', error, info.componentStack);
-  }
-
-  override componentDidUpdate(previous: ErrorBoundaryProps): void {
-    if (this.state.failed && changed(previous.resetKeys, this.props.resetKeys)) this.reset();
-  }
-
-  reset = (): void => {
-    this.props.onReset?.(this.state.error);
-    this.setState({ failed: false, error: null });
-  };
-
-  override render(): ReactNode {
-    if (this.state.failed)
-      return this.props.fallback({ error: this.state.error, reset: this.reset });
-    return this.props.children;
-  }
-}
-
-/** Tries again by itself when the connection comes back: the browser is online again, or reads
- *  get answers again after a spell without. */
+/** Tries again by itself when the connection comes back, or the browser says it is online. */
 function RetryWhenBack({ retry }: { retry: () => void }) {
-  const { troubled } = useConnection();
-  const wasTroubled = useRef(troubled);
+  useConnectionReturns(retry);
   useEffect(() => {
     window.addEventListener('online', retry);
     return () => window.removeEventListener('online', retry);
   }, [retry]);
-  useEffect(() => {
-    if (wasTroubled.current && !troubled) retry();
-    wasTroubled.current = troubled;
-  }, [troubled, retry]);
   return null;
 }
 
@@ -81,34 +23,42 @@ export interface PanelErrorBoundaryProps {
   /** What failed, in words, e.g. "The agent list". */
   label: string;
   children: ReactNode;
-  resetKeys?: readonly unknown[];
+  /** When any of these change (e.g. the location), a shown error is cleared. */
+  resetKeys?: unknown[];
 }
 
-/** An `ErrorBoundary` with the standard fallback; "Try again" also resets failed queries below
- *  it so they refetch instead of rethrowing their cached error, and retries a failed import. */
+/** "Try again" (or new `resetKeys`) also resets the failed queries below, so they refetch instead
+ *  of rethrowing their cached error, and forgets a failed import. */
 export function PanelErrorBoundary({ label, children, resetKeys }: PanelErrorBoundaryProps) {
   const { reset: resetQueries } = useQueryErrorResetBoundary();
+  const caught = useRef<unknown>(undefined);
   return (
     <ErrorBoundary
       resetKeys={resetKeys}
-      onReset={(error) => {
-        if (isModuleLoadError(error)) error.retry();
+      onError={(error, info) => {
+        caught.current = error;
+        // Next to the error, the component stack is what makes a production report actionable.
+        console.error('A panel failed to render:', error, info.componentStack);
+      }}
+      onReset={() => {
+        if (isModuleLoadError(caught.current)) caught.current.retry();
+        caught.current = undefined;
         resetQueries();
       }}
-      fallback={({ error, reset }) => {
+      fallbackRender={({ error, resetErrorBoundary }) => {
         const notLoaded = isModuleLoadError(error);
         return (
           <Alert
             title={`${label} could not be ${notLoaded ? 'loaded' : 'displayed'}`}
             actions={
-              <Button size="sm" onClick={reset}>
+              <Button size="sm" onClick={() => resetErrorBoundary()}>
                 Try again
               </Button>
             }
           >
             {notLoaded ? (
               <p>
-                <RetryWhenBack retry={reset} />
+                <RetryWhenBack retry={resetErrorBoundary} />
                 The console could not fetch this part of itself from the dashboard server. It tries
                 again by itself when the connection comes back; check your connection and that the
                 dashboard server (npm start) is running. If the server was restarted with a newer

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ErrorBoundary } from '@/components/error-boundary';
+import { ErrorBoundary } from 'react-error-boundary';
 import { isModuleLoadError, lazyComponent } from './lazy-component';
 
 describe('lazyComponent', () => {
@@ -17,11 +17,14 @@ describe('lazyComponent', () => {
 
     render(
       <ErrorBoundary
-        onReset={(error) => {
-          if (isModuleLoadError(error)) error.retry();
-        }}
-        fallback={({ error, reset }) => (
-          <button type="button" onClick={reset}>
+        fallbackRender={({ error, resetErrorBoundary }) => (
+          <button
+            type="button"
+            onClick={() => {
+              if (isModuleLoadError(error)) error.retry();
+              resetErrorBoundary();
+            }}
+          >
             {isModuleLoadError(error) ? 'Not loaded: try again' : 'Broken'}
           </button>
         )}

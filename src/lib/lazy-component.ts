@@ -1,13 +1,6 @@
-/**
- * `lazyComponent(load)`: like `React.lazy`, but a failed import is an ordinary, retryable error.
- *
- * `React.lazy` remembers a rejected import for the life of the page, so once a chunk failed to
- * load (offline for a moment, a server restarted mid-session) every later render rethrows the
- * same error and the panel stays broken until a reload. Here the error reaches the nearest error
- * boundary as a `ModuleLoadError` whose `retry()` swaps in a fresh `React.lazy`; the boundary's
- * "Try again" calls it and renders again, and the import runs again. The failure is kept until
- * then, so React's own re-render after a rejection does not start a retry loop.
- */
+/** `lazyComponent(load)`: like `React.lazy`, but a failed import reaches the panel's boundary as
+ *  a `ModuleLoadError` it can retry, where `React.lazy` would rethrow it for the life of the page
+ *  (decision 0013). */
 import { createElement, lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** A part of the console's own code could not be fetched (not a bug in it, not an API error). */
