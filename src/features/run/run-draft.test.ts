@@ -19,16 +19,10 @@ const draft: RunDraft = {
 };
 
 const stored = () => runDrafts.get(RUN_FORM);
-
 /** A reload: what storage holds is all a new page knows. */
-function reload() {
-  resetModuleState();
-}
+const reload = resetModuleState;
 
-beforeEach(() => {
-  localStorage.clear();
-  reload();
-});
+beforeEach(() => localStorage.clear());
 
 describe('the run draft', () => {
   it('survives a reload, and clearing removes it from storage', () => {
