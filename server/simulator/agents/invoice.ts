@@ -9,26 +9,15 @@ import type { AgentScript, Resume, ScriptStep } from './types';
 
 /** The shape without a schema (or with a plain-language one): the seed's extraction keys. */
 const DEFAULT_ROOT = parseOutputSchema(
-  JSON.stringify({
-    invoice_number: 'string',
-    invoice_date: 'date',
-    due_date: 'date',
-    vendor: 'string',
-    customer: 'string',
-    currency: 'string',
-    line_items: ['any'],
-    subtotal: 'number',
-    tax: 'number',
-    total: 'number',
-  }),
+  '{"invoice_number": "string", "invoice_date": "date", "due_date": "date", "vendor": "string", ' +
+    '"customer": "string", "currency": "string", "line_items": ["any"], "subtotal": "number", ' +
+    '"tax": "number", "total": "number"}',
 ) as SchemaNode;
 
 /** The only other labels a field answers to; every other field is found by its own name. */
-const ALIASES: ReadonlyMap<string, readonly string[]> = new Map([
-  ['customer', ['bill_to']],
-  ['tax', ['vat']],
-  ['total', ['grand_total']],
-]);
+const ALIASES = new Map(
+  Object.entries({ customer: ['bill_to'], tax: ['vat'], total: ['grand_total'] }),
+);
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'] as const;
 /** `Label: value`, the label starting with a letter and at most 40 characters long. */
@@ -44,16 +33,9 @@ export function fieldKey(label: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-interface Labelled {
-  key: string;
-  value: string;
-  line: number;
-  text: string;
-}
-
 /** What the extractor keeps of a document: its labelled fields and, for a CSV, its data rows. */
 export interface InvoiceDocument {
-  fields: Labelled[];
+  fields: { key: string; value: string; line: number; text: string }[];
   rows: Record<string, string>[];
 }
 
@@ -284,17 +266,6 @@ export const invoiceScript: AgentScript = function* (input, ctx) {
   const root = schema ?? DEFAULT_ROOT;
   const query = input.query?.trim() ?? '';
   const instructions = input.outputConfig?.instructions?.trim() ?? '';
-  if (input.files.length === 0 && query === '') {
-    yield {
-      kind: 'complete',
-      summary:
-        'Nothing to extract: attach an invoice (txt or csv) or paste its text into the message.',
-      extractedData: {},
-      durationMs: duration(),
-    };
-    return;
-  }
-
   const names = input.files.map((file) => file.name);
   const fields = `(${fieldNames(root).join(', ')})`;
   const plan = [

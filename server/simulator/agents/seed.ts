@@ -34,6 +34,32 @@ const SUMMARIZER_PROMPT_V3 =
   "user's formatting instructions. Say plainly when a file cannot be read; never guess its " +
   'content.';
 
+const INVOICE_PROMPT =
+  'You extract structured data from invoices. Read the attached documents, find the ' +
+  'invoice number, dates, parties, currency, line items and totals, and return them in ' +
+  'the requested output schema. Use null for anything that is not in the document. If ' +
+  'the document is ambiguous (for example two different totals), ask the user which ' +
+  'value is correct instead of guessing.';
+const REVIEWER_PROMPT =
+  'You draft short, friendly outreach emails from the brief and any attached notes. ' +
+  'Never send an email without human approval: draft it, then request a review of ' +
+  'send_email and respect the decision.';
+const FAILING_PROMPT =
+  'You keep the accounting ledger in sync with the bank feed. Fetch the ledger page by ' +
+  'page, reconcile each entry against the bank statement, and report every mismatch. ' +
+  'Stop and report the error if the ledger API fails; never write partial changes.';
+const RESEARCHER_PROMPT =
+  'You research a topic thoroughly: search it facet by facet (market, competitors, ' +
+  'pricing, regulation, news, reviews, forecasts, risks), read the best source for ' +
+  'each, and write notes with a link per facet. Take your time; quality over speed.';
+const LONG_TRACE_PROMPT =
+  'You are a research agent that works through a very long list of sources: search, ' +
+  'read each page, extract the facts and take notes until every source is covered.';
+const LEGACY_PROMPT =
+  'Classify the incoming support message into exactly one of: billing, ' +
+  'technical_support, sales, account, other. Reply with the category and a one-line ' +
+  'reason.';
+
 /** Returns fresh objects on every call so a simulator reset cannot share mutated state. */
 export function seedAgents(): SeedAgent[] {
   return [
@@ -69,19 +95,7 @@ export function seedAgents(): SeedAgent[] {
             ' ',
           ),
       },
-      versions: [
-        version(
-          1,
-          'published',
-          true,
-          60 * 24 * 3,
-          'You extract structured data from invoices. Read the attached documents, find the ' +
-            'invoice number, dates, parties, currency, line items and totals, and return them in ' +
-            'the requested output schema. Use null for anything that is not in the document. If ' +
-            'the document is ambiguous (for example two different totals), ask the user which ' +
-            'value is correct instead of guessing.',
-        ),
-      ],
+      versions: [version(1, 'published', true, 60 * 24 * 3, INVOICE_PROMPT)],
       script: invoiceScript,
     },
     {
@@ -95,17 +109,7 @@ export function seedAgents(): SeedAgent[] {
         tools: ['read_file', 'draft_email', 'send_email'],
         review_required_for: ['send_email'],
       },
-      versions: [
-        version(
-          1,
-          'published',
-          true,
-          60 * 24 * 2,
-          'You draft short, friendly outreach emails from the brief and any attached notes. ' +
-            'Never send an email without human approval: draft it, then request a review of ' +
-            'send_email and respect the decision.',
-        ),
-      ],
+      versions: [version(1, 'published', true, 60 * 24 * 2, REVIEWER_PROMPT)],
       script: reviewerScript,
     },
     {
@@ -118,17 +122,7 @@ export function seedAgents(): SeedAgent[] {
         tools: ['fetch_ledger', 'reconcile_entries'],
         ledger_account: 'ACME-001',
       },
-      versions: [
-        version(
-          1,
-          'published',
-          true,
-          60 * 24 * 9,
-          'You keep the accounting ledger in sync with the bank feed. Fetch the ledger page by ' +
-            'page, reconcile each entry against the bank statement, and report every mismatch. ' +
-            'Stop and report the error if the ledger API fails; never write partial changes.',
-        ),
-      ],
+      versions: [version(1, 'published', true, 60 * 24 * 9, FAILING_PROMPT)],
       script: failingScript,
     },
     {
@@ -138,33 +132,14 @@ export function seedAgents(): SeedAgent[] {
         'Researches a topic facet by facet on the web and writes notes with a source for each. ' +
         'Slow on purpose.',
       config: { model: 'nanonets-agent-large', tools: ['web_search', 'read_file'] },
-      versions: [
-        version(
-          1,
-          'published',
-          true,
-          60 * 24 * 5,
-          'You research a topic thoroughly: search it facet by facet (market, competitors, ' +
-            'pricing, regulation, news, reviews, forecasts, risks), read the best source for ' +
-            'each, and write notes with a link per facet. Take your time; quality over speed.',
-        ),
-      ],
+      versions: [version(1, 'published', true, 60 * 24 * 5, RESEARCHER_PROMPT)],
       script: researcherScript,
     },
     {
       key: 'long-trace',
       name: 'Trace Stress Test',
       config: { model: 'nanonets-agent-small', tools: ['search', 'read_page', 'extract', 'note'] },
-      versions: [
-        version(
-          1,
-          'published',
-          true,
-          60 * 24 * 12,
-          'You are a research agent that works through a very long list of sources: search, ' +
-            'read each page, extract the facts and take notes until every source is covered.',
-        ),
-      ],
+      versions: [version(1, 'published', true, 60 * 24 * 12, LONG_TRACE_PROMPT)],
       script: longTraceScript,
     },
     {
@@ -175,17 +150,7 @@ export function seedAgents(): SeedAgent[] {
         tools: ['classify'],
         categories: ['billing', 'technical_support', 'sales', 'account', 'other'],
       },
-      versions: [
-        version(
-          1,
-          'published',
-          false,
-          60 * 24 * 90,
-          'Classify the incoming support message into exactly one of: billing, ' +
-            'technical_support, sales, account, other. Reply with the category and a one-line ' +
-            'reason.',
-        ),
-      ],
+      versions: [version(1, 'published', false, 60 * 24 * 90, LEGACY_PROMPT)],
       // No script: seeded inactive, every run of it is refused with 403 before one is needed.
     },
   ];
