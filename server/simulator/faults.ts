@@ -23,16 +23,9 @@ export interface Fault {
 }
 
 const DEFAULT_TEXT: Record<number, string> = {
-  400: 'Injected fault: the request was rejected as malformed.',
-  401: 'Injected fault: the API key was rejected.',
-  403: 'Injected fault: access to this resource is forbidden.',
-  404: 'Injected fault: the resource was not found.',
-  409: 'Injected fault: the operation conflicts with the current state.',
   429: 'Injected fault: rate limit exceeded. Wait for Retry-After seconds, then retry.',
   500: 'Injected fault: unexpected server error. Retry with exponential backoff.',
-  502: 'Injected fault: bad gateway. Retry with exponential backoff.',
   503: 'Injected fault: the service is temporarily unavailable. Retry with backoff.',
-  504: 'Injected fault: gateway timeout. Retry with exponential backoff.',
 };
 
 function normalisePath(path: string): string {

@@ -51,15 +51,8 @@ export interface AgentRecord {
   seedKey: string;
 }
 
-export const FEED_ITEM_TYPES = [
-  'message',
-  'tool_call',
-  'ask_user',
-  'review',
-  'task_complete',
-  'error',
-] as const;
-export type FeedItemType = (typeof FEED_ITEM_TYPES)[number];
+export type FeedItemType =
+  'message' | 'tool_call' | 'ask_user' | 'review' | 'task_complete' | 'error';
 export type FeedRole = 'user' | 'assistant' | 'tool';
 
 /** `result` of the `task_complete` item, shaped like an MCP `CallToolResult`. */

@@ -15,40 +15,13 @@ export interface LatencyRange {
   maxMs: number;
 }
 
-export interface SimulatorOptions {
-  port: number;
-  host: string;
-  apiKey: string;
-  /** Virtual ms per real ms (ignored when `clock` is given). */
-  timeScale: number;
-  /** Seeds ids and every random choice; absent: derived from the start time. */
-  seed?: number | undefined;
-  latency: LatencyRange;
-  errorRate: number;
-  rateLimit: number;
-  maxFileMb: number;
-  maxFiles: number;
-  maxInputMb: number;
-  concurrency: number;
-  longTraceSteps: number;
-  quiet: boolean;
-  /** Programmatic only: e.g. a `ManualClock` in tests. */
-  clock?: Clock;
-  /** Programmatic only: replaces the seeded agents. */
-  seedAgents?: () => SeedAgent[];
-  /** Programmatic only: called after each `/api/v1` request is answered and logged. */
-  onRequest?: (entry: RequestLogEntry) => void;
-}
-
-/** Options as a running simulator holds them: the seed is always known. */
-export type ResolvedSimulatorOptions = SimulatorOptions & { seed: number };
-
-export const DEFAULT_SIMULATOR_OPTIONS: Readonly<SimulatorOptions> = Object.freeze({
+const DEFAULTS = {
   port: 4010,
   host: '127.0.0.1',
   apiKey: DEFAULT_SIMULATOR_API_KEY,
+  /** Virtual ms per real ms (ignored when `clock` is given). */
   timeScale: 1,
-  latency: Object.freeze({ minMs: 0, maxMs: 0 }),
+  latency: { minMs: 0, maxMs: 0 },
   errorRate: 0,
   rateLimit: 0,
   maxFileMb: 25,
@@ -57,6 +30,25 @@ export const DEFAULT_SIMULATOR_OPTIONS: Readonly<SimulatorOptions> = Object.free
   concurrency: 2,
   longTraceSteps: 10_000,
   quiet: false,
+};
+
+export type SimulatorOptions = typeof DEFAULTS & {
+  /** Seeds ids and every random choice; absent: derived from the start time. */
+  seed?: number | undefined;
+  /** Programmatic only: e.g. a `ManualClock` in tests. */
+  clock?: Clock;
+  /** Programmatic only: replaces the seeded agents. */
+  seedAgents?: () => SeedAgent[];
+  /** Programmatic only: called after each `/api/v1` request is answered and logged. */
+  onRequest?: (entry: RequestLogEntry) => void;
+};
+
+/** Options as a running simulator holds them: the seed is always known. */
+export type ResolvedSimulatorOptions = SimulatorOptions & { seed: number };
+
+export const DEFAULT_SIMULATOR_OPTIONS: Readonly<SimulatorOptions> = Object.freeze({
+  ...DEFAULTS,
+  latency: Object.freeze({ ...DEFAULTS.latency }),
 });
 
 export class SimulatorOptionsError extends Error {

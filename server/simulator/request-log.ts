@@ -94,29 +94,15 @@ function fitBody(body: unknown, flag: { cut: boolean }): unknown {
   return cutText(text, flag);
 }
 
-function fitPart(part: LoggedPart, flag: { cut: boolean }): LoggedPart {
-  const fitted: LoggedPart = { ...part, name: cutText(part.name, flag) };
-  if (part.filename !== undefined) fitted.filename = cutText(part.filename, flag);
-  if (part.content_type !== undefined) fitted.content_type = cutText(part.content_type, flag);
-  if (part.value !== undefined) fitted.value = cutText(part.value, flag);
-  return fitted;
-}
-
 /** The entry as the log stores it (see the header); unchanged when nothing needs cutting. */
 export function fitRequestLogEntry(entry: RequestLogEntry): RequestLogEntry {
   const flag = { cut: false };
-  const query: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(entry.query)) {
-    query[cutText(key, flag)] = Array.isArray(value)
-      ? value.map((item) => cutText(item, flag))
-      : cutText(value, flag);
-  }
   let parts: LoggedPart[] | null = null;
   if (entry.parts !== null) {
     parts = [];
     let partsBytes = 2;
     for (const part of entry.parts) {
-      const fitted = fitPart(part, flag);
+      const fitted = cutStrings(part, flag, 0) as LoggedPart;
       partsBytes += jsonBytes(fitted) + 1;
       if (partsBytes > REQUEST_LOG_PARTS_BYTES) {
         flag.cut = true;
@@ -127,9 +113,10 @@ export function fitRequestLogEntry(entry: RequestLogEntry): RequestLogEntry {
   }
   const fitted: RequestLogEntry = {
     ...entry,
+    // A URL and headers are short (node caps them at 16 KB); cut all the same.
     path: cutText(entry.path, flag),
-    query,
-    content_type: entry.content_type === null ? null : cutText(entry.content_type, flag),
+    query: cutStrings(entry.query, flag, 0) as RequestLogEntry['query'],
+    content_type: entry.content_type && cutText(entry.content_type, flag),
     body: fitBody(entry.body, flag),
     parts,
   };

@@ -68,11 +68,7 @@ function assertRunnable(sim: Simulation, agent: AgentRecord): void {
 async function runAgent(sim: Simulation, c: Context): Promise<Response> {
   const agent = findAgent(sim, c);
   assertRunnable(sim, agent);
-  const input = await readRunInput(c, {
-    maxFileMb: sim.options.maxFileMb,
-    maxFiles: sim.options.maxFiles,
-  });
-  const task = sim.engine.startTask(agent, input);
+  const task = sim.engine.startTask(agent, await readRunInput(c, sim.options));
   return c.json(
     {
       ...toTaskState(task, sim.quirks),

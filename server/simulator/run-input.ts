@@ -17,13 +17,11 @@ import {
 } from './body';
 import { HeldFile } from './input-files';
 import { ApiProblem } from './problem';
+import type { SimulatorOptions } from './options';
 import type { LoggedPart } from './request-log';
 import { parse, RunFields } from './validate';
 
-export interface FileLimits {
-  maxFileMb: number;
-  maxFiles: number;
-}
+export type FileLimits = Pick<SimulatorOptions, 'maxFileMb' | 'maxFiles'>;
 
 const FILE_FIELDS = ['files', 'file', 'files[]'] as const;
 const BYTES_PER_MB = 1024 * 1024;
@@ -182,12 +180,9 @@ async function parseMultipart(c: Context, limits: FileLimits): Promise<ReceivedP
     logged.push({ name, size: Buffer.byteLength(value), value });
     received.push({ kind: 'text', name, value });
   });
-  parser.on('partsLimit', () => {
-    state.failure ??= tooManyParts(limits);
-  });
-  parser.on('fieldsLimit', () => {
-    state.failure ??= tooManyParts(limits);
-  });
+  for (const event of ['partsLimit', 'fieldsLimit'] as const) {
+    parser.on(event, () => (state.failure ??= tooManyParts(limits)));
+  }
   const parsed = new Promise<void>((resolve, reject) => {
     parser.on('finish', resolve);
     parser.on('error', reject);

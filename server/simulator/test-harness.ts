@@ -11,7 +11,6 @@ export const TEST_API_KEY = 'sim_test_key';
 /** Asymmetric matchers typed `unknown` (vitest's `any` fails the type-checked lint rules). */
 export const match = {
   string: (): unknown => expect.any(String),
-  array: (): unknown => expect.any(Array),
   /** ISO-8601 UTC with `Z`. */
   iso: (): unknown => expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/),
   uuid: (): unknown =>
@@ -28,13 +27,11 @@ export interface ApiResponse<T> {
   error: string | undefined;
 }
 
+/** `json` is sent as application/json; `authorization: null` sends none (default: the key). */
 export interface RequestOptions {
-  /** Serialised as JSON with Content-Type: application/json. */
   json?: unknown;
-  /** A raw body (FormData, string…); its content type is the caller's business. */
   body?: BodyInit;
   headers?: Record<string, string>;
-  /** The Authorization header value; null sends none. Defaults to the valid key. */
   authorization?: string | null;
 }
 
@@ -47,13 +44,10 @@ export interface SeedInfo {
 }
 
 export class Harness {
-  readonly clock: ManualClock;
-  readonly sim: RunningSimulator;
-
-  private constructor(sim: RunningSimulator, clock: ManualClock) {
-    this.sim = sim;
-    this.clock = clock;
-  }
+  private constructor(
+    readonly sim: RunningSimulator,
+    readonly clock: ManualClock,
+  ) {}
 
   static async start(options: Partial<SimulatorOptions> = {}): Promise<Harness> {
     const clock = new ManualClock();

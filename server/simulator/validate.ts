@@ -13,18 +13,19 @@ export function parse<T extends v.GenericSchema>(schema: T, value: unknown): v.I
   return result.output;
 }
 
-/** A string that is not blank, trimmed; absent or null reads as undefined. */
-const given = (message: string) =>
-  v.nullish(v.pipe(v.string(message), v.trim(), v.nonEmpty(message)));
-const integer = (key: string, min: number, max: number) => {
-  const message = `${key} must be an integer from ${min} to ${max}.`;
-  return v.pipe(
-    v.number(message),
-    v.integer(message),
-    v.minValue(min, message),
-    v.maxValue(max, message),
+const integer = (key: string, min: number, max: number) =>
+  v.message(
+    v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max)),
+    `${key} must be an integer from ${min} to ${max}.`,
   );
-};
+/** A string that is not blank, trimmed; absent or null reads as undefined. */
+const given = (key: string) =>
+  v.nullish(
+    v.message(
+      v.pipe(v.string(), v.trim(), v.nonEmpty()),
+      `${key} must be a non-empty string when given.`,
+    ),
+  );
 const flag = (key: string) => v.optional(v.boolean(`${key} must be true or false.`));
 
 const DECISION = 'decision must be "approve" or "reject".';
@@ -36,28 +37,32 @@ export const ReviewBody = v.object(
   DECISION,
 );
 
-const STATUS = 'status is required: an HTTP error status from 400 to 599, e.g. {"status": 503}.';
+/** Its message also answers a missing `status` (valibot reports a missing key with it). */
 export const FaultBody = v.object(
   {
     status: integer('status', 400, 599),
     count: v.nullish(integer('count', 1, 1_000_000)),
     retry_after: v.nullish(integer('retry_after', 0, 86_400)),
-    error: given('error must be a non-empty string when given.'),
-    method: given('method must be a non-empty string when given.'),
-    path: given('path must be a non-empty string when given.'),
+    error: given('error'),
+    method: given('method'),
+    path: given('path'),
   },
-  STATUS,
+  'status is required: an HTTP error status from 400 to 599, e.g. {"status": 503}.',
 );
 
 export const ConfigBody = v.object({
   error_rate: v.optional(
-    v.pipe(
-      v.number('error_rate must be a number from 0 to 1.'),
-      v.minValue(0, 'error_rate must be a number from 0 to 1.'),
-      v.maxValue(1, 'error_rate must be a number from 0 to 1.'),
+    v.message(
+      v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+      'error_rate must be a number from 0 to 1.',
     ),
   ),
-  rate_limit: v.optional(integer('rate_limit', 0, Number.MAX_SAFE_INTEGER)),
+  rate_limit: v.optional(
+    v.message(
+      v.pipe(v.number(), v.integer(), v.minValue(0)),
+      'rate_limit must be a whole number of requests per minute (0 = off).',
+    ),
+  ),
 });
 
 export const QuirksBody = v.object({
@@ -70,9 +75,12 @@ export const QuirksBody = v.object({
 const MESSAGE = 'message must be a non-empty string, e.g. {"message": "Use the second total."}.';
 export const MessageBody = v.object(
   {
-    message: v.pipe(
-      v.string(MESSAGE),
-      v.check((text) => text.trim() !== '', MESSAGE),
+    message: v.message(
+      v.pipe(
+        v.string(),
+        v.check((text) => text.trim() !== ''),
+      ),
+      MESSAGE,
     ),
   },
   MESSAGE,
