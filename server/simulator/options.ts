@@ -88,15 +88,25 @@ const SPECS: Record<ValueKey, Spec> = {
     num: [0, 1],
   },
   rateLimit: { flag: 'rate-limit', arg: 'N', help: 'requests/minute/key; 0 = off', int: [0, MAX] },
-  maxFileMb: { flag: 'max-file-mb', arg: 'MB', help: 'largest upload', num: [0, 1e4, 'above'] },
+  maxFileMb: {
+    flag: 'max-file-mb',
+    arg: 'MB',
+    help: 'largest upload per file',
+    num: [0, 1e4, 'above'],
+  },
   maxFiles: { flag: 'max-files', arg: 'N', help: 'most files per run', int: [1, MAX] },
   maxInputMb: {
     flag: 'max-input-mb',
     arg: 'MB',
-    help: 'unread uploads held',
+    help: 'unread uploads held (oldest dropped)',
     num: [0, 1e6, 'above'],
   },
-  concurrency: { flag: 'concurrency', arg: 'N', help: 'running tasks per agent', int: [1, MAX] },
+  concurrency: {
+    flag: 'concurrency',
+    arg: 'N',
+    help: 'running tasks per agent version',
+    int: [1, MAX],
+  },
   longTraceSteps: {
     flag: 'long-trace-steps',
     arg: 'N',
