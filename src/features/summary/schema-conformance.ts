@@ -1,7 +1,5 @@
-/**
- * Does the extracted data have the shape the task was asked for? Lists fields missing, values of
- * the wrong type and keys the schema did not ask for; a `null` is "not found", no issue (0003).
- */
+/** Does the extracted data have the shape the task was asked for? Lists fields missing, values of
+ *  the wrong type and keys the schema did not ask for; a `null` is "not found", no issue (0003). */
 import { parseOutputSchema, type ScalarType, type SchemaNode } from '../../../common/output-schema';
 
 export { parseOutputSchema };
