@@ -1,12 +1,6 @@
-/**
- * "Check before reading": a request is authenticated before its body is read, every body a route
- * reads is read as a stream and cut off at a limit (413), and the request log is bounded in bytes
- * as well as entries.
- *
- * The signal that a body was not read (or not read to its end) is deterministic: the client
- * sends only part of the body and never ends it, so an answer can only arrive if the server
- * decided without waiting for the rest.
- */
+/** "Check before reading": auth before the body, every body read as a stream within a limit (413),
+ *  a request log bounded in bytes. A client that sends part of a body and never ends it proves
+ *  the server decided without waiting for the rest. */
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JSON_BODY_LIMIT_BYTES, MULTIPART_ALLOWANCE_BYTES } from './body';

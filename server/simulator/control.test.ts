@@ -1,7 +1,5 @@
-/**
- * Cross-cutting behaviour: auth, unknown routes and methods, the request log, injected faults,
- * rate limiting, random errors, latency, reset and determinism.
- */
+/** Cross-cutting behaviour: auth, unknown routes and methods, the request log, injected faults,
+ *  rate limiting, random errors, latency, reset and determinism. */
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentSummaryJson, PageJson } from './model';

@@ -1,7 +1,5 @@
-/**
- * Uploaded bytes are held only until the agent has read them, and what is held unread is capped.
- * Runs go through the simulator's own HTTP app (multipart parsing included) on a manual clock.
- */
+/** Uploaded bytes are held only until the agent has read them, and what is held unread is capped
+ *  (runs through the simulator's own HTTP app, multipart included, on a manual clock). */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,7 +1,5 @@
-/**
- * The engine's lifecycle rules over HTTP, with purpose-built scripts whose timing is known
- * exactly (the seeded agents' behaviour is covered in seeded-agents.test.ts).
- */
+/** The engine's lifecycle rules over HTTP, with purpose-built scripts whose timing is known
+ *  exactly (the seeded agents are covered in seeded-agents.test.ts). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentScript, SeedAgent } from './agents/types';
 import { PICKUP_DELAY_MS, RESUME_DELAY_MS } from './engine';

@@ -1,7 +1,5 @@
-/**
- * The simulator as a process: the CLI prints its URL, serves, and exits cleanly on SIGTERM;
- * and an in-process simulator with live timers lets its process exit once closed.
- */
+/** The simulator as a process: the CLI prints its URL, serves and exits cleanly on SIGTERM; an
+ *  in-process simulator with live timers lets its process exit once closed. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,5 @@
-/**
- * The whole lifecycle of every seeded agent, over HTTP, on a manual clock: what a dashboard
- * user sees when they run each of them.
- */
+/** The whole lifecycle of every seeded agent, over HTTP, on a manual clock: what a dashboard
+ *  user sees when they run each of them. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RESUME_DELAY_MS } from './engine';
 import type { FeedItem, TaskMessageJson, TaskStateJson } from './model';
