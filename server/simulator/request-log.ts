@@ -136,13 +136,11 @@ export class RequestLog {
   #bytes = 2;
   #nextId = 1;
   #epoch = 0;
-  readonly #capacity: number;
-  readonly #byteCapacity: number;
 
-  constructor(capacity = REQUEST_LOG_CAPACITY, byteCapacity = REQUEST_LOG_BYTE_CAPACITY) {
-    this.#capacity = capacity;
-    this.#byteCapacity = byteCapacity;
-  }
+  constructor(
+    private readonly capacity = REQUEST_LOG_CAPACITY,
+    private readonly byteCapacity = REQUEST_LOG_BYTE_CAPACITY,
+  ) {}
 
   /** Changes on every `clear()`, so a request spanning a reset can tell. */
   get epoch(): number {
@@ -163,7 +161,7 @@ export class RequestLog {
     let drop = 0;
     while (
       this.#entries.length - drop > 1 &&
-      (this.#entries.length - drop > this.#capacity || this.#bytes > this.#byteCapacity)
+      (this.#entries.length - drop > this.capacity || this.#bytes > this.byteCapacity)
     ) {
       this.#bytes -= this.#entries[drop]?.bytes ?? 0;
       drop += 1;
