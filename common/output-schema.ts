@@ -1,7 +1,5 @@
-/**
- * Reads `output_config.output_schema` (JSON Schema, or the `{"field": "type"}` shorthand) into one
- * field tree; plain language is no schema (undefined). Shared by the app and the simulator; pure.
- */
+/** Reads `output_config.output_schema` (JSON Schema or the `{"field": "type"}` shorthand) into
+ *  one field tree; plain language is no schema. Shared by the app and the simulator; pure. */
 
 export type ScalarType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'any';
 

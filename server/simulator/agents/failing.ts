@@ -1,7 +1,5 @@
-/**
- * "Ledger Sync": always fails on page 3 of 7 after two fetches and one reconciliation, with a 502
- * tool output and a `fail` step, for the failed-task path (decision 0003).
- */
+/** "Ledger Sync": always fails on page 3 of 7 after two fetches and one reconciliation, with a 502
+ *  tool output and a `fail` step, for the failed-task path (decision 0003). */
 import { randomInt, stepDuration } from './timing';
 import type { AgentScript, ToolCallStep } from './types';
 

@@ -1,7 +1,5 @@
-/**
- * Reading a run's files the way every script does: text or not, decoded, and the `read_file`
- * step that reports each one (decision 0003).
- */
+/** Reading a run's files the way every script does: text or not, decoded, and the `read_file`
+ *  step that reports each one (decision 0003). */
 import type { InputFile, RunFile, ToolCallStep } from './types';
 
 /** `dropped`: the simulator let go of the bytes before the agent read them (--max-input-mb). */

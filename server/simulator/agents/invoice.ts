@@ -1,7 +1,5 @@
-/**
- * "Invoice Extractor": fills the output schema from labelled fields ("Total: …") and CSV columns,
- * and asks which total when a document states two (decision 0003).
- */
+/** "Invoice Extractor": fills the output schema from labelled fields ("Total: …") and CSV columns,
+ *  and asks which total when a document states two (decision 0003). */
 import { parseOutputSchema, type ScalarType, type SchemaNode } from '../../../common/output-schema';
 import { readRunFile, splitLines, unreadableReason, type FileKind } from './files';
 import { stepDuration } from './timing';

@@ -1,7 +1,5 @@
-/**
- * "Trace Stress Test": exactly `ctx.longTraceSteps` steps (plan, tool calls cycling search, read,
- * extract, note, and `complete`), generated lazily; only every 500th step takes time (0003).
- */
+/** "Trace Stress Test": exactly `ctx.longTraceSteps` steps (plan, tool calls cycling search, read,
+ *  extract, note, and `complete`), generated lazily; only every 500th step takes time (0003). */
 import { randomInt, stepDuration } from './timing';
 import type { AgentScript, ScriptStep } from './types';
 

@@ -1,7 +1,5 @@
-/**
- * "Deep Researcher": a long, steady run (16 rounds of 10–16 virtual seconds, about 3.5 minutes)
- * to watch live or stop midway (decision 0003).
- */
+/** "Deep Researcher": a long, steady run (16 rounds of 10–16 virtual seconds, about 3.5 minutes)
+ *  to watch live or stop midway (decision 0003). */
 import { readRunFile } from './files';
 import { randomInt } from './timing';
 import type { AgentScript } from './types';

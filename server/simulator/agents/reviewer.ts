@@ -1,7 +1,5 @@
-/**
- * "Outreach Reviewer": drafts an email from a template filled from the request, then waits for a
- * person's review before `send_email`, and sends only if approved (decision 0003).
- */
+/** "Outreach Reviewer": drafts an email from a template filled from the request, then waits for a
+ *  person's review before `send_email`, and sends only if approved (decision 0003). */
 import { readRunFile } from './files';
 import { stepDuration } from './timing';
 import type { AgentScript } from './types';

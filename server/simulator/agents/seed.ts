@@ -1,7 +1,5 @@
-/**
- * The agents the simulator starts with, one per path of the API a dashboard must handle; keys and
- * names are relied on by tests and docs (decision 0003).
- */
+/** The agents the simulator starts with, one per path of the API a dashboard must handle; keys and
+ *  names are relied on by tests and docs (decision 0003). */
 import { failingScript } from './failing';
 import { invoiceScript } from './invoice';
 import { longTraceScript } from './long-trace';

@@ -1,7 +1,5 @@
-/**
- * "Document Summarizer": quotes the opening lines of every attached file in a Markdown section of
- * its own, and says plainly why a file could not be read (decision 0003).
- */
+/** "Document Summarizer": quotes the opening lines of every attached file in a Markdown section of
+ *  its own, and says plainly why a file could not be read (decision 0003). */
 import { readRunFile, splitLines, unreadableReason } from './files';
 import { stepDuration } from './timing';
 import type { AgentScript } from './types';

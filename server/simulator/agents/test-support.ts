@@ -1,7 +1,5 @@
-/**
- * Drives scripts outside the engine for tests: a seeded PRNG, input builders, and `drive`, which
- * answers `ask_user`/`review` steps from a queue the way the engine resumes them.
- */
+/** Drives scripts outside the engine for tests: a seeded PRNG, input builders, and `drive`, which
+ *  answers `ask_user`/`review` steps from a queue the way the engine resumes them. */
 import type { AgentScript, InputFile, OutputConfig, Resume, RunInput } from './types';
 import type { ScriptContext, ScriptStep } from './types';
 import { createRandom } from '../ids';

@@ -1,7 +1,5 @@
-/**
- * The contract between the simulator's engine (time, status, HTTP) and its scripted agents (what
- * an agent says and does with its input): a script is a generator of steps (decision 0003).
- */
+/** The contract between the simulator's engine (time, status, HTTP) and its scripted agents (what
+ *  an agent says and does with its input): a script is a generator of steps (decision 0003). */
 
 /** A file as a script reads it: the multipart part's name, type ("" if none), size and bytes. */
 export interface InputFile {
