@@ -153,3 +153,36 @@ describe('the live refresh', () => {
     expect(client.getQueryData(taskKeys.needsYou())).toEqual({ ids: ['q1'] });
   });
 });
+
+/** The interval the page's poller asks for right after a read of `task` at NOW. */
+function watchedInterval(task: CachedTask, lastActionAt: number | undefined): number | false {
+  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+  const options = taskQueries.watched(TASK, () => lastActionAt);
+  const refetch = options.refetchInterval as (query: PolledQuery<CachedTask>) => number | false;
+  return refetch(state({ data: task, dataUpdatedAt: NOW }));
+}
+
+describe('the task page poller after the person acts', () => {
+  // Ten minutes old: past the first minute, so the ladder alone says 5 s while it waits.
+  const waiting: CachedTask = {
+    task_id: TASK,
+    status: 'waiting_for_input',
+    created_at: new Date(NOW - 10 * 60_000).toISOString(),
+  };
+
+  it('polls every second for ten seconds after the person acts', () => {
+    expect(watchedInterval(waiting, undefined)).toBe(5_000);
+    expect(watchedInterval(waiting, NOW)).toBe(1_000);
+    expect(watchedInterval(waiting, NOW - 9_999)).toBe(1_000);
+  });
+
+  it('returns to the ladder once the ten seconds are over', () => {
+    expect(watchedInterval(waiting, NOW - 10_000)).toBe(5_000);
+    expect(watchedInterval(waiting, NOW - 11_000)).toBe(5_000);
+    expect(watchedInterval({ ...waiting, status: 'running' }, NOW - 11_000)).toBe(10_000);
+  });
+
+  it('never polls a finished task, even inside the window', () => {
+    expect(watchedInterval({ ...waiting, status: 'completed' }, NOW)).toBe(false);
+  });
+});
