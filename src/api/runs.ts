@@ -12,9 +12,34 @@ import {
 import { holdResource, recordRead, resourceOf, waitForResource } from './request-health';
 import { RunResponse } from './schemas';
 
+export interface OutputConfig {
+  output_schema?: string;
+  instructions?: string;
+}
+
 export interface RunJsonBody {
   query?: string;
-  output_config?: { output_schema?: string; instructions?: string };
+  output_config?: OutputConfig;
+}
+
+/** A run's body from its fields: trimmed, and only the non-empty ones (`output_config` too). */
+export function runJsonBody(fields: {
+  query: string;
+  outputSchema: string;
+  instructions: string;
+}): RunJsonBody {
+  const body: RunJsonBody = {};
+  const query = fields.query.trim();
+  const schema = fields.outputSchema.trim();
+  const instructions = fields.instructions.trim();
+  if (query) body.query = query;
+  if (schema || instructions) {
+    body.output_config = {
+      ...(schema ? { output_schema: schema } : {}),
+      ...(instructions ? { instructions } : {}),
+    };
+  }
+  return body;
 }
 
 export interface UploadProgress {

@@ -1,6 +1,7 @@
 /** Turns the run form into the `POST /agents/{id}/run` request, in one pure place for the submit,
  *  `Copy as curl` and tests: JSON without files, multipart with them (`output_config` a JSON string
  *  part); empty fields left out. */
+import { runJsonBody, type OutputConfig, type RunJsonBody } from '@/api/runs';
 
 export interface RunDraftInput {
   agentId: string;
@@ -10,13 +11,8 @@ export interface RunDraftInput {
   instructions: string;
 }
 
-export interface OutputConfig {
-  output_schema?: string;
-  instructions?: string;
-}
-
 export type RunRequest =
-  | { kind: 'json'; path: string; body: { query?: string; output_config?: OutputConfig } }
+  | { kind: 'json'; path: string; body: RunJsonBody }
   | { kind: 'multipart'; path: string; form: FormData };
 
 export function runPath(agentId: string): string {
@@ -25,28 +21,17 @@ export function runPath(agentId: string): string {
 
 /** `output_config` with only its non-empty fields, or undefined when there is nothing to send. */
 export function outputConfigFor(input: RunDraftInput): OutputConfig | undefined {
-  const config: OutputConfig = {};
-  const schema = input.outputSchema.trim();
-  const instructions = input.instructions.trim();
-  if (schema) config.output_schema = schema;
-  if (instructions) config.instructions = instructions;
-  return schema || instructions ? config : undefined;
+  return runJsonBody(input).output_config;
 }
 
 export function buildRunRequest(input: RunDraftInput): RunRequest {
   const path = runPath(input.agentId);
-  const query = input.query.trim();
-  const config = outputConfigFor(input);
-  if (input.files.length === 0) {
-    const body: { query?: string; output_config?: OutputConfig } = {};
-    if (query) body.query = query;
-    if (config) body.output_config = config;
-    return { kind: 'json', path, body };
-  }
+  const body = runJsonBody(input);
+  if (input.files.length === 0) return { kind: 'json', path, body };
   const form = new FormData();
-  if (query) form.append('query', query);
+  if (body.query) form.append('query', body.query);
   for (const file of input.files) form.append('files', file, file.name);
-  if (config) form.append('output_config', JSON.stringify(config));
+  if (body.output_config) form.append('output_config', JSON.stringify(body.output_config));
   return { kind: 'multipart', path, form };
 }
 

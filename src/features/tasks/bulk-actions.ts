@@ -2,7 +2,7 @@
  *  `Cancel` or `Run again` each, reporting every outcome; a cancel uses the task's cancel key
  *  so its page polls fast afterwards. */
 import type { QueryClient } from '@tanstack/react-query';
-import { postRunJson, type RunJsonBody } from '@/api/runs';
+import { postRunJson, runJsonBody, type RunJsonBody } from '@/api/runs';
 import { cancelTask } from '@/api/tasks';
 import { seedStartedTask, writeTasks } from '@/entities/task/cache';
 import { taskKeys, taskMutationKeys } from '@/entities/task/keys';
@@ -55,18 +55,7 @@ export const REFUSAL_TEXT: Readonly<Record<RerunRefusal, string>> = {
 
 /** The run request for recorded inputs: only the non-empty fields, as the New run form sends. */
 export function runAgainBody(inputs: TaskInputs): RunJsonBody {
-  const body: RunJsonBody = {};
-  const query = inputs.query.trim();
-  const schema = inputs.outputSchema.trim();
-  const instructions = inputs.instructions.trim();
-  if (query) body.query = query;
-  if (schema || instructions) {
-    body.output_config = {
-      ...(schema ? { output_schema: schema } : {}),
-      ...(instructions ? { instructions } : {}),
-    };
-  }
-  return body;
+  return runJsonBody(inputs);
 }
 
 function messageOf(error: unknown): string {
