@@ -16,6 +16,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 COPY server ./server
+COPY common ./common
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 8080
