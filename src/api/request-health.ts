@@ -1,8 +1,5 @@
-/**
- * How requests are faring: per resource (a path without its query), and overall (the connection
- * state the banner reads). After a 429, no request goes to that resource until `Retry-After` has
- * passed, also after a reload of the tab (decision 0008).
- */
+/** How requests are faring, per resource and overall (the connection banner); after a 429 no
+ *  request goes to that resource until `Retry-After`, also after a reload (decision 0008). */
 import { onResetModuleState } from '@/lib/module-state';
 import { isRecord, stored } from '@/lib/stored';
 import { backoffDelay, retryAfterMs } from './backoff';

@@ -1,7 +1,5 @@
-/**
- * The route table. The outlet sits in its own error boundary, reset on navigation, so a page
- * that fails to render never takes the header and navigation with it.
- */
+/** The route table. `/` ships in the entry chunk, every other route is its own chunk; the outlet
+ *  has its own error boundary, reset on navigation, so a failing page keeps the header. */
 import { Suspense } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import { lazyComponent } from '@/lib/lazy-component';

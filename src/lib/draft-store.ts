@@ -1,7 +1,5 @@
-/**
- * What people type and have not sent yet (the run form, a task's reply), per key, in memory and in
- * storage (`stored.ts`): writes wait for a pause in typing and are flushed when the page is left.
- */
+/** What people type and have not sent (the run form, a task's reply), per key, in memory and in
+ *  `stored.ts`: writes wait for a pause in typing and are flushed when the page is left. */
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { onResetModuleState } from './module-state';
 import { isRecord, stored } from './stored';

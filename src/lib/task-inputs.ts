@@ -1,7 +1,5 @@
-/**
- * What this browser ran each task with (query, schema, instructions, files), which the API cannot
- * say: for "Run again", a title-less task's label, the Run inputs section and the schema check.
- */
+/** What this browser ran each task with (query, schema, instructions, files), which the API cannot
+ *  say: for `Run again`, a title-less task's label, Run inputs and the schema check. */
 import * as v from 'valibot';
 import { storedRecords } from './stored';
 

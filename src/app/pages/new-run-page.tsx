@@ -1,8 +1,5 @@
-/**
- * `/`: the New-run page. Composes the agents feature (picker, details, the selected agent) with
- * the run feature (the form) — features never import each other — and takes a started run to
- * its task page with the task already in the cache.
- */
+/** `/`: New run. Composes the agents feature (picker, details) with the run feature (the form) and
+ *  takes a started run to its task page with the task already in the cache. */
 import { Suspense, useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useSearchParams } from 'wouter';

@@ -1,8 +1,5 @@
-/**
- * `/tasks/:taskId`: one task. On screens 1280 px and wider the list sits beside it, as an inbox
- * (mounted only there: a hidden list would still poll). The tabs' contents are separate chunks,
- * loaded when a tab is first shown; the agent's name comes from the agents feature.
- */
+/** `/tasks/:taskId`: one task, with the list beside it from 1280 px (mounted only there: a hidden
+ *  list would still poll); each tab's content is its own chunk, loaded when first shown. */
 import { useQuery } from '@tanstack/react-query';
 import { useTaskAction } from '@/entities/task/actions';
 import { useTask } from '@/entities/task/hooks';

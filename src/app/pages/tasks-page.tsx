@@ -1,8 +1,5 @@
-/**
- * `/tasks`: the live task list — what needs the person first, then every task, newest first,
- * with its filters in the URL. The agents feature supplies the names the agent filter offers;
- * features never import each other, so this page hands them over.
- */
+/** `/tasks`: what needs the person first, then every task, newest first, filters in the URL; the
+ *  page hands the agents feature's names to the list's agent filter. */
 import { Link } from 'wouter';
 import { NeedsYou } from '@/features/tasks/needs-you';
 import { OpenTaskById } from '@/features/tasks/open-task-by-id';

@@ -1,8 +1,5 @@
-/**
- * The agents a task filter can offer: every agent version the API lists (drafts and archived
- * ones too — old tasks ran on them) with its group, version and state, so the filter can offer
- * one entry per agent; one page of up to 100, read once a minute at most.
- */
+/** The agents a task filter can offer: every version the API lists (drafts and archived too: old
+ *  tasks ran on them), grouped per agent; one page of up to 100, read once a minute at most. */
 import { useQuery } from '@tanstack/react-query';
 import { listAgents } from '@/api/agents';
 import { AGENT_STATUSES } from '@/api/schemas';

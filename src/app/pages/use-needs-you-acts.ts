@@ -1,9 +1,5 @@
-/**
- * What `Needs you` may do in place, composed here because it comes from another feature: answer a
- * waiting task (the conversation's reply, loaded when a row is first opened: it brings the
- * Markdown renderer, which the list itself never needs) and, where the backend takes decisions
- * (the simulator), approve or reject a review.
- */
+/** What `Needs you` may do in place, from the conversation feature: answer a waiting task (its reply
+ *  chunk loads when a row is first opened) and, where the backend takes decisions, review. */
 import { useQuery } from '@tanstack/react-query';
 import { backendQueries } from '@/features/backend/backend-queries';
 import { SimulatorDecision } from '@/features/conversation/simulator-review';

@@ -1,8 +1,5 @@
-/**
- * The reads of a task and of the task sets every page needs, as `queryOptions` factories. Each
- * resource has one key; what changes a task marks its resources stale (`changes.ts`) and the
- * views showing them re-read at the pace decision 0008 sets — no read has a timer of its own.
- */
+/** The reads of a task and of the task sets every page needs, as `queryOptions` factories: one key
+ *  per resource, marked stale by `changes.ts`, re-read at decision 0008's pace, no timers. */
 import { queryOptions, type QueryClient, type QueryState } from '@tanstack/react-query';
 import { getTaskMessages } from '@/api/messages';
 import { walkPages } from '@/api/paging';

@@ -1,7 +1,5 @@
-/**
- * Which agent the new-run form is on: `?agent=<id>` wins (a link always opens on its agent), else
- * the one last chosen in this browser. Choosing writes `?agent=` with `replace`.
- */
+/** Which agent the New run form is on: `?agent=<id>` wins, else the one last chosen in this
+ *  browser; choosing writes `?agent=` with `replace`. */
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { isRecord, stored } from '@/lib/stored';

@@ -1,7 +1,5 @@
-/**
- * Replies on their way to the API, and those that did not get there: the outbox, stored and
- * written before each request goes out, so a reply is never lost nor sent twice (decision 0009).
- */
+/** Replies on their way to the API and those that did not get there, written before each request
+ *  goes out, so a reply is never lost nor sent twice (decision 0009). */
 import * as v from 'valibot';
 import { onResetModuleState } from '@/lib/module-state';
 import { stored } from '@/lib/stored';

@@ -1,7 +1,5 @@
-/**
- * Run attempts whose fate is unknown (the request went out, no answer said whether it created a
- * task): stored before the request is sent, so the next Run of that intent looks first (0007).
- */
+/** Run attempts whose fate is unknown (sent, no answer said whether a task exists), stored before
+ *  the request goes out so the next Run of that intent looks first (decision 0007). */
 import * as v from 'valibot';
 import { onResetModuleState } from '@/lib/module-state';
 import { stored } from '@/lib/stored';

@@ -1,16 +1,5 @@
-/**
- * `Needs you`: every task waiting on the person, above the list, each linking straight to where
- * they act — the conversation for a question (`waiting_for_input`), the task for a review
- * (`awaiting_review`). It reads the app's needs-you set (`useNeedsYou`), kept by one watcher on
- * every page whatever the list's filters, and each task's own cache entry.
- *
- * A row also opens in place (`Answer`, `Show review`): the pending question with `Reply`, `Send`
- * and the suggested replies, or the `Review` card with what is to be approved. The reply and the
- * review decision belong to the conversation feature, so the page hands them in.
- *
- * With nothing waiting the region stays, collapsed to one line, so the notification switch is
- * always in the same place.
- */
+/** `Needs you`: every task waiting on the person, above the list, each linking to where they act
+ *  and opening in place (`Answer`, `Show review`) with the reply and review the page hands in. */
 import { Suspense, useId, useState, type ComponentType } from 'react';
 import { Link } from 'wouter';
 import { PanelErrorBoundary } from '@/components/error-boundary';
@@ -138,6 +127,7 @@ export function NeedsYou({ className, answer, decide }: NeedsYouProps) {
         </h2>
         <NotificationToggle />
       </div>
+      {/* Empty, the region stays as one line, so the notification switch keeps its place. */}
       {tasks.length === 0 ? (
         <p className="mt-1 text-sm text-muted">Nothing needs you right now.</p>
       ) : (

@@ -1,8 +1,5 @@
-/**
- * Browser notifications when a task starts needing the person. Off until the person turns them on
- * (the permission is asked from that click only); remembered per browser; hidden characters in the
- * text spelled out.
- */
+/** Browser notifications when a task starts needing the person: off until turned on (permission
+ *  asked from that click), remembered per browser, hidden characters spelled out. */
 import { visibleText } from '@/lib/reveal-invisibles';
 import { stored } from '@/lib/stored';
 

@@ -1,17 +1,5 @@
-/**
- * The task view's tabs — Summary, Conversation, Trace — as the ARIA tabs pattern: a `tablist`,
- * arrow keys (and Home/End) move between tabs and select them, only the selected tab is in the
- * Tab order, and the one `tabpanel` is labelled by its tab.
- *
- * The selected tab lives in the URL (`?tab=`, default `summary`), so a link can open a tab and
- * a reload keeps it; switching replaces the history entry, so Back leaves the task instead of
- * walking through tabs. The hash is kept when switching: deep links such as `?tab=trace#step-5`
- * point into a tab (wouter's `setSearchParams` would drop it, hence `navigate`).
- *
- * The page passes the tabs' contents in, each typically its own lazily loaded chunk; each is
- * rendered inside `Suspense` and its own error boundary, so a tab that fails to load or render
- * breaks nothing else.
- */
+/** The task view's tabs (Summary, Conversation, Trace) as the ARIA tabs pattern, the selected tab in
+ *  `?tab=` (replacing history, keeping the hash); each panel in Suspense and its own error boundary. */
 import {
   memo,
   Suspense,
@@ -55,6 +43,7 @@ export function useTaskTab(): [TaskTabId, (tab: TaskTabId) => void] {
   const select = (tab: TaskTabId) => {
     const next = new URLSearchParams(params);
     next.set('tab', tab);
+    // Deep links such as `?tab=trace#step-5` keep their hash (wouter's `setSearchParams` drops it).
     navigate(`${location}?${next.toString()}${window.location.hash}`, { replace: true });
   };
   return [parseTaskTab(params.get('tab')), select];

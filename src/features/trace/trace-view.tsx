@@ -1,10 +1,5 @@
-/**
- * A loaded trace: the actions on the whole trace (Copy as Markdown, Download trace), while the
- * task is live the step it is on, the timeline of where the time went, then the toolbar (search,
- * step types, first/last), sticky at the top of the window while the steps scroll under it with
- * the page. Each part that draws server data sits in its own error boundary, so a timeline that
- * cannot be drawn leaves the steps readable.
- */
+/** A loaded trace: whole-trace actions, the live step, the timeline, a sticky toolbar (search,
+ *  step types, first/last) and the steps; each part drawing server data has its own error boundary. */
 import {
   useCallback,
   useEffect,
