@@ -1,9 +1,8 @@
 /** Virtual time: every lifecycle delay is in virtual ms on a `Clock`. `ScaledClock` runs
  *  `timeScale`× the wall clock (demos 1, end-to-end 20–50); `ManualClock` moves only on `advance`. */
 
-export interface TimerHandle {
-  readonly id: number;
-}
+/** What `setTimeout` returns, for `clearTimeout`. */
+export type TimerHandle = object;
 
 export interface Clock {
   /** Virtual time in epoch ms. */
@@ -16,8 +15,6 @@ export interface Clock {
 export class ScaledClock implements Clock {
   readonly #startVirtual: number;
   readonly #startReal = performance.now();
-  readonly #timers = new Map<number, NodeJS.Timeout>();
-  #nextId = 1;
 
   constructor(
     readonly timeScale: number,
@@ -34,32 +31,16 @@ export class ScaledClock implements Clock {
   }
 
   setTimeout(fn: () => void, virtualMs: number): TimerHandle {
-    const id = this.#nextId++;
-    const timer = setTimeout(
-      () => {
-        this.#timers.delete(id);
-        fn();
-      },
-      Math.max(0, virtualMs) / this.timeScale,
-    );
     // The HTTP server keeps the process up, never a forgotten virtual timer.
-    timer.unref();
-    this.#timers.set(id, timer);
-    return { id };
+    return setTimeout(fn, Math.max(0, virtualMs) / this.timeScale).unref();
   }
 
   clearTimeout(handle: TimerHandle): void {
-    clearTimeout(this.#timers.get(handle.id));
-    this.#timers.delete(handle.id);
-  }
-
-  get pendingTimers(): number {
-    return this.#timers.size;
+    clearTimeout(handle as NodeJS.Timeout);
   }
 }
 
 interface ManualTimer {
-  id: number;
   dueAt: number;
   fn: () => void;
 }
@@ -69,7 +50,6 @@ interface ManualTimer {
 export class ManualClock implements Clock {
   #now: number;
   #timers: ManualTimer[] = [];
-  #nextId = 1;
 
   constructor(startAt = Date.UTC(2026, 4, 11, 10, 0, 0)) {
     this.#now = startAt;
@@ -80,13 +60,13 @@ export class ManualClock implements Clock {
   }
 
   setTimeout(fn: () => void, virtualMs: number): TimerHandle {
-    const id = this.#nextId++;
-    this.#timers.push({ id, dueAt: this.#now + Math.max(0, virtualMs), fn });
-    return { id };
+    const timer = { dueAt: this.#now + Math.max(0, virtualMs), fn };
+    this.#timers.push(timer);
+    return timer;
   }
 
   clearTimeout(handle: TimerHandle): void {
-    this.#timers = this.#timers.filter((t) => t.id !== handle.id);
+    this.#timers = this.#timers.filter((t) => t !== handle);
   }
 
   advance(ms: number): void {
@@ -99,7 +79,7 @@ export class ManualClock implements Clock {
         undefined,
       );
       if (next === undefined || next.dueAt > target) break;
-      this.#timers = this.#timers.filter((t) => t.id !== next.id);
+      this.#timers = this.#timers.filter((t) => t !== next);
       this.#now = Math.max(this.#now, next.dueAt);
       next.fn();
     }

@@ -51,8 +51,6 @@ interface Runtime {
   generator: Generator<ScriptStep, void, Resume> | null;
   timer: TimerHandle | null;
   timerKind: TimerKind | null;
-  /** A step waiting out its duration; it lands even if the task is stopped meanwhile. */
-  inFlight: ScriptStep | null;
   waitingFor: 'answer' | 'review' | null;
   /** User messages not yet delivered to the script (delivered at its next `ask_user`). */
   unread: MessageRecord[];
@@ -66,10 +64,6 @@ function stepDuration(step: ScriptStep): number {
   return Number.isFinite(ms) && ms > 0 ? ms : 0;
 }
 
-function describeError(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 export class TaskEngine {
   readonly #store: Workspace;
   readonly #config: EngineConfig;
@@ -78,7 +72,6 @@ export class TaskEngine {
   readonly #queues = new Map<string, string[]>();
   /** Per agent version: ids of tasks holding a slot. */
   readonly #active = new Map<string, Set<string>>();
-  readonly #timers = new Set<TimerHandle>();
   readonly #inputs: HeldInputs;
   #disposed = false;
 
@@ -96,11 +89,8 @@ export class TaskEngine {
   /** Creates a `pending` task for `agent` and schedules its pickup. */
   startTask(agent: AgentRecord, input: RunInput): TaskRecord {
     const script = agent.script;
-    if (script === null) {
-      // Only an agent seeded inactive may lack a script, and the run route refuses it (403)
-      // before calling here; reaching this line is a bug in the seed or the route.
-      throw new Error(`Agent "${agent.name}" has no script, so it cannot run.`);
-    }
+    // Only an agent seeded inactive lacks one, and the run route refuses it (403) first.
+    if (script === null) throw new Error(`Agent "${agent.name}" has no script, so it cannot run.`);
     const now = this.#config.clock.now();
     const task = this.#store.addTask({
       agentId: agent.id,
@@ -118,7 +108,6 @@ export class TaskEngine {
       generator: null,
       timer: null,
       timerKind: null,
-      inFlight: null,
       waitingFor: null,
       unread: [],
       reviewItem: null,
@@ -201,9 +190,10 @@ export class TaskEngine {
   /** Clears every timer and closes every script; the engine does nothing afterwards. */
   dispose(): void {
     this.#disposed = true;
-    for (const handle of this.#timers) this.#config.clock.clearTimeout(handle);
-    this.#timers.clear();
-    for (const runtime of this.#runtimes.values()) this.#closeGenerator(runtime);
+    for (const runtime of this.#runtimes.values()) {
+      this.#clearTimer(runtime);
+      this.#closeGenerator(runtime);
+    }
     this.#runtimes.clear();
     this.#inputs.releaseAll();
   }
@@ -270,7 +260,6 @@ export class TaskEngine {
       const step = result.value;
       const duration = stepDuration(step);
       if (duration > 0) {
-        runtime.inFlight = step;
         this.#schedule(task, 'step', duration, () => this.#stepDue(task, step, duration));
         return;
       }
@@ -279,8 +268,6 @@ export class TaskEngine {
   }
 
   #stepDue(task: TaskRecord, step: ScriptStep, duration: number): void {
-    const runtime = this.#runtime(task);
-    runtime.inFlight = null;
     if (task.status === 'stopped') {
       // The worker finishes the step it was executing; only work products land, never a
       // final answer or a new question on a task the user has already stopped.
@@ -396,7 +383,11 @@ export class TaskEngine {
   #crash(task: TaskRecord, err: unknown): void {
     this.#append(
       task,
-      { type: 'error', role: 'assistant', content: `The agent crashed: ${describeError(err)}` },
+      {
+        type: 'error',
+        role: 'assistant',
+        content: `The agent crashed: ${err instanceof Error ? err.message : String(err)}`,
+      },
       null,
     );
     this.#setStatus(task, 'failed');
@@ -481,23 +472,18 @@ export class TaskEngine {
     const runtime = this.#runtime(task);
     this.#clearTimer(runtime);
     const handle = this.#config.clock.setTimeout(() => {
-      this.#timers.delete(handle);
       if (runtime.timer === handle) {
         runtime.timer = null;
         runtime.timerKind = null;
       }
       if (!this.#disposed) fn();
     }, ms);
-    this.#timers.add(handle);
     runtime.timer = handle;
     runtime.timerKind = kind;
   }
 
   #clearTimer(runtime: Runtime): void {
-    if (runtime.timer) {
-      this.#config.clock.clearTimeout(runtime.timer);
-      this.#timers.delete(runtime.timer);
-    }
+    if (runtime.timer) this.#config.clock.clearTimeout(runtime.timer);
     runtime.timer = null;
     runtime.timerKind = null;
   }
@@ -529,20 +515,12 @@ export class TaskEngine {
   }
 
   #queue(agentId: string): string[] {
-    let queue = this.#queues.get(agentId);
-    if (!queue) {
-      queue = [];
-      this.#queues.set(agentId, queue);
-    }
-    return queue;
+    if (!this.#queues.has(agentId)) this.#queues.set(agentId, []);
+    return this.#queues.get(agentId) ?? [];
   }
 
   #activeSet(agentId: string): Set<string> {
-    let active = this.#active.get(agentId);
-    if (!active) {
-      active = new Set();
-      this.#active.set(agentId, active);
-    }
-    return active;
+    if (!this.#active.has(agentId)) this.#active.set(agentId, new Set());
+    return this.#active.get(agentId) ?? new Set();
   }
 }

@@ -25,11 +25,8 @@ export class HeldFile implements RunFile {
     const file = this.#open();
     this.#read = true;
     this.#bytes = null;
-    return copy(reader(file));
-  }
-
-  peek<T>(reader: (file: InputFile) => T): T {
-    return copy(reader(this.#open()));
+    // A deep copy: a V8 substring of the text would keep all of it alive.
+    return structuredClone(reader(file));
   }
 
   release(): void {
@@ -47,11 +44,6 @@ export class HeldFile implements RunFile {
       ? { name, type, size, bytes: new Uint8Array(0), dropped: true }
       : { name, type, size, bytes: this.#bytes };
   }
-}
-
-/** A deep copy of what a script derived: a V8 substring would keep the whole text alive. */
-function copy<T>(derived: T): T {
-  return structuredClone(derived);
 }
 
 /** Caps the bytes of files no agent has read yet, dropping the oldest first but never the run

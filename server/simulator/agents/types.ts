@@ -20,8 +20,6 @@ export interface RunFile {
   readonly heldBytes: number;
   /** Hands the file to `reader` once, then drops its bytes; returns a deep copy of its result. */
   read<T>(reader: (file: InputFile) => T): T;
-  /** Looks at the bytes without letting them go. */
-  peek<T>(reader: (file: InputFile) => T): T;
   /** Drops the bytes unread (the task ended, or the cap needs the room). */
   release(): void;
 }
