@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AgentJson, AgentSummaryJson, PageJson } from './model';
+import type { AgentJson, AgentSummaryJson, PageJson } from './present';
 import { Harness, match, type ApiResponse } from './test-harness';
 
 let h: Harness;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TaskStateJson } from './model';
+import type { TaskStateJson } from './present';
 import type { RequestLogEntry } from './request-log';
 import { Harness, match } from './test-harness';
 

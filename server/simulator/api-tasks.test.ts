@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentScript, SeedAgent } from './agents/types';
 import { PICKUP_DELAY_MS } from './engine';
-import type { PageJson, TaskListItemJson, TaskStateJson } from './model';
+import type { PageJson, TaskListItemJson, TaskStateJson } from './present';
 import { Harness, match, type ApiResponse } from './test-harness';
 
 const oneStep: AgentScript = function* (input) {

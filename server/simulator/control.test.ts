@@ -2,7 +2,7 @@
  *  rate limiting, random errors, latency, reset and determinism. */
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentSummaryJson, PageJson } from './model';
+import type { AgentSummaryJson, PageJson } from './present';
 import type { Fault } from './faults';
 import { parseSimulatorArgs } from './options';
 import type { RequestLogEntry } from './request-log';

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentScript, SeedAgent } from './agents/types';
 import { PICKUP_DELAY_MS, RESUME_DELAY_MS } from './engine';
-import type { FeedItem, TaskMessageJson, TaskStateJson } from './model';
+import type { FeedItem } from './model';
+import type { TaskMessageJson, TaskStateJson } from './present';
 import { Harness, match } from './test-harness';
 
 const slow: AgentScript = function* () {

@@ -1,18 +1,7 @@
 /** Record → wire shapes, the one place that decides what an answer contains, with the quirks
  *  (`POST /__sim/quirks`) applied per shape: `nulls` sends `null` for the optional fields of
  *  each shape instead of leaving them out, `extra_fields` adds an unknown field to each. */
-import type {
-  AgentJson,
-  AgentRecord,
-  AgentSummaryJson,
-  FeedItem,
-  MessageRecord,
-  PageJson,
-  TaskListItemJson,
-  TaskMessageJson,
-  TaskRecord,
-  TaskStateJson,
-} from './model';
+import type { AgentRecord, FeedItem, MessageRecord, TaskRecord } from './model';
 import type { Page } from './pagination';
 
 export interface Quirks {
@@ -42,14 +31,18 @@ function extra<T extends object>(shape: T, quirks: Quirks): T {
 }
 
 /** `{[key]: value}`, else `{[key]: null}` under `nulls`, else nothing (the field left out). */
-function optional<K extends string, V>(key: K, value: V | null | undefined, quirks: Quirks) {
+function optional<K extends string, V>(
+  key: K,
+  value: V | null | undefined,
+  quirks: Quirks,
+): Partial<Record<K, V | null>> {
   if (value !== null && value !== undefined) return { [key]: value } as Record<K, V>;
   return quirks.nulls ? ({ [key]: null } as Record<K, null>) : {};
 }
 
 /** Optional per the API notes: `created_at`, `updated_at` (not marked required) and
  *  `description` (a simulator addition; decision 0002). */
-export function toAgentSummary(agent: AgentRecord, quirks: Quirks = NO_QUIRKS): AgentSummaryJson {
+export function toAgentSummary(agent: AgentRecord, quirks: Quirks = NO_QUIRKS) {
   const time = (ms: number) => (quirks.nulls ? null : iso(ms));
   return extra(
     {
@@ -67,12 +60,12 @@ export function toAgentSummary(agent: AgentRecord, quirks: Quirks = NO_QUIRKS): 
   );
 }
 
-export function toAgent(agent: AgentRecord, quirks: Quirks = NO_QUIRKS): AgentJson {
+export function toAgent(agent: AgentRecord, quirks: Quirks = NO_QUIRKS) {
   return { ...toAgentSummary(agent, quirks), config: structuredClone(agent.config) };
 }
 
 /** Optional: `title`, left out until the task is picked up. */
-export function toTaskState(task: TaskRecord, quirks: Quirks = NO_QUIRKS): TaskStateJson {
+export function toTaskState(task: TaskRecord, quirks: Quirks = NO_QUIRKS) {
   return extra(
     {
       task_id: task.id,
@@ -88,11 +81,7 @@ export function toTaskState(task: TaskRecord, quirks: Quirks = NO_QUIRKS): TaskS
 
 /** Optional besides `title`: `agent_name`; `list_without_status` leaves `status` out, as the
  *  docs' list example does. */
-export function toTaskListItem(
-  task: TaskRecord,
-  agentName: string,
-  quirks: Quirks = NO_QUIRKS,
-): TaskListItemJson {
+export function toTaskListItem(task: TaskRecord, agentName: string, quirks: Quirks = NO_QUIRKS) {
   const { status, ...state } = toTaskState(task, quirks);
   return {
     ...state,
@@ -106,7 +95,7 @@ export function toTaskMessage(
   task: TaskRecord,
   message: MessageRecord,
   quirks: Quirks = NO_QUIRKS,
-): TaskMessageJson {
+) {
   return extra(
     {
       id: message.id,
@@ -126,11 +115,7 @@ export function toFeed(feed: readonly FeedItem[], quirks: Quirks = NO_QUIRKS): F
   return quirks.extraFields ? feed.map((item) => extra(item, quirks)) : [...feed];
 }
 
-export function toPage<R, T>(
-  page: Page<R>,
-  item: (row: R) => T,
-  quirks: Quirks = NO_QUIRKS,
-): PageJson<T> {
+export function toPage<R, T>(page: Page<R>, item: (row: R) => T, quirks: Quirks = NO_QUIRKS) {
   return extra(
     { data: page.items.map(item), has_more: page.hasMore, next_cursor: page.nextCursor },
     quirks,
@@ -166,4 +151,16 @@ export function selectSummaryAnswer(
     }
   }
   return undefined;
+}
+
+/** The wire shapes, as the presenters above build them. */
+export type AgentSummaryJson = ReturnType<typeof toAgentSummary>;
+export type AgentJson = ReturnType<typeof toAgent>;
+export type TaskStateJson = ReturnType<typeof toTaskState>;
+export type TaskListItemJson = ReturnType<typeof toTaskListItem>;
+export type TaskMessageJson = ReturnType<typeof toTaskMessage>;
+export interface PageJson<T> {
+  data: T[];
+  has_more: boolean;
+  next_cursor: string | null;
 }

@@ -2,7 +2,8 @@
  *  user sees when they run each of them. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RESUME_DELAY_MS } from './engine';
-import type { FeedItem, TaskMessageJson, TaskStateJson } from './model';
+import type { FeedItem } from './model';
+import type { TaskMessageJson, TaskStateJson } from './present';
 import { Harness } from './test-harness';
 
 let h: Harness;

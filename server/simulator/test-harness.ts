@@ -3,7 +3,8 @@
 import { expect } from 'vitest';
 import { ManualClock } from './clock';
 import type { SimulatorOptions } from './options';
-import type { TaskStateJson, TaskStatus } from './model';
+import type { TaskStatus } from './model';
+import type { TaskStateJson } from './present';
 import { startSimulator, type RunningSimulator } from './server';
 
 export const TEST_API_KEY = 'sim_test_key';
