@@ -8,7 +8,7 @@ import { bodyRecord } from './body';
 import { LifecycleConflict } from './engine';
 import { iso } from './present';
 import { ApiProblem, errorResponse } from './problem';
-import { fitRequestLogEntry, type AuthOutcome, type RequestLogEntry } from './request-log';
+import type { AuthOutcome, RequestLogEntry } from './request-log';
 import { registerAgentRoutes } from './routes-agents';
 import { registerControlRoutes } from './routes-control';
 import { registerTaskRoutes } from './routes-tasks';
@@ -83,8 +83,7 @@ function requestLogging(sim: Simulation): MiddlewareHandler {
       body_read: record.read,
       truncated: false,
     };
-    // A reset while this request was in flight cleared the log; its entry belongs to the old run.
-    const stored = log.epoch === epoch ? log.add(entry) : fitRequestLogEntry(entry);
+    const stored = log.add(entry, epoch);
     sim.options.onRequest?.(stored);
   };
 }

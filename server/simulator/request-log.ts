@@ -35,10 +35,9 @@ export interface RequestLogEntry {
   truncated: boolean;
 }
 
+/** `GET /__sim/requests?path=&method=`: a path prefix, a method in any case. */
 export interface RequestLogFilter {
-  /** A path prefix. */
   path?: string | undefined;
-  /** Case-insensitive. */
   method?: string | undefined;
 }
 
@@ -59,15 +58,15 @@ const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(v
 function cutText(text: string, flag: { cut: boolean }): string {
   // A UTF-16 unit is at most 3 UTF-8 bytes: short strings need no counting.
   if (text.length <= REQUEST_LOG_VALUE_BYTES / 3) return text;
-  const total = Buffer.byteLength(text, 'utf8');
-  if (total <= REQUEST_LOG_VALUE_BYTES) return text;
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= REQUEST_LOG_VALUE_BYTES) return text;
   flag.cut = true;
-  // Every unit is at least one byte, so this head has at least the bytes kept.
-  const head = Buffer.from(text.slice(0, REQUEST_LOG_VALUE_BYTES), 'utf8');
-  let end = REQUEST_LOG_VALUE_BYTES;
-  // Back off to the start of a UTF-8 sequence.
-  while (end > 0 && ((head[end] ?? 0) & 0xc0) === 0x80) end -= 1;
-  return `${head.subarray(0, end).toString('utf8')}… [truncated: ${total} bytes in all]`;
+  // A character cut in two decodes as U+FFFD, dropped.
+  const head = bytes
+    .subarray(0, REQUEST_LOG_VALUE_BYTES)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
+  return `${head}… [truncated: ${bytes.length} bytes in all]`;
 }
 
 function cutStrings(value: unknown, flag: { cut: boolean }, depth: number): unknown {
@@ -95,7 +94,7 @@ function fitBody(body: unknown, flag: { cut: boolean }): unknown {
 }
 
 /** The entry as the log stores it (see the header); unchanged when nothing needs cutting. */
-export function fitRequestLogEntry(entry: RequestLogEntry): RequestLogEntry {
+function fitRequestLogEntry(entry: RequestLogEntry): RequestLogEntry {
   const flag = { cut: false };
   let parts: LoggedPart[] | null = null;
   if (entry.parts !== null) {
@@ -137,11 +136,6 @@ export class RequestLog {
   #nextId = 1;
   #epoch = 0;
 
-  constructor(
-    private readonly capacity = REQUEST_LOG_CAPACITY,
-    private readonly byteCapacity = REQUEST_LOG_BYTE_CAPACITY,
-  ) {}
-
   /** Changes on every `clear()`, so a request spanning a reset can tell. */
   get epoch(): number {
     return this.#epoch;
@@ -152,16 +146,19 @@ export class RequestLog {
     return this.#nextId++;
   }
 
-  /** Stores the entry fitted, dropping the oldest past the capacities; returns what it stored. */
-  add(entry: RequestLogEntry): RequestLogEntry {
+  /** Stores the entry fitted, dropping the oldest past the capacities, unless the log was cleared
+   *  since `epoch` (the request spanned a reset); returns it fitted. */
+  add(entry: RequestLogEntry, epoch = this.#epoch): RequestLogEntry {
     const fitted = fitRequestLogEntry(entry);
+    if (epoch !== this.#epoch) return fitted;
     const stored = { entry: fitted, bytes: jsonBytes(fitted) + 1 };
     this.#entries.push(stored);
     this.#bytes += stored.bytes;
     let drop = 0;
     while (
       this.#entries.length - drop > 1 &&
-      (this.#entries.length - drop > this.capacity || this.#bytes > this.byteCapacity)
+      (this.#entries.length - drop > REQUEST_LOG_CAPACITY ||
+        this.#bytes > REQUEST_LOG_BYTE_CAPACITY)
     ) {
       this.#bytes -= this.#entries[drop]?.bytes ?? 0;
       drop += 1;
