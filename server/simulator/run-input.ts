@@ -1,5 +1,5 @@
-/** Reads a run body, JSON `{query, output_config}` or multipart (`files` parts, legacy `file`, a
- *  `query` part, `output_config` as JSON text), into one `RunInput` within the file limits.
+/** Reads a run body, JSON `{query, output_config}` or multipart (`files` parts, legacy `file`,
+ *  `query` and `output_config` text parts), into one `RunInput` within the file limits.
  *  Multipart is streamed through busboy: bytes past a limit are counted, never held. */
 import { once } from 'node:events';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
@@ -23,7 +23,7 @@ import { parse, RunFields } from './validate';
 
 export type FileLimits = Pick<SimulatorOptions, 'maxFileMb' | 'maxFiles'>;
 
-const FILE_FIELDS = ['files', 'file', 'files[]'] as const;
+const FILE_FIELDS = ['files', 'file'];
 const BYTES_PER_MB = 1024 * 1024;
 
 function formatMb(bytes: number): string {
@@ -148,9 +148,6 @@ async function parseMultipart(c: Context, limits: FileLimits): Promise<ReceivedP
     const part: LoggedPart = { name, filename, ...(type ? { content_type: type } : {}), size: 0 };
     logged.push(part);
     received.push({ kind: 'file', name, file });
-    const isUpload = (FILE_FIELDS as readonly string[]).includes(name);
-    const isConfig = name === 'output_config';
-    const maxBytes = isConfig ? JSON_BODY_LIMIT_BYTES : maxFileBytes;
     let decided = false;
     stream.on('data', (chunk: Buffer) => {
       file.size += chunk.length;
@@ -158,18 +155,13 @@ async function parseMultipart(c: Context, limits: FileLimits): Promise<ReceivedP
       if (!decided) {
         // A slot is taken on the first byte, so empty file inputs never take one.
         decided = true;
-        if (isConfig || (isUpload && state.slots > 0)) {
+        if (FILE_FIELDS.includes(name) && state.slots > 0) {
           file.chunks = [];
-          if (isUpload) state.slots -= 1;
+          state.slots -= 1;
         }
       }
-      if (file.chunks === null) return;
-      if (file.size > maxBytes) {
-        file.chunks = null;
-        if (isConfig) state.failure ??= textPartTooLarge(name);
-        return;
-      }
-      file.chunks.push(chunk);
+      if (file.size > maxFileBytes) file.chunks = null;
+      file.chunks?.push(chunk);
     });
     // A part cut short errors here too; the parser reports the same error to the loop below.
     stream.on('error', () => undefined);
@@ -230,30 +222,19 @@ async function readMultipart(c: Context, limits: FileLimits): Promise<RunInput> 
       files.push(part.file);
     }
   }
-  const queries = named('query');
-  if (queries.length > 1) throw new ApiProblem(400, 'Send at most one "query" part.');
-  const queryPart = queries[0];
-  if (queryPart?.kind === 'file') {
-    throw new ApiProblem(
-      400,
-      'The "query" part must be text, not a file. Attach files as "files" parts.',
-    );
-  }
-  const configs = named('output_config');
-  if (configs.length > 1) throw new ApiProblem(400, 'Send at most one "output_config" part.');
-  const configPart = configs[0];
-  // Some clients attach JSON as a blob part; read it as the JSON string it is.
-  const configText =
-    configPart === undefined
-      ? undefined
-      : configPart.kind === 'text'
-        ? configPart.value
-        : Buffer.concat(configPart.file.chunks ?? []).toString('utf8');
-  return finish(
-    parse(RunFields, { query: queryPart?.value, output_config: configText }),
-    files,
-    limits,
-  );
+  const text = (field: string): string | undefined => {
+    const [part, ...more] = named(field);
+    if (more.length > 0) throw new ApiProblem(400, `Send at most one "${field}" part.`);
+    if (part?.kind === 'file') {
+      throw new ApiProblem(
+        400,
+        `The "${field}" part must be text, not a file. Attach files as "files" parts.`,
+      );
+    }
+    return part?.value;
+  };
+  const fields = { query: text('query'), output_config: text('output_config') };
+  return finish(parse(RunFields, fields), files, limits);
 }
 
 function toRunFile(file: ReceivedFile): RunFile {
