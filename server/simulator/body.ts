@@ -80,8 +80,12 @@ export async function* readBodyChunks(
   }
 }
 
-/** The body as UTF-8 text, at most `JSON_BODY_LIMIT_BYTES` (413 beyond; `hint` ends the 413). */
-export async function readJsonText(c: Context, hint = ''): Promise<string> {
+/**
+ * A JSON object body of at most `JSON_BODY_LIMIT_BYTES` (413 beyond; `hint` ends the 413), noted
+ * for the request log, object or not. Empty is `{}` (the route's schema names what is missing);
+ * another media type is 415; bad JSON or a non-object is 400.
+ */
+export async function readJsonObject(c: Context, hint = ''): Promise<Record<string, unknown>> {
   const chunks: Uint8Array[] = [];
   const tooLarge = () =>
     new ApiProblem(
@@ -89,25 +93,8 @@ export async function readJsonText(c: Context, hint = ''): Promise<string> {
       `The request body is over ${formatLimitMb(JSON_BODY_LIMIT_BYTES)}, the largest JSON body accepted.${hint && ` ${hint}`}`,
     );
   for await (const chunk of readBodyChunks(c, JSON_BODY_LIMIT_BYTES, tooLarge)) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * A JSON object body read as `text` (noted for the request log, object or not). Empty is `{}`
- * when `emptyIsObject`, else 400; another media type is 415; bad JSON or a non-object is 400.
- */
-export function parseJsonObject(
-  c: Context,
-  text: string,
-  { emptyIsObject }: { emptyIsObject: boolean },
-): Record<string, unknown> {
-  if (text.trim() === '') {
-    if (emptyIsObject) return {};
-    throw new ApiProblem(
-      400,
-      'The request body is empty. Send a JSON object with Content-Type: application/json.',
-    );
-  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
   const type = mediaType(c);
   if (type !== 'application/json' && !(type?.endsWith('+json') ?? false)) {
     throw new ApiProblem(
@@ -130,11 +117,4 @@ export function parseJsonObject(
     throw new ApiProblem(400, 'The request body must be a JSON object, e.g. {"name": "…"}.');
   }
   return parsed as Record<string, unknown>;
-}
-
-export async function readJsonObject(
-  c: Context,
-  options: { emptyIsObject: boolean },
-): Promise<Record<string, unknown>> {
-  return parseJsonObject(c, await readJsonText(c), options);
 }

@@ -54,9 +54,6 @@ interface Runtime {
   waitingFor: 'answer' | 'review' | null;
   /** User messages not yet delivered to the script (delivered at its next `ask_user`). */
   unread: MessageRecord[];
-  reviewItem: FeedItem | null;
-  reviewDecided: boolean;
-  lastAgentMessage: string | null;
 }
 
 function stepDuration(step: ScriptStep): number {
@@ -110,9 +107,6 @@ export class TaskEngine {
       timerKind: null,
       waitingFor: null,
       unread: [],
-      reviewItem: null,
-      reviewDecided: false,
-      lastAgentMessage: null,
     });
     const opening =
       input.query ??
@@ -152,15 +146,15 @@ export class TaskEngine {
         `Task ${task.id} is ${task.status}; only a task that is awaiting_review can be approved or rejected.`,
       );
     }
-    if (runtime.reviewDecided) {
+    if (runtime.timerKind === 'resume') {
       throw new LifecycleConflict(
         `A decision was already recorded for the review of task ${task.id}; it resumes shortly.`,
       );
     }
-    runtime.reviewDecided = true;
     const now = this.#config.clock.now();
-    if (runtime.reviewItem) {
-      runtime.reviewItem.output = {
+    const item = task.feed.findLast((feedItem) => feedItem.type === 'review');
+    if (item) {
+      item.output = {
         decision: approved ? 'approved' : 'rejected',
         note,
         decided_at: iso(now),
@@ -169,8 +163,6 @@ export class TaskEngine {
     task.updatedAt = now;
     this.#schedule(task, 'resume', RESUME_DELAY_MS, () => {
       runtime.waitingFor = null;
-      runtime.reviewDecided = false;
-      runtime.reviewItem = null;
       this.#setStatus(task, 'running');
       this.#pump(task, { kind: 'review', approved, note });
     });
@@ -249,9 +241,11 @@ export class TaskEngine {
       }
       next = undefined;
       if (result.done) {
+        const last = task.feed.findLast((item) => item.type === 'message' && item.role !== 'user');
+        const summary = typeof last?.content === 'string' ? last.content : null;
         this.#complete(
           task,
-          runtime.lastAgentMessage ?? 'The agent finished without a final answer.',
+          summary ?? 'The agent finished without a final answer.',
           undefined,
           null,
         );
@@ -284,7 +278,6 @@ export class TaskEngine {
     switch (step.kind) {
       case 'message':
         this.#append(task, { type: 'message', role: 'assistant', content: step.content }, duration);
-        runtime.lastAgentMessage = step.content;
         return true;
       case 'tool_call':
         this.#append(
@@ -321,7 +314,7 @@ export class TaskEngine {
         }
         return false;
       case 'review':
-        runtime.reviewItem = this.#append(
+        this.#append(
           task,
           {
             type: 'review',
@@ -333,7 +326,6 @@ export class TaskEngine {
           duration,
         );
         runtime.waitingFor = 'review';
-        runtime.reviewDecided = false;
         this.#setStatus(task, 'awaiting_review');
         return false;
       case 'complete':

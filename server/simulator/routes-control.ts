@@ -18,27 +18,21 @@ async function review(sim: Simulation, c: Context): Promise<Response> {
   const id = requireUuid(c.req.param('task_id') ?? '', 'task_id');
   const task = sim.workspace.getTask(id);
   if (!task) throw new ApiProblem(404, `No task with id ${id} exists in the simulator.`);
-  const body = parse(ReviewBody, await readJsonObject(c, { emptyIsObject: false }));
+  const body = parse(ReviewBody, await readJsonObject(c));
   const note = body.note?.trim() ? body.note : null;
   sim.engine.decideReview(task, body.decision === 'approve', note);
   return c.json(toTaskState(task));
 }
 
 function seedSummary(sim: Simulation): unknown[] {
-  const groups = new Map<string, { key: string; name: string; agent_group_id: string }>();
-  for (const agent of sim.workspace.agents.values()) {
-    if (!groups.has(agent.groupId)) {
-      groups.set(agent.groupId, {
-        key: agent.seedKey,
-        name: agent.name,
-        agent_group_id: agent.groupId,
-      });
-    }
-  }
-  return [...groups.values()].map((group) => {
-    const versions = sim.workspace.groupVersions(group.agent_group_id);
+  const agents = [...sim.workspace.agents.values()];
+  const firsts = agents.filter((a, i) => agents.findIndex((b) => b.groupId === a.groupId) === i);
+  return firsts.map((agent) => {
+    const versions = sim.workspace.groupVersions(agent.groupId);
     return {
-      ...group,
+      key: agent.seedKey,
+      name: agent.name,
+      agent_group_id: agent.groupId,
       published_id: versions.find((version) => version.status === 'published')?.id ?? null,
       versions: versions.map((version) => ({
         id: version.id,
@@ -85,7 +79,6 @@ function quirks(sim: Simulation, body: Record<string, unknown>) {
 }
 
 export function registerControlRoutes(app: Hono, sim: Simulation): void {
-  const body = (c: Context) => readJsonObject(c, { emptyIsObject: true });
   route(app, '/__sim/health', { GET: (c) => c.json({ ok: true }) });
   route(app, '/__sim/reset', {
     POST: (c) => {
@@ -102,18 +95,18 @@ export function registerControlRoutes(app: Hono, sim: Simulation): void {
   route(app, '/__sim/faults', {
     GET: (c) => c.json({ data: sim.faults.list() }),
     POST: async (c) => {
-      const spec = parse(FaultBody, await readJsonObject(c, { emptyIsObject: false }));
+      const spec = parse(FaultBody, await readJsonObject(c));
       return c.json({ data: sim.faults.add(spec) }, 201);
     },
     DELETE: (c) => c.json({ ok: true, cleared: sim.faults.clear() }),
   });
   route(app, '/__sim/config', {
     GET: (c) => c.json(settings(sim, {})),
-    POST: async (c) => c.json(settings(sim, await body(c))),
+    POST: async (c) => c.json(settings(sim, await readJsonObject(c))),
   });
   route(app, '/__sim/quirks', {
     GET: (c) => c.json(quirks(sim, {})),
-    POST: async (c) => c.json(quirks(sim, await body(c))),
+    POST: async (c) => c.json(quirks(sim, await readJsonObject(c))),
   });
   route(app, '/__sim/requests', {
     GET: (c) => {

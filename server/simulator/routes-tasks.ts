@@ -68,7 +68,7 @@ function listTasks(sim: Simulation, c: Context): Response {
 
 async function postMessage(sim: Simulation, c: Context): Promise<Response> {
   const task = findTask(sim, c);
-  const { message: text } = parse(MessageBody, await readJsonObject(c, { emptyIsObject: false }));
+  const { message: text } = parse(MessageBody, await readJsonObject(c));
   const message = sim.engine.postMessage(task, text);
   return c.json(
     {

@@ -11,9 +11,8 @@ import {
   bodyRecord,
   formatLimitMb,
   mediaType,
-  parseJsonObject,
   readBodyChunks,
-  readJsonText,
+  readJsonObject,
 } from './body';
 import { HeldFile } from './input-files';
 import { ApiProblem } from './problem';
@@ -271,10 +270,9 @@ export async function readRunInput(c: Context, limits: FileLimits): Promise<RunI
       `Unsupported Content-Type "${type}". Send application/json ({"query": "…"}) or multipart/form-data (with "files" parts).`,
     );
   }
-  const text = await readJsonText(
+  const body = await readJsonObject(
     c,
     'Attach files as "files" parts of a multipart/form-data body, not inside JSON.',
   );
-  if (type === null && text.trim() === '') throw noInput();
-  return finish(parse(RunFields, parseJsonObject(c, text, { emptyIsObject: true })), [], limits);
+  return finish(parse(RunFields, body), [], limits);
 }
