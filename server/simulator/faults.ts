@@ -1,16 +1,8 @@
 /** Injected faults (`POST /__sim/faults`): the next `count` requests matching a method and path
- *  fail with a status, in the order the faults were added. */
-
-/** The body of `POST /__sim/faults` as `validate.ts` reads it. `path` is a prefix, or a pattern
- *  where `*` matches anything (whole path); without `/api/` it is relative to `/api/v1`. */
-export interface FaultSpec {
-  status: number;
-  count?: number | null | undefined;
-  error?: string | null | undefined;
-  retry_after?: number | null | undefined;
-  method?: string | null | undefined;
-  path?: string | null | undefined;
-}
+ *  fail with a status, in the order the faults were added. `path` is a prefix, or a pattern where
+ *  `*` matches anything (whole path); without `/api/` it is relative to `/api/v1`. */
+import type * as v from 'valibot';
+import type { FaultBody } from './validate';
 
 export interface Fault {
   id: number;
@@ -46,7 +38,7 @@ export class FaultQueue {
   #faults: Fault[] = [];
   #nextId = 1;
 
-  add(spec: FaultSpec): Fault {
+  add(spec: v.InferOutput<typeof FaultBody>): Fault {
     const fault: Fault = {
       id: this.#nextId++,
       status: spec.status,

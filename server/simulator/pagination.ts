@@ -40,10 +40,6 @@ export function compareNewestFirst(a: Keyed, b: Keyed): number {
   return b.createdAt - a.createdAt || b.seq - a.seq;
 }
 
-function isAfter(row: Keyed, position: Keyed): boolean {
-  return compareNewestFirst(position, row) < 0;
-}
-
 export interface Page<T> {
   items: T[];
   hasMore: boolean;
@@ -58,7 +54,8 @@ export function paginate<T extends Keyed>(
   after: Keyed | null,
 ): Page<T> {
   const sorted = [...rows].sort(compareNewestFirst);
-  const remaining = after === null ? sorted : sorted.filter((row) => isAfter(row, after));
+  const remaining =
+    after === null ? sorted : sorted.filter((row) => compareNewestFirst(after, row) < 0);
   const items = remaining.slice(0, limit);
   const hasMore = remaining.length > limit;
   const last = items[items.length - 1];

@@ -6,13 +6,11 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 
 export class RateLimiter {
   #limit: number;
-  readonly #now: () => number;
   readonly #hits = new Map<string, number[]>();
 
   /** `limit` 0 disables limiting. */
-  constructor(limit: number, now: () => number = Date.now) {
+  constructor(limit: number) {
     this.#limit = limit;
-    this.#now = now;
   }
 
   /** Requests per rolling minute per key; 0 means no limit. */
@@ -27,7 +25,7 @@ export class RateLimiter {
 
   hit(key: string): RateDecision {
     if (this.limit <= 0) return { allowed: true };
-    const now = this.#now();
+    const now = Date.now();
     const windowStart = now - RATE_LIMIT_WINDOW_MS;
     const hits = (this.#hits.get(key) ?? []).filter((at) => at > windowStart);
     if (hits.length >= this.limit) {
@@ -39,9 +37,5 @@ export class RateLimiter {
     hits.push(now);
     this.#hits.set(key, hits);
     return { allowed: true };
-  }
-
-  reset(): void {
-    this.#hits.clear();
   }
 }

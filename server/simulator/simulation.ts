@@ -14,7 +14,7 @@ import { createWorkspace, type Workspace } from './store';
 export class Simulation {
   readonly requestLog = new RequestLog();
   readonly faults = new FaultQueue();
-  readonly rateLimiter: RateLimiter;
+  rateLimiter!: RateLimiter;
   workspace!: Workspace;
   engine!: TaskEngine;
   /** Separate streams, so turning latency on does not change which requests fail. */
@@ -28,7 +28,6 @@ export class Simulation {
     readonly options: ResolvedSimulatorOptions,
     readonly clock: Clock,
   ) {
-    this.rateLimiter = new RateLimiter(options.rateLimit);
     this.#fresh();
   }
 
@@ -37,8 +36,6 @@ export class Simulation {
     this.engine.dispose();
     this.requestLog.clear();
     this.faults.clear();
-    this.rateLimiter.reset();
-    this.rateLimiter.setLimit(this.options.rateLimit);
     this.#fresh();
   }
 
@@ -63,6 +60,7 @@ export class Simulation {
     });
     this.errorRandom = createRandom(deriveSeed(seed, 'errors'));
     this.latencyRandom = createRandom(deriveSeed(seed, 'latency'));
+    this.rateLimiter = new RateLimiter(this.options.rateLimit);
     this.settings = { errorRate: this.options.errorRate };
     this.quirks = { ...NO_QUIRKS };
   }
