@@ -5,6 +5,7 @@ import type { AgentScript, Resume, RunInput, ScriptStep } from './agents/types';
 import type { Clock, TimerHandle } from './clock';
 import { createRandom, deriveSeed } from './ids';
 import { HeldInputs } from './input-files';
+import type { ResolvedSimulatorOptions } from './options';
 import {
   SLOT_STATUSES,
   TERMINAL_STATUSES,
@@ -27,17 +28,6 @@ export const RESUME_DELAY_MS = 800;
 export const DEFAULT_STEP_MS = 400;
 /** Zero-duration steps landed per tick before yielding to the event loop. */
 const MAX_STEPS_PER_TICK = 5_000;
-
-export interface EngineConfig {
-  clock: Clock;
-  /** Slots per agent version. */
-  concurrency: number;
-  longTraceSteps: number;
-  /** Simulator seed; each task's script randomness derives from it and the task's order. */
-  seed: number;
-  /** Upload bytes held before agents read them (`HeldInputs`). */
-  maxInputBytes: number;
-}
 
 /** A lifecycle operation that is not valid in the task's current state (HTTP 409). */
 export class LifecycleConflict extends Error {
@@ -63,7 +53,8 @@ function stepDuration(step: ScriptStep): number {
 
 export class TaskEngine {
   readonly #store: Workspace;
-  readonly #config: EngineConfig;
+  readonly #clock: Clock;
+  readonly #options: ResolvedSimulatorOptions;
   readonly #runtimes = new Map<string, Runtime>();
   /** Per agent version: ids of tasks waiting for a slot, oldest first. */
   readonly #queues = new Map<string, string[]>();
@@ -72,10 +63,12 @@ export class TaskEngine {
   readonly #inputs: HeldInputs;
   #disposed = false;
 
-  constructor(store: Workspace, config: EngineConfig) {
+  constructor(store: Workspace, clock: Clock, options: ResolvedSimulatorOptions) {
     this.#store = store;
-    this.#config = config;
-    this.#inputs = new HeldInputs(config.maxInputBytes);
+    this.#clock = clock;
+    this.#options = options;
+    // Upload bytes held before agents read them.
+    this.#inputs = new HeldInputs(Math.round(options.maxInputMb * 1024 * 1024));
   }
 
   /** Upload bytes held for files no agent has read yet. */
@@ -88,7 +81,7 @@ export class TaskEngine {
     const script = agent.script;
     // Only an agent seeded inactive lacks one, and the run route refuses it (403) first.
     if (script === null) throw new Error(`Agent "${agent.name}" has no script, so it cannot run.`);
-    const now = this.#config.clock.now();
+    const now = this.#clock.now();
     const task = this.#store.addTask({
       agentId: agent.id,
       status: 'pending',
@@ -151,7 +144,7 @@ export class TaskEngine {
         `A decision was already recorded for the review of task ${task.id}; it resumes shortly.`,
       );
     }
-    const now = this.#config.clock.now();
+    const now = this.#clock.now();
     const item = task.feed.findLast((feedItem) => feedItem.type === 'review');
     if (item) {
       item.output = {
@@ -197,7 +190,7 @@ export class TaskEngine {
     const fileNames = task.input.files.map((file) => file.name);
     task.title = deriveTitle(task.input.query, fileNames);
     const queue = this.#queue(task.agentId);
-    if (this.#activeSet(task.agentId).size >= this.#config.concurrency || queue.length > 0) {
+    if (this.#activeSet(task.agentId).size >= this.#options.concurrency || queue.length > 0) {
       queue.push(task.id);
       this.#setStatus(task, 'queued');
       return;
@@ -208,8 +201,8 @@ export class TaskEngine {
   #begin(task: TaskRecord): void {
     const runtime = this.#runtime(task);
     const ctx = {
-      random: createRandom(deriveSeed(this.#config.seed, 'task', task.seq)),
-      longTraceSteps: this.#config.longTraceSteps,
+      random: createRandom(deriveSeed(this.#options.seed, 'task', task.seq)),
+      longTraceSteps: this.#options.longTraceSteps,
     };
     this.#setStatus(task, 'running');
     try {
@@ -391,7 +384,7 @@ export class TaskEngine {
   #setStatus(task: TaskRecord, status: TaskStatus): void {
     if (task.status === status) return;
     task.status = status;
-    task.updatedAt = this.#config.clock.now();
+    task.updatedAt = this.#clock.now();
     const active = this.#activeSet(task.agentId);
     if (SLOT_STATUSES.has(status)) active.add(task.id);
     else if (active.delete(task.id)) this.#promote(task.agentId);
@@ -400,7 +393,7 @@ export class TaskEngine {
   /** Admits queued tasks, oldest first, while the agent version has free slots. */
   #promote(agentId: string): void {
     const queue = this.#queue(agentId);
-    while (queue.length > 0 && this.#activeSet(agentId).size < this.#config.concurrency) {
+    while (queue.length > 0 && this.#activeSet(agentId).size < this.#options.concurrency) {
       const id = queue.shift();
       const next = id === undefined ? undefined : this.#store.getTask(id);
       if (next?.status === 'queued') this.#begin(next);
@@ -418,7 +411,7 @@ export class TaskEngine {
     fields: Pick<FeedItem, 'type' | 'role'> & Partial<FeedItem>,
     duration: number | null,
   ): FeedItem {
-    const now = this.#config.clock.now();
+    const now = this.#clock.now();
     const item: FeedItem = {
       id: this.#store.newId(),
       type: fields.type,
@@ -442,7 +435,7 @@ export class TaskEngine {
    * already feed items of their own.
    */
   #addMessage(task: TaskRecord, role: 'user' | 'assistant', content: string): MessageRecord {
-    const now = this.#config.clock.now();
+    const now = this.#clock.now();
     const other = role === 'user' ? 'assistant' : 'user';
     const parent = [...task.messages].reverse().find((message) => message.role === other);
     const message: MessageRecord = {
@@ -463,7 +456,7 @@ export class TaskEngine {
     if (this.#disposed) return;
     const runtime = this.#runtime(task);
     this.#clearTimer(runtime);
-    const handle = this.#config.clock.setTimeout(() => {
+    const handle = this.#clock.setTimeout(() => {
       if (runtime.timer === handle) {
         runtime.timer = null;
         runtime.timerKind = null;
@@ -475,7 +468,7 @@ export class TaskEngine {
   }
 
   #clearTimer(runtime: Runtime): void {
-    if (runtime.timer) this.#config.clock.clearTimeout(runtime.timer);
+    if (runtime.timer) this.#clock.clearTimeout(runtime.timer);
     runtime.timer = null;
     runtime.timerKind = null;
   }

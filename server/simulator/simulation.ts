@@ -51,13 +51,7 @@ export class Simulation {
       newId,
       this.clock.now(),
     );
-    this.engine = new TaskEngine(this.workspace, {
-      clock: this.clock,
-      concurrency: this.options.concurrency,
-      longTraceSteps: this.options.longTraceSteps,
-      seed,
-      maxInputBytes: Math.round(this.options.maxInputMb * 1024 * 1024),
-    });
+    this.engine = new TaskEngine(this.workspace, this.clock, this.options);
     this.errorRandom = createRandom(deriveSeed(seed, 'errors'));
     this.latencyRandom = createRandom(deriveSeed(seed, 'latency'));
     this.rateLimiter = new RateLimiter(this.options.rateLimit);

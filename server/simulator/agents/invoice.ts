@@ -125,19 +125,13 @@ function coerce(value: string, type: ScalarType): unknown {
 
 type Lookup = (key: string) => string[];
 
+/** A field's values: its labelled lines (aliases too), then its column's non-empty cells. */
 function documentLookup(doc: InvoiceDocument): Lookup {
   return (key) => {
     const names = [key, ...(ALIASES.get(key) ?? [])];
     const labelled = doc.fields.filter((f) => names.includes(f.key)).map((f) => f.value);
     const column = doc.rows.map((row) => (Object.hasOwn(row, key) ? row[key] : '') ?? '');
     return [...labelled, ...column.filter((cell) => cell !== '')];
-  };
-}
-
-function rowLookup(row: Record<string, string>): Lookup {
-  return (key) => {
-    const cell = Object.hasOwn(row, key) ? row[key] : undefined;
-    return cell ? [cell] : [];
   };
 }
 
@@ -159,7 +153,9 @@ function fill(
   const items = node.items;
   if (items.type === 'object' || items.type === 'any' || items.type === 'array') {
     if (rows.length === 0) return null;
-    return items.type === 'object' ? rows.map((row) => fill(items, '', rowLookup(row), [])) : rows;
+    return items.type === 'object'
+      ? rows.map((row) => fill(items, '', documentLookup({ fields: [], rows: [row] }), []))
+      : rows;
   }
   const values = lookup(key);
   return values.length === 0 ? null : values.map((value) => coerce(value, items.type));
@@ -302,7 +298,6 @@ export const invoiceScript: AgentScript = function* (input, ctx) {
       },
       durationMs: duration(),
     };
-    let lookup = documentLookup(doc);
     let note: string | null = null;
     if (
       totals.length > 1 &&
@@ -310,11 +305,11 @@ export const invoiceScript: AgentScript = function* (input, ctx) {
       root.fields.some((f) => fieldKey(f.name) === 'total')
     ) {
       const decision = yield* askTotal(name, totals, duration);
-      const found = lookup;
-      lookup = (key) => (key === 'total' ? [String(decision.value)] : found(key));
+      // The chosen total comes first, so the field takes it.
+      doc.fields.unshift({ key: 'total', value: String(decision.value), line: 0, text: '' });
       note = decision.note;
     }
-    results.push({ name, data: fill(root, '', lookup, doc.rows), note });
+    results.push({ name, data: fill(root, '', documentLookup(doc), doc.rows), note });
   }
 
   const sections = [
