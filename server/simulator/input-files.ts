@@ -49,13 +49,10 @@ export class HeldFile implements RunFile {
 /** Caps the bytes of files no agent has read yet, dropping the oldest first but never the run
  *  just taken in: at most `limitBytes`, or that one run if larger. */
 export class HeldInputs {
-  readonly limitBytes: number;
   /** In the order the runs came in. */
   readonly #files = new Set<RunFile>();
 
-  constructor(limitBytes: number) {
-    this.limitBytes = limitBytes;
-  }
+  constructor(readonly limitBytes: number) {}
 
   /** Takes a new run's files in, dropping older files' bytes while the total is over the cap. */
   hold(files: readonly RunFile[]): void {

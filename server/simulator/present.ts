@@ -124,7 +124,7 @@ export function toPage<R, T>(page: Page<R>, item: (row: R) => T, quirks: Quirks 
 
 /**
  * The answer of `/summary` (§5.1 of the API notes): the `task_complete` result, narrowed to
- * `{summary, completed_at, extracted_data?}` when it has a summary; else the content of the last
+ * `{summary, completed_at, extracted_data?}`; else the content of the last
  * agent-authored item that has content; else `undefined` (the field is left out).
  */
 export function selectSummaryAnswer(
@@ -134,7 +134,6 @@ export function selectSummaryAnswer(
   const complete = feed.find((item) => item.type === 'task_complete');
   if (complete?.result) {
     const { summary, extracted_data } = complete.result.structuredContent;
-    if (typeof summary !== 'string') return complete.result;
     return extra(
       {
         summary,
@@ -144,13 +143,8 @@ export function selectSummaryAnswer(
       quirks,
     );
   }
-  for (let i = feed.length - 1; i >= 0; i--) {
-    const item = feed[i];
-    if (item && item.role !== 'user' && item.content !== null && item.content !== undefined) {
-      return item.content;
-    }
-  }
-  return undefined;
+  const last = feed.findLast((item) => item.role !== 'user' && item.content != null);
+  return last?.content;
 }
 
 /** The wire shapes, as the presenters above build them. */

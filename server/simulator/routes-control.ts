@@ -24,7 +24,8 @@ async function review(sim: Simulation, c: Context): Promise<Response> {
   return c.json(toTaskState(task));
 }
 
-function seedSummary(sim: Simulation): unknown[] {
+/** `GET /__sim/seed`: each seeded agent group with its versions. */
+export function seedSummary(sim: Simulation) {
   const agents = [...sim.workspace.agents.values()];
   const firsts = agents.filter((a, i) => agents.findIndex((b) => b.groupId === a.groupId) === i);
   return firsts.map((agent) => {

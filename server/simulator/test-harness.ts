@@ -5,6 +5,7 @@ import { ManualClock } from './clock';
 import type { SimulatorOptions } from './options';
 import type { TaskStatus } from './model';
 import type { TaskStateJson } from './present';
+import type { seedSummary } from './routes-control';
 import { startSimulator, type RunningSimulator } from './server';
 
 export const TEST_API_KEY = 'sim_test_key';
@@ -36,13 +37,7 @@ export interface RequestOptions {
   authorization?: string | null;
 }
 
-export interface SeedInfo {
-  key: string;
-  name: string;
-  agent_group_id: string;
-  published_id: string | null;
-  versions: { id: string; version_number: number; status: string; is_active: boolean }[];
-}
+type SeedInfo = ReturnType<typeof seedSummary>[number];
 
 export class Harness {
   private constructor(

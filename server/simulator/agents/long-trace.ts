@@ -8,15 +8,6 @@ export const LONG_TRACE_TOOLS = ['search', 'read_page', 'extract', 'note'] as co
 /** Steps between two paced steps. */
 export const LONG_TRACE_PACE = 500;
 
-function slug(text: string): string {
-  const s = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);
-  return s === '' ? 'topic' : s;
-}
-
 export const longTraceScript: AgentScript = function* (input, ctx) {
   const total = Math.max(1, Math.floor(ctx.longTraceSteps));
   const duration = (index: number) =>
@@ -24,7 +15,12 @@ export const longTraceScript: AgentScript = function* (input, ctx) {
   const query = input.query?.replace(/\s+/g, ' ').trim() ?? '';
   const topic =
     query === '' ? 'the research topic' : query.length > 60 ? `${query.slice(0, 59)}…` : query;
-  const topicSlug = slug(topic);
+  const topicSlug =
+    topic
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'topic';
   const toolSteps = Math.max(0, total - 2);
   const sources = Math.ceil(toolSteps / LONG_TRACE_TOOLS.length);
 
