@@ -14,11 +14,7 @@ import { registerControlRoutes } from './routes-control';
 import { registerTaskRoutes } from './routes-tasks';
 import type { Simulation } from './simulation';
 
-type AuthCheck =
-  | { outcome: 'valid'; key: string }
-  | { outcome: 'missing' }
-  | { outcome: 'malformed' }
-  | { outcome: 'invalid' };
+type AuthCheck = AuthOutcome | 'malformed';
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
@@ -26,17 +22,10 @@ function digest(value: string): Buffer {
 
 /** Classifies the Authorization header; compares keys in constant time. */
 export function checkAuthorization(header: string | undefined, apiKey: string): AuthCheck {
-  if (header === undefined || header.trim() === '') return { outcome: 'missing' };
-  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header.trim());
-  if (!match?.[1]) return { outcome: 'malformed' };
-  const key = match[1];
-  return timingSafeEqual(digest(key), digest(apiKey))
-    ? { outcome: 'valid', key }
-    : { outcome: 'invalid' };
-}
-
-function authOutcome(check: AuthCheck): AuthOutcome {
-  return check.outcome === 'malformed' ? 'invalid' : check.outcome;
+  if (header === undefined || header.trim() === '') return 'missing';
+  const key = /^Bearer[ ]+(\S+)\s*$/i.exec(header.trim())?.[1];
+  if (!key) return 'malformed';
+  return timingSafeEqual(digest(key), digest(apiKey)) ? 'valid' : 'invalid';
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -69,6 +58,7 @@ function requestLogging(sim: Simulation): MiddlewareHandler {
     const at = iso(sim.clock.now());
     await next();
     const record = bodyRecord(c);
+    const auth = checkAuthorization(c.req.header('authorization'), sim.options.apiKey);
     const entry: RequestLogEntry = {
       id,
       at,
@@ -76,7 +66,7 @@ function requestLogging(sim: Simulation): MiddlewareHandler {
       path: c.req.path,
       query: queryRecord(c.req.url),
       status: c.res.status,
-      auth: authOutcome(checkAuthorization(c.req.header('authorization'), sim.options.apiKey)),
+      auth: auth === 'malformed' ? 'invalid' : auth,
       content_type: c.req.header('content-type') ?? null,
       body: record.body ?? null,
       parts: record.parts,
@@ -108,7 +98,7 @@ const KEY_HELP =
 function authenticate(sim: Simulation): MiddlewareHandler {
   return async (c, next) => {
     const check = checkAuthorization(c.req.header('authorization'), sim.options.apiKey);
-    switch (check.outcome) {
+    switch (check) {
       case 'missing':
         return errorResponse(401, `Missing API key. ${KEY_HELP}`);
       case 'malformed':
@@ -119,12 +109,12 @@ function authenticate(sim: Simulation): MiddlewareHandler {
       case 'invalid':
         return errorResponse(401, `The API key is not valid (unknown or revoked). ${KEY_HELP}`);
       case 'valid': {
-        const decision = sim.rateLimiter.hit(check.key);
-        if (!decision.allowed) {
+        const wait = sim.rateLimiter.hit();
+        if (wait !== null) {
           return errorResponse(
             429,
-            `Rate limit exceeded: at most ${sim.rateLimiter.limit} requests per minute per API key. Retry after ${decision.retryAfterSeconds} s.`,
-            { 'Retry-After': String(decision.retryAfterSeconds) },
+            `Rate limit exceeded: at most ${sim.rateLimiter.limit} requests per minute per API key. Retry after ${wait} s.`,
+            { 'Retry-After': String(wait) },
           );
         }
         await next();
@@ -166,7 +156,7 @@ function controlKey(sim: Simulation): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.path === '/__sim/health') return next();
     const check = checkAuthorization(c.req.header('authorization'), sim.options.apiKey);
-    if (check.outcome !== 'valid') {
+    if (check !== 'valid') {
       return errorResponse(
         401,
         `The control routes take the simulator's key as "Authorization: Bearer <key>" (--api-key / SIMULATOR_API_KEY).`,

@@ -1,41 +1,24 @@
-/** At most `limit` requests per key in any rolling real-time minute; a refused request (not
- *  counted) learns in `Retry-After` whole seconds when the oldest in its window expires. */
-export const RATE_LIMIT_WINDOW_MS = 60_000;
-
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** At most `limit` requests in any rolling real-time minute (one key is valid, so per key); a
+ *  refused request (not counted) learns in `Retry-After` whole seconds when the oldest expires. */
+const WINDOW_MS = 60_000;
 
 export class RateLimiter {
-  #limit: number;
-  readonly #hits = new Map<string, number[]>();
+  #hits: number[] = [];
 
-  /** `limit` 0 disables limiting. */
-  constructor(limit: number) {
-    this.#limit = limit;
-  }
+  /** Requests per rolling minute; 0 disables limiting. `POST /__sim/config` changes it at run
+   *  time, and the window so far still counts. */
+  constructor(public limit: number) {}
 
-  /** Requests per rolling minute per key; 0 means no limit. */
-  get limit(): number {
-    return this.#limit;
-  }
-
-  /** Changes the limit at run time (`POST /__sim/config`); the windows so far still count. */
-  setLimit(limit: number): void {
-    this.#limit = limit;
-  }
-
-  hit(key: string): RateDecision {
-    if (this.limit <= 0) return { allowed: true };
+  /** Counts a request; the whole seconds to wait when it is over the limit, else null. */
+  hit(): number | null {
+    if (this.limit <= 0) return null;
     const now = Date.now();
-    const windowStart = now - RATE_LIMIT_WINDOW_MS;
-    const hits = (this.#hits.get(key) ?? []).filter((at) => at > windowStart);
-    if (hits.length >= this.limit) {
-      this.#hits.set(key, hits);
-      const oldest = hits[0] ?? now;
-      const waitMs = oldest + RATE_LIMIT_WINDOW_MS - now;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    this.#hits = this.#hits.filter((at) => at > now - WINDOW_MS);
+    const oldest = this.#hits[0];
+    if (oldest !== undefined && this.#hits.length >= this.limit) {
+      return Math.max(1, Math.ceil((oldest + WINDOW_MS - now) / 1000));
     }
-    hits.push(now);
-    this.#hits.set(key, hits);
-    return { allowed: true };
+    this.#hits.push(now);
+    return null;
   }
 }

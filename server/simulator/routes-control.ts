@@ -48,7 +48,7 @@ export function seedSummary(sim: Simulation) {
 function settings(sim: Simulation, body: Record<string, unknown>) {
   const { error_rate, rate_limit } = parse(ConfigBody, body);
   if (error_rate !== undefined) sim.settings.errorRate = error_rate;
-  if (rate_limit !== undefined) sim.rateLimiter.setLimit(rate_limit);
+  if (rate_limit !== undefined) sim.rateLimiter.limit = rate_limit;
   return { error_rate: sim.settings.errorRate, rate_limit: sim.rateLimiter.limit };
 }
 
