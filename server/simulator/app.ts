@@ -2,6 +2,7 @@
  *  latency → request log → faults → auth and rate limit → random errors → routes (405, 404).
  *  Only a route reads a body; every non-2xx body is `{"error": "..."}` (`problem.ts`). */
 import { timingSafeEqual, createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyRecord } from './body';
@@ -28,8 +29,6 @@ export function checkAuthorization(header: string | undefined, apiKey: string): 
   return timingSafeEqual(digest(key), digest(apiKey)) ? 'valid' : 'invalid';
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 function latency(sim: Simulation): MiddlewareHandler {
   return async (_c, next) => {
     const { minMs, maxMs } = sim.options.latency;
@@ -38,16 +37,6 @@ function latency(sim: Simulation): MiddlewareHandler {
     }
     await next();
   };
-}
-
-function queryRecord(url: string): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
-  for (const [key, value] of new URL(url).searchParams) {
-    const existing = record[key];
-    if (existing === undefined) record[key] = value;
-    else record[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return record;
 }
 
 function requestLogging(sim: Simulation): MiddlewareHandler {
@@ -64,7 +53,13 @@ function requestLogging(sim: Simulation): MiddlewareHandler {
       at,
       method: c.req.method,
       path: c.req.path,
-      query: queryRecord(c.req.url),
+      // A repeated parameter is a list.
+      query: Object.fromEntries(
+        Object.entries(c.req.queries()).map(([key, values]) => [
+          key,
+          values.length === 1 ? (values[0] ?? '') : values,
+        ]),
+      ),
       status: c.res.status,
       auth: auth === 'malformed' ? 'invalid' : auth,
       content_type: c.req.header('content-type') ?? null,

@@ -46,11 +46,6 @@ interface Runtime {
   unread: MessageRecord[];
 }
 
-function stepDuration(step: ScriptStep): number {
-  const ms = step.durationMs ?? DEFAULT_STEP_MS;
-  return Number.isFinite(ms) && ms > 0 ? ms : 0;
-}
-
 export class TaskEngine {
   readonly #store: Workspace;
   readonly #clock: Clock;
@@ -245,7 +240,8 @@ export class TaskEngine {
         return;
       }
       const step = result.value;
-      const duration = stepDuration(step);
+      const ms = step.durationMs ?? DEFAULT_STEP_MS;
+      const duration = Number.isFinite(ms) && ms > 0 ? ms : 0;
       if (duration > 0) {
         this.#schedule(task, 'step', duration, () => this.#stepDue(task, step, duration));
         return;

@@ -29,13 +29,6 @@ function formatMb(bytes: number): string {
   return `${(bytes / BYTES_PER_MB).toFixed(1)} MB`;
 }
 
-function noInput(): ApiProblem {
-  return new ApiProblem(
-    400,
-    'Nothing to run: send a "query", at least one file, or both. Files go in "files" parts of a multipart/form-data body.',
-  );
-}
-
 /** A file part as received. Its bytes are kept only while they can be used. */
 interface ReceivedFile {
   filename: string;
@@ -59,27 +52,6 @@ const EXTRA_PARTS = 100;
 /** The largest multipart run body: every file at its limit, plus the allowance. */
 export function multipartBodyLimit(limits: FileLimits): number {
   return Math.ceil(limits.maxFiles * limits.maxFileMb * BYTES_PER_MB) + MULTIPART_ALLOWANCE_BYTES;
-}
-
-function bodyTooLarge(limits: FileLimits): ApiProblem {
-  return new ApiProblem(
-    413,
-    `The request body is over ${formatLimitMb(multipartBodyLimit(limits))}, more than any run can carry: at most ${limits.maxFiles} files of ${limits.maxFileMb} MB, plus ${formatLimitMb(MULTIPART_ALLOWANCE_BYTES)} for the other parts. Send fewer or smaller files.`,
-  );
-}
-
-function textPartTooLarge(name: string): ApiProblem {
-  return new ApiProblem(
-    413,
-    `The "${name}" part is over ${formatLimitMb(JSON_BODY_LIMIT_BYTES)}, the largest text part accepted.`,
-  );
-}
-
-function tooManyParts(limits: FileLimits): ApiProblem {
-  return new ApiProblem(
-    413,
-    `The multipart body has more parts than any run can carry: at most ${limits.maxFiles} files, "query" and "output_config" (over ${limits.maxFiles + EXTRA_PARTS} parts or ${MAX_TEXT_PARTS} text parts is refused).`,
-  );
 }
 
 function unreadable(err: unknown): ApiProblem {
@@ -167,12 +139,23 @@ async function parseMultipart(c: Context, limits: FileLimits): Promise<ReceivedP
   });
   parser.on('field', (field: string | undefined, value, _nameTruncated, valueTruncated) => {
     const name = field ?? '';
-    if (valueTruncated) state.failure ??= textPartTooLarge(name);
+    if (valueTruncated)
+      state.failure ??= new ApiProblem(
+        413,
+        `The "${name}" part is over ${formatLimitMb(JSON_BODY_LIMIT_BYTES)}, the largest text part accepted.`,
+      );
     logged.push({ name, size: Buffer.byteLength(value), value });
     received.push({ kind: 'text', name, value });
   });
   for (const event of ['partsLimit', 'fieldsLimit'] as const) {
-    parser.on(event, () => (state.failure ??= tooManyParts(limits)));
+    parser.on(
+      event,
+      () =>
+        (state.failure ??= new ApiProblem(
+          413,
+          `The multipart body has more parts than any run can carry: at most ${limits.maxFiles} files, "query" and "output_config" (over ${limits.maxFiles + EXTRA_PARTS} parts or ${MAX_TEXT_PARTS} text parts is refused).`,
+        )),
+    );
   }
   const parsed = new Promise<void>((resolve, reject) => {
     parser.on('finish', resolve);
@@ -182,8 +165,14 @@ async function parseMultipart(c: Context, limits: FileLimits): Promise<ReceivedP
   parsed.catch(() => undefined);
 
   try {
-    for await (const chunk of readBodyChunks(c, multipartBodyLimit(limits), () =>
-      bodyTooLarge(limits),
+    for await (const chunk of readBodyChunks(
+      c,
+      multipartBodyLimit(limits),
+      () =>
+        new ApiProblem(
+          413,
+          `The request body is over ${formatLimitMb(multipartBodyLimit(limits))}, more than any run can carry: at most ${limits.maxFiles} files of ${limits.maxFileMb} MB, plus ${formatLimitMb(MULTIPART_ALLOWANCE_BYTES)} for the other parts. Send fewer or smaller files.`,
+        ),
     )) {
       if (!parser.write(chunk)) await once(parser, 'drain');
       if (state.failure) break;
@@ -257,7 +246,11 @@ function finish(
   limits: FileLimits,
 ): RunInput {
   checkLimits(files, limits);
-  if (query === null && files.length === 0) throw noInput();
+  if (query === null && files.length === 0)
+    throw new ApiProblem(
+      400,
+      'Nothing to run: send a "query", at least one file, or both. Files go in "files" parts of a multipart/form-data body.',
+    );
   return { query, files: files.map(toRunFile), outputConfig: output_config };
 }
 
