@@ -115,13 +115,7 @@ const OutputConfigField = v.pipe(
       'output_config must be a JSON object with optional "output_schema" and "instructions" strings.',
     ),
   ),
-  v.transform((config): OutputConfig | null => {
-    if (!config) return null;
-    return {
-      ...(config.output_schema != null ? { output_schema: config.output_schema } : {}),
-      ...(config.instructions != null ? { instructions: config.instructions } : {}),
-    };
-  }),
+  v.transform((config): OutputConfig | null => config ?? null),
 );
 
 /** A run's text fields, from JSON or from multipart text parts; a blank query reads as none. */

@@ -29,19 +29,14 @@ export const summarizerScript: AgentScript = function* (input, ctx) {
   const duration = () => stepDuration(ctx.random);
   const query = input.query?.trim() ?? '';
   const words = query.split(/\s+/).filter(Boolean).length;
+  const instructions = input.outputConfig?.instructions?.trim();
   const remarks = [
-    ...(query === '' || input.files.length === 0 ? [] : [`You asked: ${quote(query)}.`]),
-    ...(input.outputConfig?.instructions?.trim()
-      ? [
-          `Your instructions: ${quote(input.outputConfig.instructions)}; the simulator quotes documents and cannot follow them.`,
-        ]
-      : []),
-    ...(input.outputConfig?.output_schema?.trim()
-      ? [
-          'An output schema was given, but this agent summarizes and does not extract, so it is ignored.',
-        ]
-      : []),
-  ];
+    query !== '' && input.files.length > 0 && `You asked: ${quote(query)}.`,
+    instructions &&
+      `Your instructions: ${quote(instructions)}; the simulator quotes documents and cannot follow them.`,
+    input.outputConfig?.output_schema?.trim() &&
+      'An output schema was given, but this agent summarizes and does not extract, so it is ignored.',
+  ].filter((remark) => typeof remark === 'string' && remark !== '');
 
   if (input.files.length === 0 && words < MIN_QUERY_WORDS) {
     const said =

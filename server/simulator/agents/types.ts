@@ -26,8 +26,8 @@ export interface RunFile {
 
 /** `TaskOutputConfig` as sent by the client. */
 export interface OutputConfig {
-  output_schema?: string;
-  instructions?: string;
+  output_schema?: string | null | undefined;
+  instructions?: string | null | undefined;
 }
 
 export interface RunInput {
