@@ -4,19 +4,13 @@
 import type { AgentRecord, FeedItem, MessageRecord, TaskRecord } from './model';
 import type { Page } from './pagination';
 
-export interface Quirks {
-  nulls: boolean;
-  extraFields: boolean;
-  hostileAgent: boolean;
-  listWithoutStatus: boolean;
-}
-
-export const NO_QUIRKS: Readonly<Quirks> = Object.freeze({
+export const NO_QUIRKS = Object.freeze({
   nulls: false,
   extraFields: false,
   hostileAgent: false,
   listWithoutStatus: false,
 });
+export type Quirks = { -readonly [K in keyof typeof NO_QUIRKS]: boolean };
 
 const EXTRA_FIELD = { note: 'a field no client knows', values: [1, null, 'β', { deep: [] }] };
 

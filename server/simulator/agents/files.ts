@@ -24,18 +24,15 @@ export function fileKind(file: InputFile): FileKind {
   return /\.(csv|tsv)$/i.test(file.name) || /csv/i.test(file.type) ? 'csv' : 'text';
 }
 
+const UNREADABLE: Partial<Record<FileKind, string>> = {
+  binary: 'not text: the simulator cannot read PDFs, images or Office files',
+  empty: 'the file is empty',
+  dropped: 'the simulator dropped the upload before it was read (--max-input-mb)',
+};
+
 /** Why a file has no text, in words for a summary; null when it has. */
 export function unreadableReason(kind: FileKind): string | null {
-  switch (kind) {
-    case 'binary':
-      return 'not text: the simulator cannot read PDFs, images or Office files';
-    case 'empty':
-      return 'the file is empty';
-    case 'dropped':
-      return 'the simulator dropped the upload before it was read (--max-input-mb)';
-    default:
-      return null;
-  }
+  return UNREADABLE[kind] ?? null;
 }
 
 /** Lines as a reader counts them: a trailing newline does not start an extra, empty line. */
