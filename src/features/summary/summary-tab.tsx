@@ -16,7 +16,7 @@ import { ConformanceBadge, ConformanceDetails, useConformance } from './conforma
 import { ExtractedData } from './extracted-data';
 import { finalExtractedData, lastErrorStep } from './feed-facts';
 import { needsFileNames, rowFileNames } from './file-sources';
-import { readSummary } from './summary-answer';
+import { readSummary } from '@/entities/task/summary-answer';
 
 export interface SummaryTabProps extends Pick<TaskTabProps, 'taskId' | 'task'> {
   onAction?: (() => void) | undefined;

@@ -10,7 +10,7 @@ import { formatClockTime } from '@/lib/format';
 import { useCountdown } from '@/lib/use-countdown';
 import { AwaitingReviewNotice } from './awaiting-review-notice';
 import { CancelTaskButton } from './cancel-task-button';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '@/entities/task/status-badge';
 import { TaskRow, TaskTiming } from './task-timing';
 import type { WatchedTask } from './use-watched-task';
 
