@@ -7,10 +7,10 @@ import { Link } from 'wouter';
 import { Button } from '@/components/ui/button';
 import { SafeText } from '@/components/safe-text';
 import { readTask } from '@/entities/task/cache';
+import { cancelTasks } from '@/entities/task/cancel';
 import { taskInputsOf } from '@/lib/task-inputs';
 import { visibleText } from '@/lib/reveal-invisibles';
 import {
-  cancelTasks,
   planCancel,
   planRunAgain,
   REFUSAL_TEXT,
