@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { copyText } from '@/lib/clipboard';
 import { formatClockTime, formatExactTime } from '@/lib/format';
-import type { ErrorStep } from './feed-facts';
+import type { ErrorStep } from '@/entities/task/feed-facts';
 import { SafeMarkdown } from '@/components/safe-markdown';
 import type { SummaryReading } from '@/entities/task/summary-answer';
 
