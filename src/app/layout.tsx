@@ -29,6 +29,11 @@ const NAV_ITEMS: readonly NavItem[] = [
     isCurrent: (location) => location === '/tasks' || location.startsWith('/tasks/'),
     counts: true,
   },
+  {
+    href: '/batches',
+    label: 'Batches',
+    isCurrent: (location) => location === '/batches' || location.startsWith('/batches/'),
+  },
 ];
 
 /** The count beside `Tasks`: kept out of the link's name (it stays "Tasks") and given as its
