@@ -12,6 +12,7 @@ import {
   type ReactNode,
 } from 'react';
 import { Link } from 'wouter';
+import { buildRunRequest } from '@/api/runs';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { rateLimitWait } from '@/lib/error-advice';
@@ -25,7 +26,7 @@ import { OutputSchemaField } from './output-schema-field';
 import { blocksRun, useOutputSchemaCheck } from './output-schema-check';
 import { useRunDraft, type RunDraft } from './run-draft';
 import { RunErrorAlert } from './run-error-alert';
-import { buildRunRequest, validateRunInput, type RunDraftInput } from './run-request';
+import { validateRunInput, type RunDraftInput } from './run-request';
 import { UploadProgress } from './upload-progress';
 import { useFileSelection } from './use-file-selection';
 import { useStartRun, type StartRunResult } from './use-start-run';
