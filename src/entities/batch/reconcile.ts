@@ -34,7 +34,7 @@ export function mentionsName(text: string, name: string): boolean {
   const wanted = normalize(name);
   if (wanted === '') return false;
   return new RegExp(
-    `(^|[^\\p{L}\\p{N}._-])${escapeRegExp(wanted)}($|[^\\p{L}\\p{N}_-]|\\.(?![\\p{L}\\p{N}]))`,
+    `(^|[^\\p{L}\\p{N}._-])${escapeRegExp(wanted)}($|[^\\p{L}\\p{N}._-]|\\.(?![\\p{L}\\p{N}]))`,
     'u',
   ).test(normalize(text));
 }
