@@ -15,6 +15,9 @@ const TasksPage = lazyComponent(() =>
   import('./pages/tasks-page').then((module) => module.TasksPage),
 );
 const TaskPage = lazyComponent(() => import('./pages/task-page').then((module) => module.TaskPage));
+const ComparePage = lazyComponent(() =>
+  import('./pages/compare-page').then((module) => module.ComparePage),
+);
 const NotFoundPage = lazyComponent(() =>
   import('./pages/not-found-page').then((module) => module.NotFoundPage),
 );
@@ -32,6 +35,9 @@ export function AppRoutes() {
             <TasksPage />
           </Route>
           <Route path="/tasks/:taskId">{(params) => <TaskPage taskId={params.taskId} />}</Route>
+          <Route path="/compare">
+            <ComparePage />
+          </Route>
           <Route>
             <NotFoundPage />
           </Route>
