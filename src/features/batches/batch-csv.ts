@@ -45,7 +45,9 @@ export function itemsOf(data: unknown): Record<string, Cell>[] {
 /** Rows without a prototype (as `flattenRow` makes them), so a field named `constructor` or
  *  `__proto__` is data, and a row lacking it reads as missing. */
 function bare(...parts: Record<string, Cell>[]): Record<string, Cell> {
-  return Object.assign(Object.create(null) as Record<string, Cell>, ...parts);
+  const row = Object.create(null) as Record<string, Cell>;
+  for (const part of parts) Object.assign(row, part);
+  return row;
 }
 
 function renamed(row: Record<string, Cell>): Record<string, Cell> {
