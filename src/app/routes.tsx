@@ -18,6 +18,12 @@ const TaskPage = lazyComponent(() => import('./pages/task-page').then((module) =
 const ComparePage = lazyComponent(() =>
   import('./pages/compare-page').then((module) => module.ComparePage),
 );
+const BatchesPage = lazyComponent(() =>
+  import('./pages/batches-page').then((module) => module.BatchesPage),
+);
+const BatchPage = lazyComponent(() =>
+  import('./pages/batch-page').then((module) => module.BatchPage),
+);
 const NotFoundPage = lazyComponent(() =>
   import('./pages/not-found-page').then((module) => module.NotFoundPage),
 );
@@ -37,6 +43,12 @@ export function AppRoutes() {
           <Route path="/tasks/:taskId">{(params) => <TaskPage taskId={params.taskId} />}</Route>
           <Route path="/compare">
             <ComparePage />
+          </Route>
+          <Route path="/batches">
+            <BatchesPage />
+          </Route>
+          <Route path="/batches/:batchId">
+            {(params) => <BatchPage batchId={params.batchId} />}
           </Route>
           <Route>
             <NotFoundPage />
