@@ -88,13 +88,22 @@ function ChooseOther({
       className="min-w-0 space-y-3 rounded-lg border border-border bg-surface p-4"
     >
       <h2 className="text-lg font-semibold">Choose a task to compare with</h2>
-      <TaskChooser
-        exclude={[known]}
-        agentId={agentId}
-        listLabel={agentId ? 'Recent tasks of the same agent' : 'Recent tasks'}
-        idLabel="Task to compare with (id or link)"
-        onChoose={onChoose}
-      />
+      {/* Once the known task is read, so its agent's tasks are the ones offered. */}
+      {compared.task || compared.error ? (
+        <TaskChooser
+          exclude={[known]}
+          agentId={agentId}
+          listLabel={agentId ? 'Recent tasks of the same agent' : 'Recent tasks'}
+          idLabel="Task to compare with (id or link)"
+          onChoose={onChoose}
+        />
+      ) : (
+        <div aria-busy="true" className="space-y-1.5">
+          <p className="sr-only">Loading recent tasks…</p>
+          <Skeleton className="h-9 w-full" />
+          <Skeleton className="h-9 w-full" />
+        </div>
+      )}
     </section>
   );
   return (
@@ -138,15 +147,17 @@ function Comparison({
       .map((side) => side.taskId),
   );
 
-  const chooserFor = (side: 'a' | 'b', other: ComparedTask) => (
-    <TaskChooser
-      exclude={[other.taskId]}
-      agentId={other.task?.agent_id}
-      listLabel={other.task?.agent_id ? 'Recent tasks of the other task’s agent' : 'Recent tasks'}
-      idLabel="Another task (id or link)"
-      onChoose={(taskId) => onChange({ [side]: taskId })}
-    />
-  );
+  // Offered once the other side is known, so its agent's tasks are the ones read.
+  const chooserFor = (side: 'a' | 'b', other: ComparedTask) =>
+    other.task === undefined && !other.error ? null : (
+      <TaskChooser
+        exclude={[other.taskId]}
+        agentId={other.task?.agent_id}
+        listLabel={other.task?.agent_id ? 'Recent tasks of the other task’s agent' : 'Recent tasks'}
+        idLabel="Another task (id or link)"
+        onChoose={(taskId) => onChange({ [side]: taskId })}
+      />
+    );
 
   const notes = [sideNote('The left task', left), sideNote('The right task', right)].filter(
     (note): note is string => note !== undefined,

@@ -269,8 +269,8 @@ function DiffRow({ row }: { row: FieldDiff }) {
       </td>
       <td className="px-2 py-1 whitespace-nowrap">
         <span className={cn('font-medium', CHANGE_TONE[row.change])}>{row.change}</span>
-        {delta ? <span className="ml-1.5 tabular-nums">{delta}</span> : null}
-        {type ? <span className="ml-1.5 text-xs text-muted">({type})</span> : null}
+        {delta ? <span className="tabular-nums"> {delta}</span> : null}
+        {type ? <span className="text-xs text-muted"> ({type})</span> : null}
       </td>
     </tr>
   );
