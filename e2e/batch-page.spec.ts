@@ -1,0 +1,179 @@
+/** The batch page: three CSV files started as one task each reach their ends live, the
+ *  extracted data downloads as one table with a `file` column, a failed file is retried with its
+ *  earlier task kept, and `Cancel remaining` stops what is still running after a confirmation. */
+import { expect, test } from './fixtures';
+import { BatchPage } from './pages/batch-page';
+import type { NewRunPage } from './pages/new-run-page';
+
+function invoiceCsv(prefix: string, amount: number): string {
+  return [
+    'sku,description,quantity,unit_price,amount',
+    `${prefix}-01,"Hosting, ${prefix}",1,${amount}.00,${amount}.00`,
+    `${prefix}-02,Support,2,10.00,20.00`,
+    `Total,,,,${amount + 20}.00`,
+    '',
+  ].join('\n');
+}
+
+const SCHEMA = JSON.stringify({
+  line_items: [{ sku: 'string', description: 'string', amount: 'number' }],
+  total: 'number',
+});
+
+/** New run with `files`, one task per file: lands on the batch's page. */
+async function startBatch(
+  newRun: NewRunPage,
+  agent: { search: string; name: string },
+  query: string,
+  files: { name: string; text: string }[],
+  schema?: string,
+): Promise<BatchPage> {
+  await newRun.open();
+  await newRun.chooseAgent(agent.search, agent.name);
+  await newRun.query.fill(query);
+  await newRun.fileInput.setInputFiles(
+    files.map((file) => ({
+      name: file.name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(file.text),
+    })),
+  );
+  if (schema) await newRun.outputSchema.fill(schema);
+  const perFile = newRun.page.getByRole('switch', { name: 'One task per file' });
+  await perFile.check();
+  await newRun.run.click();
+  const batch = new BatchPage(newRun.page);
+  await batch.landed();
+  return batch;
+}
+
+test('three CSV files become three tasks whose rows reach their ends live; the data downloads as one table', async ({
+  newRun,
+  simulator,
+}) => {
+  const files = [
+    { name: 'alpha.csv', text: invoiceCsv('ALP', 100) },
+    { name: 'bravo.csv', text: invoiceCsv('BRA', 200) },
+    { name: 'charlie.csv', text: invoiceCsv('CHA', 300) },
+  ];
+  const batch = await startBatch(
+    newRun,
+    { search: 'invo', name: 'Invoice Extractor' },
+    'Extract the invoice',
+    files,
+    SCHEMA,
+  );
+  await expect(batch.rows).toHaveCount(3);
+  for (const file of files) {
+    await expect(batch.row(file.name).getByText('Completed', { exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+  }
+  await expect(batch.progress).toHaveAttribute('aria-valuenow', '3');
+  await expect(batch.progress).toHaveAttribute('aria-valuemax', '3');
+  await expect(batch.page.getByText('3 of 3 finished')).toBeVisible();
+
+  // The simulator holds exactly three tasks, each with its one file.
+  const runs = await simulator.requests({ path: '/api/v1/agents/', method: 'POST' });
+  expect(runs).toHaveLength(3);
+  const sent = runs.map((run) =>
+    (run.parts ?? []).filter((part) => part.filename).map((p) => p.filename),
+  );
+  expect(sent.sort()).toEqual([['alpha.csv'], ['bravo.csv'], ['charlie.csv']]);
+  expect(await simulator.heldTasks()).toHaveLength(3);
+
+  // The rows followed the tasks through the shared live refresh, not a poller per task.
+  const ids = await Promise.all(files.map((file) => batch.currentTaskId(file.name)));
+  for (const taskId of ids) {
+    const stateReads = await simulator.requests({ path: `/api/v1/tasks/${taskId}`, method: 'GET' });
+    expect(
+      stateReads.filter((read) => read.path === `/api/v1/tasks/${taskId}`).length,
+    ).toBeLessThanOrEqual(2);
+  }
+
+  await expect(batch.row('alpha.csv')).toContainText('ALP-01');
+  const csv = await batch.download(batch.downloadCsv);
+  expect(csv.name).toMatch(/\.csv$/);
+  const lines = csv.text.trimEnd().split('\r\n');
+  expect(lines[0]).toBe(
+    'file,task_id,total,line_items.sku,line_items.description,line_items.amount',
+  );
+  expect(lines.slice(1).sort()).toEqual(
+    [
+      `alpha.csv,${ids[0]},120,ALP-01,"Hosting, ALP",100`,
+      `alpha.csv,${ids[0]},120,ALP-02,Support,20`,
+      `bravo.csv,${ids[1]},220,BRA-01,"Hosting, BRA",200`,
+      `bravo.csv,${ids[1]},220,BRA-02,Support,20`,
+      `charlie.csv,${ids[2]},320,CHA-01,"Hosting, CHA",300`,
+      `charlie.csv,${ids[2]},320,CHA-02,Support,20`,
+    ].sort(),
+  );
+  const json = JSON.parse((await batch.download(batch.downloadJson)).text) as { file: string }[];
+  expect(json.map((entry) => entry.file).sort()).toEqual(['alpha.csv', 'bravo.csv', 'charlie.csv']);
+});
+
+test('a failed file is retried with Retry failed: its row shows the new task, the earlier one stays linked', async ({
+  newRun,
+  simulator,
+}) => {
+  const batch = await startBatch(
+    newRun,
+    { search: 'ledger', name: 'Ledger Sync' },
+    'Sync the ledger for ACME-001',
+    [
+      { name: 'ledger-a.csv', text: 'a,b\n1,2\n' },
+      { name: 'ledger-b.csv', text: 'a,b\n3,4\n' },
+    ],
+  );
+  for (const name of ['ledger-a.csv', 'ledger-b.csv']) {
+    await expect(batch.row(name).getByText('Failed', { exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+  }
+  const first = await batch.currentTaskId('ledger-a.csv');
+  await batch.retryFailed.click();
+  await expect(batch.row('ledger-a.csv')).toContainText('earlier:');
+  await expect.poll(() => batch.currentTaskId('ledger-a.csv'), { timeout: 20_000 }).not.toBe(first);
+  const earlier = batch
+    .row('ledger-a.csv')
+    .getByRole('link', { name: `Task ${first.slice(0, 8)}` });
+  await expect(earlier).toHaveAttribute('href', `/tasks/${first}`);
+  // Two new tasks, one per failed file, with the same inputs.
+  await expect.poll(async () => (await simulator.heldTasks()).length).toBe(4);
+  const runs = await simulator.requests({ path: '/api/v1/agents/', method: 'POST' });
+  const names = runs.map((run) => (run.parts ?? []).find((part) => part.filename)?.filename);
+  expect(names.sort()).toEqual(['ledger-a.csv', 'ledger-a.csv', 'ledger-b.csv', 'ledger-b.csv']);
+});
+
+test('Cancel remaining asks first, then stops every live task of the batch', async ({
+  newRun,
+  simulator,
+}) => {
+  const batch = await startBatch(
+    newRun,
+    { search: 'research', name: 'Deep Researcher' },
+    'Research these',
+    [
+      { name: 'topic-1.csv', text: 'q\nsolar\n' },
+      { name: 'topic-2.csv', text: 'q\nwind\n' },
+    ],
+  );
+  for (const name of ['topic-1.csv', 'topic-2.csv']) {
+    await expect(batch.row(name).getByRole('link')).toBeVisible({ timeout: 20_000 });
+  }
+  await batch.cancelRemaining.click();
+  const dialog = batch.page.getByRole('dialog', { name: 'Cancel what is left of this batch?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep them running' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await simulator.requests({ path: '/api/v1/tasks/', method: 'POST' })).toHaveLength(0);
+
+  await batch.cancelRemaining.click();
+  await dialog.getByRole('button', { name: 'Cancel remaining' }).click();
+  for (const name of ['topic-1.csv', 'topic-2.csv']) {
+    await expect(batch.row(name).getByText('Stopped', { exact: true })).toBeVisible();
+  }
+  await expect(batch.page.getByText('2 of 2 finished')).toBeVisible();
+  const held = await simulator.heldTasks();
+  expect(held.map((task) => task.status)).toEqual(['stopped', 'stopped']);
+});

@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** `/batches/:id`: a batch's files and their tasks. Locators follow ui-contract.md (Batches). */
+export class BatchPage {
+  readonly progress: Locator;
+  readonly table: Locator;
+  readonly rows: Locator;
+  readonly retryFailed: Locator;
+  readonly cancelRemaining: Locator;
+  readonly downloadCsv: Locator;
+  readonly downloadJson: Locator;
+
+  constructor(readonly page: Page) {
+    this.progress = page.getByRole('progressbar', { name: 'Batch progress' });
+    this.table = page.getByRole('table', { name: 'Batch tasks' });
+    this.rows = this.table.getByRole('rowgroup').last().getByRole('row');
+    this.retryFailed = page.getByRole('button', { name: 'Retry failed' });
+    this.cancelRemaining = page.getByRole('button', { name: 'Cancel remaining' });
+    this.downloadCsv = page.getByRole('button', { name: 'Download CSV' });
+    this.downloadJson = page.getByRole('button', { name: 'Download JSON' });
+  }
+
+  /** The row of a file, by its name. */
+  row(fileName: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole('rowheader', { name: fileName }) });
+  }
+
+  /** The id of the task a row links to as its current one. */
+  async currentTaskId(fileName: string): Promise<string> {
+    const href = await this.row(fileName)
+      .getByRole('cell')
+      .first()
+      .getByRole('link')
+      .first()
+      .getAttribute('href');
+    expect(href).toMatch(/^\/tasks\//);
+    return decodeURIComponent((href ?? '').replace('/tasks/', ''));
+  }
+
+  /** Waits for the page the console lands on after a batch's Run; returns the batch's id. */
+  async landed(): Promise<string> {
+    await this.page.waitForURL(/\/batches\/[0-9a-f-]{36}$/);
+    await expect(this.table).toBeVisible();
+    return this.page.url().split('/').pop() ?? '';
+  }
+
+  /** Clicks `button` and returns the downloaded file's name and text. */
+  async download(button: Locator): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const { readFile } = await import('node:fs/promises');
+    return {
+      name: download.suggestedFilename(),
+      text: await readFile(await download.path(), 'utf8'),
+    };
+  }
+}
