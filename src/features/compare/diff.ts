@@ -1,5 +1,5 @@
 /**
- * Two tasks' extracted data compared field by field (decision 0015): objects by key (dotted
+ * Two tasks' extracted data compared field by field (decision 0014): objects by key (dotted
  * paths), arrays by index or by a key field the person picks per list, numbers (and numeric text
  * on both sides) by value with a delta, `null` as a value distinct from a missing field. Pure.
  */
