@@ -114,6 +114,10 @@ export function NewRunPage() {
             if (compareWith) rememberComparePair(run.task_id, compareWith);
             navigate(`/tasks/${encodeURIComponent(run.task_id)}`);
           }}
+          agentLabel={
+            agent.data ? { name: agent.data.name, version: agent.data.version_number } : undefined
+          }
+          onBatchStarted={(batchId) => navigate(`/batches/${encodeURIComponent(batchId)}`)}
         />
       </PanelErrorBoundary>
     </div>

@@ -4,9 +4,8 @@
 import { createStore, del, delMany, get, set, update, values, type UseStore } from 'idb-keyval';
 import { isRecord } from '@/lib/stored';
 import type { Batch } from './model';
+import { BATCHES_DB, BATCHES_STORE, FILES_DB, FILES_STORE } from './names';
 
-const BATCHES_DB = 'agent-console-batches';
-const FILES_DB = 'agent-console-batch-files';
 const CHANNEL_NAME = 'agent-console:batches';
 /** Kept beside each batch; another version's record is not read. */
 const VERSION = 1;
@@ -20,8 +19,8 @@ let stores: { batches: UseStore; files: UseStore } | undefined;
 function open() {
   // Opened on first use: a page that never touches a batch never opens IndexedDB.
   stores ??= {
-    batches: createStore(BATCHES_DB, 'batches'),
-    files: createStore(FILES_DB, 'files'),
+    batches: createStore(BATCHES_DB, BATCHES_STORE),
+    files: createStore(FILES_DB, FILES_STORE),
   };
   return stores;
 }

@@ -1,6 +1,7 @@
 /** The New-run form: agent (composed in by the page), query, files, output schema, instructions,
  *  and a Run that never loses work: a failed request leaves every field; only a successful run
- *  clears the draft, also one that settles after the form was left. */
+ *  clears the draft, also one that settles after the form was left. With two or more files,
+ *  `One task per file` makes the Run a batch (`use-start-batch.ts`). */
 import {
   useEffect,
   useId,
@@ -29,6 +30,7 @@ import { RunErrorAlert } from './run-error-alert';
 import { validateRunInput, type RunDraftInput } from './run-request';
 import { UploadProgress } from './upload-progress';
 import { useFileSelection } from './use-file-selection';
+import { useStartBatch } from './use-start-batch';
 import { useStartRun, type StartRunResult } from './use-start-run';
 
 /** What the form tells the agent field it renders: whether to mark it invalid, and the id of
@@ -50,6 +52,11 @@ export interface RunFormProps {
   /** Upload limits announced by the dashboard server; the simulator's defaults otherwise. */
   fileLimits?: FileLimits | undefined;
   onStarted: (result: StartRunResult, agentId: string) => void;
+  /** The chosen agent's name and version, kept with a batch for its heading. */
+  agentLabel?: { name?: string | undefined; version?: string | number | undefined } | undefined;
+  /** A batch (`One task per file`) has its first task, or is starting on its own: its page.
+   *  Without it the form offers no batches. */
+  onBatchStarted?: ((batchId: string) => void) | undefined;
   /** What to fill the form with once (`Run again` of an earlier task), keyed so it applies
    *  once per task; `onPrefilled` is called after, so the page can drop its `?rerun=`. */
   prefill?: { key: string; inputs: TaskInputs } | undefined;
@@ -112,10 +119,18 @@ export function RunForm({
   apiBaseUrl,
   fileLimits,
   onStarted,
+  agentLabel,
+  onBatchStarted,
   prefill,
   onPrefilled,
 }: RunFormProps) {
-  const ids = { query: useId(), instructions: useId(), inputError: useId(), runHint: useId() };
+  const ids = {
+    query: useId(),
+    instructions: useId(),
+    inputError: useId(),
+    runHint: useId(),
+    perFileHint: useId(),
+  };
   const [draft, patchDraft, clearDraft] = useRunDraft();
   // `Run again`: fill the form once per task (adjusting state while rendering, so the first
   // paint already shows it), then tell the page, which drops its `?rerun=`.
@@ -146,7 +161,17 @@ export function RunForm({
   const rerunFiles = prefilled?.fileNames ?? [];
   const files = useFileSelection(fileLimits);
   const schemaCheck = useOutputSchemaCheck(draft.outputSchema, draft.plainLanguage);
-  const run = useStartRun();
+  const single = useStartRun();
+  const batch = useStartBatch();
+  const [perFile, setPerFile] = useState(false);
+  const offersBatch = onBatchStarted !== undefined && files.files.length >= 2;
+  const asBatch = perFile && offersBatch;
+  // One view of "a run is in progress" for the whole form, single or batch.
+  const run = {
+    isPending: single.isPending || batch.isPending,
+    error: asBatch ? batch.error : single.error,
+    progress: single.progress,
+  };
   const [inputError, setInputError] = useState<{ field: string; message: string } | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const waitSeconds = useCountdown(retryAt);
@@ -194,7 +219,32 @@ export function RunForm({
       else formRef.current?.querySelector<HTMLElement>('[role="combobox"]')?.focus();
       return;
     }
-    run.start(
+    if (asBatch) {
+      batch.start(
+        {
+          agentId: values.agentId,
+          agentName: agentLabel?.name,
+          agentVersion: agentLabel?.version,
+          query: values.query,
+          outputSchema: values.outputSchema,
+          instructions: values.instructions,
+          plainLanguage: draft.plainLanguage,
+          files: values.files,
+        },
+        {
+          onSuccess: (outcome) => {
+            clearDraft();
+            onBatchStarted?.(outcome.batchId);
+          },
+          onError: (error) => {
+            const wait = rateLimitWait(error);
+            setRetryAt(wait ? Date.now() + wait * 1000 : null);
+          },
+        },
+      );
+      return;
+    }
+    single.start(
       {
         request: buildRunRequest(values),
         agentId: values.agentId,
@@ -285,6 +335,26 @@ export function RunForm({
           </Alert>
         ) : null}
         <FilePicker selection={files} disabled={run.isPending} />
+        {offersBatch ? (
+          <div className="space-y-1">
+            <label className="inline-flex items-center gap-2 text-sm font-medium">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={perFile}
+                disabled={run.isPending}
+                aria-describedby={ids.perFileHint}
+                onChange={(event) => setPerFile(event.target.checked)}
+              />
+              One task per file
+            </label>
+            <p id={ids.perFileHint} className="text-xs text-muted">
+              {perFile
+                ? `Run starts ${files.files.length} tasks, one per file, each with the same query, schema and instructions, and opens the batch.`
+                : `Off: all ${files.files.length} files go to one task.`}
+            </p>
+          </div>
+        ) : null}
 
         <OutputSchemaField
           value={draft.outputSchema}
@@ -321,8 +391,8 @@ export function RunForm({
           </Alert>
         ) : null}
 
-        {uploading ? <UploadProgress progress={run.progress} onCancel={run.cancel} /> : null}
-        {run.startedElsewhere ? <StartedElsewhere result={run.startedElsewhere} /> : null}
+        {uploading ? <UploadProgress progress={run.progress} onCancel={single.cancel} /> : null}
+        {single.startedElsewhere ? <StartedElsewhere result={single.startedElsewhere} /> : null}
 
         <div className="sticky bottom-0 z-10 flex flex-wrap items-start gap-3 border-t border-border bg-surface-muted py-3">
           {/* aria-disabled, not disabled: a blocked Run stays focusable, so keyboard and screen
@@ -338,7 +408,7 @@ export function RunForm({
           </Button>
           {run.isPending ? (
             <span role="status" className="self-center text-sm text-muted">
-              {uploading ? 'Uploading…' : 'Starting the task…'}
+              {asBatch ? 'Starting the batch…' : uploading ? 'Uploading…' : 'Starting the task…'}
             </span>
           ) : null}
           {/* Not disabled when empty: a pressed button that disables itself drops keyboard focus. */}
