@@ -6,6 +6,7 @@ import { Announcer } from '@/components/announcer';
 import { ConnectionBanner } from '@/components/connection-banner';
 import { useNeedsYou } from '@/entities/task/hooks';
 import { ConnectionIndicator } from '@/features/backend/connection-indicator';
+import { BatchResume } from '@/features/batch-start/batch-resume';
 import { SessionControl } from '@/features/backend/session-control';
 import { cn } from '@/lib/cn';
 import { useFocusHeadingOnNavigate } from './use-focus-heading-on-navigate';
@@ -111,6 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <SessionControl />
         </div>
         <ConnectionBanner />
+        <BatchResume />
       </header>
       <Announcer />
       <main
