@@ -136,7 +136,7 @@ describe('CompareView', () => {
       [`/api/v1/tasks/${RIGHT}/summary`]: () =>
         json(summary(RIGHT, { invoice_number: 'INV-1', total: 520, vendor: 'ACME' })),
     });
-    renderCompare(`?a=${LEFT}&b=${RIGHT}`);
+    const { location } = renderCompare(`?a=${LEFT}&b=${RIGHT}`);
 
     const table = await screen.findByRole('table', { name: 'Differences' });
     const total = within(table).getByRole('row', { name: /^total/ });
@@ -153,6 +153,8 @@ describe('CompareView', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Only differences' }));
     expect(within(table).queryByRole('row', { name: /^invoice_number/ })).not.toBeInTheDocument();
     expect(within(table).getByRole('row', { name: /^total/ })).toBeVisible();
+    // Kept in the URL, so a reload or a shared link shows the same.
+    expect(location.history.at(-1)).toBe(`/compare?a=${LEFT}&b=${RIGHT}&only=1`);
   });
 
   it('matches list items by the key the person picks', async () => {
@@ -167,7 +169,7 @@ describe('CompareView', () => {
       [`/api/v1/tasks/${RIGHT}/summary`]: () =>
         json(summary(RIGHT, { line_items: items(3).reverse() })),
     });
-    renderCompare(`?a=${LEFT}&b=${RIGHT}`);
+    const { location } = renderCompare(`?a=${LEFT}&b=${RIGHT}`);
 
     const table = await screen.findByRole('table', { name: 'Differences' });
     expect(screen.getByLabelText('Field counts')).toHaveTextContent('0 equal · 4 changed');
@@ -181,6 +183,47 @@ describe('CompareView', () => {
     expect(
       within(table).getByRole('row', { name: /^line_items\[sku=B-2\]\.qty/ }),
     ).toHaveTextContent('changed +1 (+50%)');
+    const url = new URL(location.history.at(-1) ?? '', 'http://console.test');
+    expect(url.searchParams.get('match')).toBe('{"line_items":"sku"}');
+  });
+
+  it('opens with the choices a link carries', async () => {
+    api({
+      [`/api/v1/tasks/${LEFT}`]: () => json(task(LEFT)),
+      [`/api/v1/tasks/${LEFT}/summary`]: () =>
+        json(
+          summary(LEFT, {
+            n: 1,
+            items: [
+              { sku: 'A', q: 1 },
+              { sku: 'B', q: 1 },
+            ],
+          }),
+        ),
+      [`/api/v1/tasks/${RIGHT}`]: () => json(task(RIGHT)),
+      [`/api/v1/tasks/${RIGHT}/summary`]: () =>
+        json(
+          summary(RIGHT, {
+            n: 1,
+            items: [
+              { sku: 'B', q: 1 },
+              { sku: 'A', q: 2 },
+            ],
+          }),
+        ),
+    });
+    const match = encodeURIComponent('{"items":"sku"}');
+    renderCompare(`?a=${LEFT}&b=${RIGHT}&only=1&match=${match}`);
+
+    const table = await screen.findByRole('table', { name: 'Differences' });
+    expect(screen.getByRole('checkbox', { name: 'Only differences' })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: /Match items of items by/ })).toHaveValue('sku');
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.firstElementChild?.textContent),
+    ).toEqual(['items[sku=A].q']);
   });
 
   it('asks for the missing task, offering the recent tasks of the same agent', async () => {

@@ -174,6 +174,15 @@ describe('diffData', () => {
     ]);
   });
 
+  it('takes no key from Object’s own names', () => {
+    const rows = diffData(
+      { constructor: [{ a: 1 }] },
+      { constructor: [{ a: 2 }] },
+      { keys: {} },
+    ).rows;
+    expect(changes(rows)).toEqual(['constructor[0].a: changed']);
+  });
+
   it('compares a whole value that is not an object', () => {
     expect(changes(diffData('yes', 'no').rows)).toEqual([': changed']);
     expect(changes(diffData([], []).rows)).toEqual([': equal']);

@@ -344,7 +344,9 @@ function walk(
     Array.isArray(right) &&
     !(left.length === 0 && right.length === 0)
   ) {
-    const keyField = options.keys?.[listPattern(path)];
+    const pattern = listPattern(path);
+    const keyField =
+      options.keys && Object.hasOwn(options.keys, pattern) ? options.keys[pattern] : undefined;
     const pairs = keyField ? byKey(left, right, keyField) : byIndex(left, right);
     for (const pair of pairs) {
       const at = `${path}${pair.segment}`;

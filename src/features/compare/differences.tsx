@@ -16,6 +16,7 @@ import {
   WHOLE_VALUE,
 } from './compare-format';
 import { diffData, listKeyChoices, type Change, type DiffCounts, type FieldDiff } from './diff';
+import { parseMatchKeys, useDiffChoices } from './use-diff-choices';
 
 /** Rows shown at first and added by each `Show more`. */
 export const ROWS_PER_PAGE = 200;
@@ -39,15 +40,15 @@ export interface DifferencesProps {
 export function Differences({ left, right, fileBase }: DifferencesProps) {
   const headingId = useId();
   const onlyId = useId();
-  const [keys, setKeys] = useState<Record<string, string>>({});
-  const [onlyDifferences, setOnlyDifferences] = useState(false);
+  const { matchParam, onlyDifferences, setOnlyDifferences, setMatchKey } = useDiffChoices();
   const [shown, setShown] = useState(ROWS_PER_PAGE);
   // A new choice re-renders at once; a large diff follows without blocking the input.
-  const deferredKeys = useDeferredValue(keys);
+  const deferredMatch = useDeferredValue(matchParam);
+  const keys = useMemo(() => parseMatchKeys(matchParam), [matchParam]);
   const choices = useMemo(() => listKeyChoices(left, right), [left, right]);
   const diff = useMemo(
-    () => diffData(left, right, { keys: deferredKeys }),
-    [left, right, deferredKeys],
+    () => diffData(left, right, { keys: parseMatchKeys(deferredMatch) }),
+    [left, right, deferredMatch],
   );
   const rows = useMemo(
     () => (onlyDifferences ? diff.rows.filter((row) => row.change !== 'equal') : diff.rows),
@@ -97,21 +98,16 @@ export function Differences({ left, right, fileBase }: DifferencesProps) {
               key={choice.pattern}
               pattern={choice.pattern}
               keys={choice.keys}
-              value={keys[choice.pattern] ?? ''}
+              value={Object.hasOwn(keys, choice.pattern) ? (keys[choice.pattern] ?? '') : ''}
               onChange={(key) => {
-                setKeys((previous) => {
-                  const next = { ...previous };
-                  if (key) next[choice.pattern] = key;
-                  else delete next[choice.pattern];
-                  return next;
-                });
+                setMatchKey(choice.pattern, key);
                 setShown(ROWS_PER_PAGE);
               }}
             />
           ))}
         </fieldset>
       ) : null}
-      {deferredKeys !== keys ? (
+      {deferredMatch !== matchParam ? (
         <p role="status" className="text-xs text-muted">
           Matching again…
         </p>
