@@ -98,8 +98,9 @@ export function useBatchTasks(batch: Batch | null | undefined): BatchTasks {
 
 /**
  * The live refresh learns how a task ended when a walk that listed it stops listing it; a task
- * started between two walks that ended before the next was never listed. Those the last complete
- * walk missed are read once here (and again only after `UNLISTED_AGAIN_MS`).
+ * started between two walks that ended before the next was never listed. Those no walk has
+ * listed since this page opened, and that the last complete walk missed, are read once here
+ * (and again only after `UNLISTED_AGAIN_MS`, should a backend never list them).
  */
 function useReadUnlisted(live: readonly string[]): void {
   const queryClient = useQueryClient();
@@ -107,13 +108,15 @@ function useReadUnlisted(live: readonly string[]): void {
     queryKey: taskKeys.live(),
     queryFn: skipToken,
   });
+  const listedOnce = useRef(new Set<string>());
   const readBefore = useRef(new Set<string>());
   const signature = live.join('\n');
   useEffect(() => {
-    if (!data?.complete || signature === '') return;
-    const listed = new Set(data.ids);
+    if (!data?.complete) return;
+    for (const taskId of data.ids) listedOnce.current.add(taskId);
+    if (signature === '') return;
     for (const taskId of signature.split('\n')) {
-      if (listed.has(taskId)) continue;
+      if (listedOnce.current.has(taskId)) continue;
       const known = queryClient.getQueryState(taskKeys.task(taskId))?.dataUpdatedAt ?? 0;
       const wait = readBefore.current.has(taskId) ? UNLISTED_AGAIN_MS : UNLISTED_FIRST_MS;
       if (dataUpdatedAt - known < wait) continue;
