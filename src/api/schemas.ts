@@ -179,7 +179,7 @@ export type TaskPage = Page<TaskListItem>;
  * `GET /tasks/{id}/summary`: the task's state plus its answer. Only the task's fields are read
  * here; the answer and any extracted data pass through untouched (`looseObject`) under whatever
  * names the backend uses (the docs do not show them, §5.1), and the Summary tab reads them out
- * (`features/summary/summary-answer.ts`) in its own lazily loaded chunk.
+ * (`entities/task/summary-answer.ts`) where a view needs them.
  */
 export const Summary = v.pipe(
   v.unknown(),
