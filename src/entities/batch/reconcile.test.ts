@@ -84,6 +84,20 @@ describe('matchTasksToFiles', () => {
     });
   });
 
+  it('with a query and plain first messages, ties tasks to files by the file their trace read', () => {
+    const b = batch([file('0', 'a.csv'), file('1', 'b.csv')], 'Extract the totals');
+    const read = (name: string) =>
+      JSON.stringify([{ type: 'tool_call', name: 'read_file', arguments: { filename: name } }]);
+    const candidates = [
+      { ...task('t1', { title: 'Extract the totals' }, 'Extract the totals'), feed: read('a.csv') },
+      { ...task('t2', { title: 'Extract the totals' }, 'Extract the totals'), feed: read('b.csv') },
+    ];
+    expect(verdicts(b, candidates)).toEqual({
+      '0': { kind: 'found', taskId: 't1' },
+      '1': { kind: 'found', taskId: 't2' },
+    });
+  });
+
   it('never guesses between files whose tasks show only the shared query', () => {
     const b = batch([file('0', 'a.csv'), file('1', 'b.csv')], 'Extract the totals');
     const candidates = [

@@ -19,6 +19,8 @@ export interface Candidate {
   task: TaskListItem;
   /** The text of the task's first message (content as JSON when not a string), if it was read. */
   firstMessage?: string | undefined;
+  /** What its trace shows (its feed as JSON: tool calls such as a file read), if it was read. */
+  feed?: string | undefined;
 }
 
 function normalize(text: string): string {
@@ -48,8 +50,18 @@ function titleNamesFile(title: string, name: string): boolean {
   return cut !== derived && cut.length >= 12 && wanted.startsWith(cut);
 }
 
+/** The batch's files `text` names, the longest names only ("invoice-2.csv" does not also name a
+ *  shorter name it contains); undefined when it names none. */
+function filesNamedIn(text: string | undefined, files: readonly BatchFile[]): string[] | undefined {
+  if (text === undefined) return undefined;
+  const named = files.filter((file) => mentionsName(text, file.name));
+  if (named.length === 0) return undefined;
+  const longest = Math.max(...named.map((file) => file.name.length));
+  return [...new Set(named.filter((file) => file.name.length === longest).map((f) => f.name))];
+}
+
 /** Which batch file names the task: by title when the run had no query, else by its first
- *  message. `undefined` when nothing names a file; the names it matches otherwise. */
+ *  message, else by its trace. `undefined` when nothing names a file; the names otherwise. */
 function namedFiles(
   candidate: Candidate,
   files: readonly BatchFile[],
@@ -60,13 +72,7 @@ function namedFiles(
     const byTitle = files.filter((file) => titleNamesFile(title, file.name)).map((f) => f.name);
     if (byTitle.length > 0) return byTitle;
   }
-  const text = candidate.firstMessage;
-  if (text === undefined) return undefined;
-  const named = files.filter((file) => mentionsName(text, file.name));
-  if (named.length === 0) return undefined;
-  // The longest names only: "invoice-2.csv" also mentions nothing shorter that it contains.
-  const longest = Math.max(...named.map((file) => file.name.length));
-  return [...new Set(named.filter((file) => file.name.length === longest).map((f) => f.name))];
+  return filesNamedIn(candidate.firstMessage, files) ?? filesNamedIn(candidate.feed, files);
 }
 
 /** Whether the task could be one of this batch's at all: same agent, made after the earliest

@@ -3,6 +3,7 @@
  *  task cache and the inputs each task was run with. */
 import type { QueryClient } from '@tanstack/react-query';
 import { getTaskMessages, type TaskMessage } from '@/api/messages';
+import { getTaskResult } from '@/api/results';
 import { buildRunRequest, sendRun } from '@/api/runs';
 import type { TaskListItem } from '@/api/schemas';
 import { cancelTask, listTasks } from '@/api/tasks';
@@ -12,7 +13,7 @@ import { onResetModuleState } from '@/lib/module-state';
 import { rememberTaskInputs } from '@/lib/task-inputs';
 import { changeBatch, writeBatchToCache } from './hooks';
 import { claimedTaskIds, startsLeft, type Batch, type BatchFile } from './model';
-import { contentText, matchTasksToFiles, type Candidate } from './reconcile';
+import { contentText, matchTasksToFiles, mentionsName, type Candidate } from './reconcile';
 import { runScheduler } from './scheduler';
 import { getStoredBatch, getStoredFile, listStoredBatches } from './store';
 
@@ -20,8 +21,10 @@ import { getStoredBatch, getStoredFile, listStoredBatches } from './store';
 export const LOOKUP_TIMEOUT_MS = 15_000;
 /** Pages of the agent's new tasks read per lookup (100 each). */
 const LOOKUP_PAGES = 5;
-/** First messages read per lookup: enough for every file of a few rounds of 4 in flight. */
+/** Tasks whose first message (and trace, if need be) a lookup reads: a few rounds of 4. */
 const MESSAGE_READS = 24;
+/** The most of a trace searched for file names. */
+const FEED_CHARS = 200_000;
 
 const lockName = (id: string) => `agent-console:batch:${id}`;
 
@@ -120,20 +123,28 @@ async function lookForTasks(batch: Batch, files: BatchFile[], signal: AbortSigna
     }
     const candidates: Candidate[] = [];
     let reads = 0;
+    const names = batch.files.map((file) => file.name);
+    const namesAny = (text: string | undefined) =>
+      text !== undefined && names.some((name) => mentionsName(text, name));
     for (const task of tasks) {
       if (claimed.has(task.task_id)) continue;
-      let firstMessage: string | undefined;
+      const candidate: Candidate = { task };
       if (reads < MESSAGE_READS) {
         reads += 1;
         try {
           const messages = await getTaskMessages(task.task_id, lookup.signal);
-          firstMessage = contentText(firstUserMessage(messages.data)?.content);
+          candidate.firstMessage = contentText(firstUserMessage(messages.data)?.content);
+          // The shared query says nothing of the file: what the agent did with it may.
+          if (!namesAny(candidate.firstMessage) && !namesAny(task.title)) {
+            const result = await getTaskResult(task.task_id, lookup.signal);
+            candidate.feed = contentText(result.feed)?.slice(0, FEED_CHARS);
+          }
         } catch (error) {
           if (lookup.signal.aborted) throw error;
           // Unread: the task stays a candidate nothing names.
         }
       }
-      candidates.push({ task, firstMessage });
+      candidates.push(candidate);
     }
     return matchTasksToFiles(batch, files, candidates, claimed);
   } finally {

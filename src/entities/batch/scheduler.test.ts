@@ -3,7 +3,13 @@ import { ApiError } from '@/api/http';
 import type { RunResponse } from '@/api/schemas';
 import type { Batch, BatchFile } from './model';
 import { matchTasksToFiles, type Candidate } from './reconcile';
-import { MAX_IN_FLIGHT, runScheduler, type SchedulerDeps } from './scheduler';
+import {
+  MAX_IN_FLIGHT,
+  UNDECIDED_ROUNDS,
+  UNDECIDED_WAIT_MS,
+  runScheduler,
+  type SchedulerDeps,
+} from './scheduler';
 
 const T0 = Date.parse('2026-05-11T10:00:00Z');
 
@@ -280,8 +286,10 @@ describe('runScheduler', () => {
     const done = runScheduler(h.deps, new AbortController().signal);
     await vi.advanceTimersByTimeAsync(0);
     await h.settleAll((request) => request.fail(networkError(), request.file !== 'file-2.csv'));
-    await vi.advanceTimersByTimeAsync(5_000);
+    // Looked for again a few times (a trace may name the file later), then the person is asked.
+    await vi.advanceTimersByTimeAsync(UNDECIDED_WAIT_MS * UNDECIDED_ROUNDS * UNDECIDED_ROUNDS);
     await done;
+    expect(h.reconciles).toHaveLength(UNDECIDED_ROUNDS + 1);
     expect(h.sent).toHaveLength(0);
     expect(h.tasks).toHaveLength(2);
     for (const file of h.stored().files) {

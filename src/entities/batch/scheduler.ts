@@ -11,6 +11,11 @@ import type { Verdict } from './reconcile';
 export const MAX_IN_FLIGHT = 4;
 /** A file whose start fails with a 5xx that is an answer (500, 503…) is tried this many times. */
 export const MAX_SERVER_ERRORS = 3;
+/** Lookups that could not tell tasks apart are repeated this often (an agent's trace names the
+ *  file it read once it has read it), `UNDECIDED_WAIT_MS` × the round apart, before the person
+ *  is asked. */
+export const UNDECIDED_ROUNDS = 5;
+export const UNDECIDED_WAIT_MS = 2_000;
 
 export interface SchedulerDeps {
   /** The batch as stored now. */
@@ -82,6 +87,7 @@ export async function runScheduler(deps: SchedulerDeps, signal: AbortSignal): Pr
   /** Failures in a row (lost answers, lookups that failed, 5xx): the wait before going on. */
   let failures = 0;
   let retryAt = 0;
+  let undecidedRounds = 0;
 
   const apply = async (change: (current: Batch) => Batch) => {
     const next = await deps.change(change);
@@ -211,6 +217,16 @@ export async function runScheduler(deps: SchedulerDeps, signal: AbortSignal): Pr
           }
           continue;
         }
+        const unsure = [...verdicts.values()].some((verdict) => verdict.kind === 'undecided');
+        if (unsure && undecidedRounds < UNDECIDED_ROUNDS) {
+          // Take what is sure now; look again for the rest in a while.
+          undecidedRounds += 1;
+          retryAt = deps.now() + UNDECIDED_WAIT_MS * undecidedRounds;
+          const sure = new Map([...verdicts].filter(([, verdict]) => verdict.kind === 'found'));
+          await apply((latest) => applyVerdicts(latest, sure));
+          continue;
+        }
+        undecidedRounds = 0;
         await apply((latest) => applyVerdicts(latest, verdicts));
         continue;
       }
