@@ -12,7 +12,6 @@ import { Duration } from '@/entities/task/task-times';
 import { itemsOf } from './batch-csv';
 import { phaseLabel, type FileView } from './batch-progress';
 import { TaskLink } from './task-link';
-import { UndecidedFile } from './undecided-file';
 import type { BatchTaskRead } from './use-batch-tasks';
 
 /** Fields of the extracted data a row shows. */
@@ -78,15 +77,7 @@ function StatusCell({ view, read }: { view: FileView; read: BatchTaskRead | unde
   }
 }
 
-function BatchRow({
-  batchId,
-  view,
-  read,
-}: {
-  batchId: string;
-  view: FileView;
-  read: BatchTaskRead | undefined;
-}) {
+function BatchRow({ view, read }: { view: FileView; read: BatchTaskRead | undefined }) {
   const { phase, earlier, file } = view;
   const taskId = phase.kind === 'task' || phase.kind === 'gone' ? phase.taskId : undefined;
   const task = read?.task;
@@ -112,7 +103,10 @@ function BatchRow({
       <td className="px-3 py-2">
         <StatusCell view={view} read={read} />
         {file.start.state === 'undecided' ? (
-          <UndecidedFile batchId={batchId} file={file} candidates={file.start.candidates} />
+          <p className="mt-1 text-xs text-muted">
+            Which of {file.start.candidates.length} tasks is its own is asked at the top of the
+            page.
+          </p>
         ) : null}
       </td>
       <td className="px-3 py-2 whitespace-nowrap tabular-nums">
@@ -130,11 +124,9 @@ function BatchRow({
 }
 
 export function BatchTable({
-  batchId,
   views,
   reads,
 }: {
-  batchId: string;
   views: readonly FileView[];
   reads: ReadonlyMap<string, BatchTaskRead>;
 }) {
@@ -166,7 +158,6 @@ export function BatchTable({
             return (
               <BatchRow
                 key={view.file.key}
-                batchId={batchId}
                 view={view}
                 read={current ? reads.get(current) : undefined}
               />

@@ -43,7 +43,7 @@ export function BatchView({ batchId, pageTitle }: BatchViewProps) {
         ) : null}
         <BatchProgressPanel progress={progress} />
         <BatchActions batch={batch} progress={progress} />
-        <BatchTable batchId={batch.id} views={views} reads={reads} />
+        <BatchTable views={views} reads={reads} />
       </div>
     );
   }
