@@ -10,6 +10,7 @@ import { SafeText } from '@/components/safe-text';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { InputFile, RunInputsView } from '@/entities/task/run-inputs-source';
+import { isTerminal } from '@/entities/task/status';
 import { StatusBadge } from '@/entities/task/status-badge';
 import { Duration, RelativeTime } from '@/entities/task/task-times';
 import { formatBytes } from '@/lib/format';
@@ -301,6 +302,9 @@ function Answer({ compared }: { compared: ComparedTask }) {
     body = <Clipped text={JSON.stringify(reading.answerData, null, 2)} code />;
   } else if (reading) {
     body = <p className="text-sm text-muted">No answer yet.</p>;
+  } else if (answerError && !isTerminal(task?.status) && refusedForNow(answerError)) {
+    // Some backends answer `/summary` only once the task has ended; it is asked again then.
+    body = <p className="text-sm text-muted">No answer yet: the API gives none while it runs.</p>;
   } else if (answerError) {
     body = (
       <ApiErrorAlert
@@ -331,6 +335,11 @@ function Answer({ compared }: { compared: ComparedTask }) {
       {body}
     </div>
   );
+}
+
+/** A 4xx other than a 429: the API will not answer this yet, not a failure to reach it. */
+function refusedForNow(error: unknown): boolean {
+  return isApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 429;
 }
 
 function AnswerText({ text }: { text: string }) {

@@ -1,11 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { createQueryClient } from '@/app/query-client';
+import { taskKeys } from '@/entities/task/keys';
 import { json, stubFetch, type RecordedRequest } from '@/test/fetch-stub';
 import { CompareView } from './compare-view';
 
@@ -224,6 +225,35 @@ describe('CompareView', () => {
         .slice(1)
         .map((row) => row.firstElementChild?.textContent),
     ).toEqual(['items[sku=A].q']);
+  });
+
+  it('follows a running task to its end, asking again for an answer refused while it ran', async () => {
+    let summaries = 0;
+    const { requests } = api({
+      [`/api/v1/tasks/${LEFT}`]: () => json(task(LEFT)),
+      [`/api/v1/tasks/${LEFT}/summary`]: () => json(summary(LEFT, { total: 505.51 })),
+      [`/api/v1/tasks/${RIGHT}`]: () => json(task(RIGHT, { status: 'running' })),
+      [`/api/v1/tasks/${RIGHT}/summary`]: () =>
+        (summaries += 1) === 1
+          ? json({ error: 'The task has not finished yet' }, { status: 409 })
+          : json(summary(RIGHT, { total: 520 })),
+    });
+    const { queryClient } = renderCompare(`?a=${LEFT}&b=${RIGHT}`);
+
+    expect(await screen.findByText(/The right task is still running/)).toBeVisible();
+    expect(await within(side('Right')).findByText(/No answer yet/)).toBeVisible();
+    // The live refresh (here, by hand) learns that it ended.
+    act(() => {
+      queryClient.setQueryData(
+        taskKeys.task(RIGHT),
+        task(RIGHT, { updated_at: '2026-05-11T10:17:00Z' }),
+      );
+    });
+    const table = await screen.findByRole('table', { name: 'Differences' });
+    expect(within(table).getByRole('row', { name: /^total/ })).toHaveTextContent('+14.49');
+    expect(
+      requests.filter((r) => r.url.pathname === `/api/v1/tasks/${RIGHT}/summary`),
+    ).toHaveLength(2);
   });
 
   it('asks for the missing task, offering the recent tasks of the same agent', async () => {

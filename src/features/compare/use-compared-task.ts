@@ -2,7 +2,7 @@
  *  knows it; the live refresh keeps a live one current), its answer (`/summary`, re-read when the
  *  status changes), its inputs, and its extracted data (`/summary`, else `/result`'s final step). */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo } from 'react';
 import { lacksRowFields, type CachedTask } from '@/entities/task/cache';
 import { finalExtractedData } from '@/entities/task/feed-facts';
 import { taskQueries } from '@/entities/task/queries';
@@ -60,6 +60,14 @@ export function useComparedTask(taskId: string): ComparedTask {
     [summary.data],
   );
   const final = finished && summary.data !== undefined && !summary.isStale;
+  // A backend that refuses `/summary` until the task ends (a 4xx, never retried by itself) is
+  // asked again once it has ended.
+  const askAgain = useEffectEvent(() => {
+    if (summary.isError && !summary.isFetching) void summary.refetch();
+  });
+  useEffect(() => {
+    if (finished) askAgain();
+  }, [finished]);
 
   // A backend that narrows the answer to `{summary, completed_at}` keeps the data in the trace.
   const wantsTrace = final && task?.status === 'completed' && reading?.extractedData === undefined;
@@ -80,8 +88,8 @@ export function useComparedTask(taskId: string): ComparedTask {
   let extractedState: ExtractedState;
   if (extracted !== undefined) extractedState = 'ready';
   else if (!known) extractedState = 'loading';
-  else if (summary.isError && !summary.data) extractedState = 'error';
   else if (!finished) extractedState = 'waiting';
+  else if (summary.isError && !summary.data) extractedState = 'error';
   else if (!final || (wantsTrace && feed === undefined && !result.isError)) {
     extractedState = 'loading';
   } else extractedState = 'none';
