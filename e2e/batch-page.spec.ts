@@ -1,6 +1,7 @@
 /** The batch page: three CSV files started as one task each reach their ends live, the
  *  extracted data downloads as one table with a `file` column, a failed file is retried with its
  *  earlier task kept, and `Cancel remaining` stops what is still running after a confirmation. */
+import { TWO_TOTALS } from './documents';
 import { expect, test } from './fixtures';
 import { BatchPage } from './pages/batch-page';
 import type { NewRunPage } from './pages/new-run-page';
@@ -34,7 +35,7 @@ async function startBatch(
   await newRun.fileInput.setInputFiles(
     files.map((file) => ({
       name: file.name,
-      mimeType: 'text/csv',
+      mimeType: file.name.endsWith('.txt') ? 'text/plain' : 'text/csv',
       buffer: Buffer.from(file.text),
     })),
   );
@@ -110,6 +111,42 @@ test('three CSV files become three tasks whose rows reach their ends live; the d
   );
   const json = JSON.parse((await batch.download(batch.downloadJson)).text) as { file: string }[];
   expect(json.map((entry) => entry.file).sort()).toEqual(['alpha.csv', 'bravo.csv', 'charlie.csv']);
+
+  // Remembered in this browser: listed under Batches, and back again from there.
+  const page = batch.page;
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Batches' })
+    .click();
+  const listed = page.getByRole('list', { name: 'Batches' }).getByRole('listitem');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('3 files');
+  await expect(listed).toContainText('3 of 3 finished');
+  await listed.getByRole('link', { name: /Invoice Extractor/ }).click();
+  await expect(batch.progress).toHaveAttribute('aria-valuenow', '3');
+});
+
+test('Needs you counts the batch tasks waiting for an answer and links to each', async ({
+  newRun,
+}) => {
+  const batch = await startBatch(
+    newRun,
+    { search: 'invo', name: 'Invoice Extractor' },
+    'Extract the invoice',
+    [
+      { name: 'first.txt', text: TWO_TOTALS },
+      { name: 'second.txt', text: TWO_TOTALS },
+    ],
+  );
+  const needsYou = batch.page.getByRole('group', { name: /Needs you/ });
+  await expect(needsYou).toContainText('Needs you: 2', { timeout: 30_000 });
+  for (const name of ['first.txt', 'second.txt']) {
+    await expect(batch.row(name).getByText('Waiting for input', { exact: true })).toBeVisible();
+    const taskId = await batch.currentTaskId(name);
+    await expect(needsYou.getByRole('link', { name })).toHaveAttribute('href', `/tasks/${taskId}`);
+  }
+  await needsYou.getByRole('link', { name: 'first.txt' }).click();
+  await expect(batch.page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
 });
 
 test('a failed file is retried with Retry failed: its row shows the new task, the earlier one stays linked', async ({
