@@ -3,6 +3,7 @@
  *  read what `useBatchTasks` knows; a completed task's `/summary` is read once, by its row. */
 import { useQuery } from '@tanstack/react-query';
 import { SafeText } from '@/components/safe-text';
+import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/error-advice';
 import { StatusBadge } from '@/entities/task/status-badge';
@@ -54,7 +55,12 @@ function StatusCell({ view, read }: { view: FileView; read: BatchTaskRead | unde
       if (phase.status === undefined) {
         if (read?.error) {
           return (
-            <span className="text-danger">{`Could not read its state: ${describeError(read.error).message}`}</span>
+            <span className="flex flex-wrap items-center gap-2">
+              <span className="text-danger">{`Could not read its state: ${describeError(read.error).message}`}</span>
+              <Button size="sm" onClick={read.retry} aria-busy={read.isReading || undefined}>
+                Read again
+              </Button>
+            </span>
           );
         }
         return <Skeleton className="h-5 w-20" />;

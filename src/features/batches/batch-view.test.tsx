@@ -153,6 +153,30 @@ describe('BatchView', () => {
     );
   });
 
+  it('says when a task could not be read and reads it again on request', async () => {
+    let failures = 1;
+    api((request) => {
+      const path = request.url.pathname;
+      if (path === '/api/v1/tasks') return json(pageFixture([]));
+      if (path === '/api/v1/tasks/live-task-1' && failures > 0) {
+        failures -= 1;
+        return json({ error: 'Upstream timed out' }, { status: 504 });
+      }
+      return undefined;
+    });
+    const user = userEvent.setup();
+    const batch = await storedBatch([
+      { key: '0', name: 'two.csv', taskIds: ['live-task-1'], start: { state: 'started' } },
+    ]);
+    renderWithProviders(<BatchView batchId={batch.id} pageTitle={() => null} />);
+    const row = await findRow('two.csv');
+    expect(
+      await within(row).findByText(/Could not read its state: .*Upstream timed out/),
+    ).toBeVisible();
+    await user.click(within(row).getByRole('button', { name: 'Read again' }));
+    expect(await within(row).findByText('Running')).toBeVisible();
+  });
+
   it('renames from the keyboard: Escape cancels, Enter saves', async () => {
     api();
     const user = userEvent.setup();

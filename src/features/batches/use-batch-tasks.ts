@@ -33,6 +33,8 @@ export interface BatchTaskRead {
   error: Error | null;
   gone: boolean;
   isReading: boolean;
+  /** Reads the task again (after a failed read). */
+  retry: () => void;
 }
 
 export interface BatchTasks {
@@ -72,6 +74,7 @@ export function useBatchTasks(batch: Batch | null | undefined): BatchTasks {
             error: result.error,
             gone: result.data === undefined && isNotFound(result.error),
             isReading: result.isFetching,
+            retry: () => void result.refetch(),
           },
         ]),
       ),
