@@ -15,7 +15,7 @@ import { phaseLabel, type FileView } from './batch-progress';
 import { TaskLink } from './task-link';
 import type { BatchTaskRead } from './use-batch-tasks';
 
-/** Fields of the extracted data a row shows. */
+/** Fields of the extracted data (of its first item) a row shows. */
 const PREVIEW_FIELDS = 3;
 
 function ExtractedPreview({ taskId }: { taskId: string }) {
@@ -24,7 +24,12 @@ function ExtractedPreview({ taskId }: { taskId: string }) {
     const items = itemsOf(readSummary(summary.data).extractedData);
     const first = items[0];
     if (!first) return <span className="text-muted">No extracted data</span>;
-    const fields = Object.entries(first).slice(0, PREVIEW_FIELDS);
+    // Fields with a value first: a schema's empty fields say little about the file.
+    const entries = Object.entries(first);
+    const fields = [
+      ...entries.filter(([, value]) => value !== null && value !== ''),
+      ...entries.filter(([, value]) => value === null || value === ''),
+    ].slice(0, PREVIEW_FIELDS);
     return (
       <span className="block max-w-md truncate">
         {fields.map(([key, value], index) => (
