@@ -214,3 +214,43 @@ test('Cancel remaining asks first, then stops every live task of the batch', asy
   const held = await simulator.heldTasks();
   expect(held.map((task) => task.status)).toEqual(['stopped', 'stopped']);
 });
+
+test('a batch opened in a fresh page finds its tasks in one read; a task the API does not know says so', async ({
+  page,
+  simulator,
+}) => {
+  const known = await simulator.runWithFile('invoice', 'Extract the invoice', {
+    name: 'kept.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(invoiceCsv('KEP', 50)),
+  });
+  const unknown = '00000000-0000-4000-8000-00000000dead';
+  const batch = new BatchPage(page);
+  await page.goto('/batches');
+  await expect(page.getByRole('heading', { level: 1, name: 'Batches' })).toBeVisible();
+  await batch.store({
+    id: '11111111-2222-4333-8444-555555555555',
+    agentId: await simulator.agentId('invoice'),
+    agentName: 'Invoice Extractor',
+    createdAt: Date.now() - 60_000,
+    files: [
+      { name: 'kept.csv', taskId: known },
+      { name: 'elsewhere.csv', taskId: unknown },
+    ],
+  });
+  await page.goto('/batches/11111111-2222-4333-8444-555555555555');
+  await expect(batch.row('elsewhere.csv')).toContainText('Not found');
+  await expect(batch.row('kept.csv').getByText('Completed', { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(batch.row('kept.csv')).toContainText('KEP-01');
+  await expect(batch.page.getByText('2 of 2 finished')).toBeVisible();
+
+  // The list walk found the known task; the unknown one was asked about once, and never again.
+  const reads = async (taskId: string) =>
+    (await simulator.requests({ path: `/api/v1/tasks/${taskId}`, method: 'GET' })).filter(
+      (read) => read.path === `/api/v1/tasks/${taskId}`,
+    ).length;
+  expect(await reads(unknown)).toBe(1);
+  expect(await reads(known)).toBeLessThanOrEqual(1);
+});

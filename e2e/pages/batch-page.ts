@@ -44,6 +44,55 @@ export class BatchPage {
     return this.page.url().split('/').pop() ?? '';
   }
 
+  /**
+   * Writes a batch into this origin's IndexedDB as the console keeps one (a batch another tab or
+   * an earlier visit left), one started task per file; the page must be on the console's origin.
+   */
+  async store(batch: {
+    id: string;
+    agentId: string;
+    agentName: string;
+    createdAt: number;
+    files: { name: string; taskId: string }[];
+  }): Promise<void> {
+    const record = {
+      v: 1,
+      batch: {
+        id: batch.id,
+        agentId: batch.agentId,
+        agentName: batch.agentName,
+        createdAt: batch.createdAt,
+        query: 'Stored by the test',
+        files: batch.files.map((file, index) => ({
+          key: String(index),
+          name: file.name,
+          size: 1,
+          type: 'text/csv',
+          taskIds: [file.taskId],
+          start: { state: 'started' },
+        })),
+      },
+    };
+    await this.page.evaluate(
+      ({ id, value }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('agent-console-batches');
+          open.onupgradeneeded = () => open.result.createObjectStore('batches');
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('batches', 'readwrite');
+            tx.objectStore('batches').put(value, id);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+          };
+        }),
+      { id: batch.id, value: record },
+    );
+  }
+
   /** Clicks `button` and returns the downloaded file's name and text. */
   async download(button: Locator): Promise<{ name: string; text: string }> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
