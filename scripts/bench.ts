@@ -10,6 +10,12 @@ import { build } from 'vite';
 import { readServerConfig } from '../server/app/config';
 import { startConsoleServer, type ConsoleServer } from '../server/app/server';
 import { batchPageCost } from './bench-batch-page';
+import {
+  BATCH_FILES,
+  batchStartMemory,
+  formatBatchStartMemory,
+  heldTaskCount,
+} from './bench-batch-start';
 import { measureProxyThroughput } from './bench-server';
 import { findChromium } from './browser';
 import {
@@ -1122,6 +1128,20 @@ async function main(): Promise<void> {
     await measureWatchedTask(browser, origin, api);
     await measureListCost(browser, origin, api);
     await measureBackgroundReads(browser, { origin, api }, wide);
+    const startBrowser = browser;
+    await section('Batch start memory', rows, async () => {
+      await api.reset();
+      const memory = await batchStartMemory(startBrowser, origin, () =>
+        heldTaskCount(sim.url, sim.options.apiKey),
+      );
+      await api.reset();
+      rows.push({
+        figure: `Batch start, ${BATCH_FILES} files of 5 MB: the page's JS heap`,
+        value: formatBatchStartMemory(memory),
+        budget: '≪ the 1 GB of files',
+        ok: memory.peakBytes < 100e6 && memory.started === BATCH_FILES,
+      });
+    });
   } finally {
     await browser?.close();
     await wideServer?.close(1_000);
