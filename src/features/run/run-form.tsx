@@ -22,7 +22,7 @@ import { useCountdown } from '@/lib/use-countdown';
 import { CopyCurlButton } from './copy-curl-button';
 import { curlForRun } from './curl';
 import { FilePicker } from './file-picker';
-import type { FileLimits } from './file-rules';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from './file-rules';
 import { OutputSchemaField } from './output-schema-field';
 import { blocksRun, useOutputSchemaCheck } from './output-schema-check';
 import { useRunDraft, type RunDraft } from './run-draft';
@@ -62,6 +62,9 @@ export interface RunFormProps {
   prefill?: { key: string; inputs: TaskInputs } | undefined;
   onPrefilled?: (() => void) | undefined;
 }
+
+/** The most files one batch takes (each its own task). */
+const BATCH_MAX_FILES = 1000;
 
 const FIELD =
   'w-full rounded-md border border-border bg-surface px-3 py-2 text-sm text-text shadow-xs placeholder:text-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent disabled:opacity-60';
@@ -159,11 +162,14 @@ export function RunForm({
     onPrefilledRef.current?.();
   }, [prefilledKey]);
   const rerunFiles = prefilled?.fileNames ?? [];
-  const files = useFileSelection(fileLimits);
+  const [perFile, setPerFile] = useState(false);
+  // A batch sends one file per task: the per-run count limit does not apply to it.
+  const runLimits = fileLimits ?? DEFAULT_FILE_LIMITS;
+  const batchLimits = { ...runLimits, maxFiles: BATCH_MAX_FILES };
+  const files = useFileSelection(perFile && onBatchStarted ? batchLimits : runLimits);
   const schemaCheck = useOutputSchemaCheck(draft.outputSchema, draft.plainLanguage);
   const single = useStartRun();
   const batch = useStartBatch();
-  const [perFile, setPerFile] = useState(false);
   const offersBatch = onBatchStarted !== undefined && files.files.length >= 2;
   const asBatch = perFile && offersBatch;
   // One view of "a run is in progress" for the whole form, single or batch.
@@ -199,13 +205,16 @@ export function RunForm({
   });
 
   const schemaBlocks = blocksRun(schemaCheck);
+  const overRunLimit = !asBatch && files.files.length > runLimits.maxFiles;
   const blockedReason = schemaBlocks
     ? 'Fix the output schema (or mark it as plain language) to run.'
     : agentProblem
       ? agentProblem
       : waitSeconds > 0
         ? `Rate limited: wait ${waitSeconds} s.`
-        : null;
+        : overRunLimit
+          ? `One task takes at most ${runLimits.maxFiles} files: switch on One task per file, or remove ${files.files.length - runLimits.maxFiles}.`
+          : null;
 
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -344,7 +353,18 @@ export function RunForm({
                 checked={perFile}
                 disabled={run.isPending}
                 aria-describedby={ids.perFileHint}
-                onChange={(event) => setPerFile(event.target.checked)}
+                onChange={(event) => {
+                  const on = event.target.checked;
+                  setPerFile(on);
+                  if (!on) return;
+                  // Files refused only for their number come back: each is its own task now.
+                  const byCount = files.rejected.filter((r) => r.reason === 'too-many-files');
+                  for (const refused of byCount) files.dismissRejected(refused.id);
+                  files.add(
+                    byCount.flatMap((refused) => (refused.file ? [refused.file] : [])),
+                    batchLimits,
+                  );
+                }}
               />
               One task per file
             </label>
