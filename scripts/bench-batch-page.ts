@@ -103,7 +103,27 @@ export async function batchPageCost(
   };
 }
 
-/** Alone: 100 live tasks of the bench agent (one runs, the rest queue), then the batch page. */
+/** `/api/v1` requests per minute of the task list on the same tasks, for the comparison alone. */
+async function listPageCost(browser: Browser, origin: string, windowMs: number): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  let count = 0;
+  let counting = false;
+  page.on('request', (request) => {
+    if (counting && new URL(request.url()).pathname.startsWith('/api/v1/')) count += 1;
+  });
+  await page.goto(`${origin}/tasks`);
+  await page.getByRole('list', { name: 'Tasks' }).getByRole('link').first().waitFor();
+  await sleep(2_000);
+  counting = true;
+  await sleep(windowMs);
+  counting = false;
+  await context.close();
+  return (count * 60_000) / windowMs;
+}
+
+/** Alone: 100 live tasks of the bench agent (one runs, the rest queue), the list, then the batch
+ *  page. */
 async function main(): Promise<void> {
   const sim = await startSimulator({
     port: 0,
@@ -162,7 +182,9 @@ async function main(): Promise<void> {
     browser = await chromium.launch({
       executablePath: choice.kind === 'none' ? undefined : choice.executablePath,
     });
+    const list = await listPageCost(browser, server.url, 30_000);
     const cost = await batchPageCost(browser, server.url, { agentId, taskIds, createdAt }, 30_000);
+    console.log(`Task list, 100 live: /api/v1 requests per minute   ${list}`);
     console.log(`Batch page, 100 live: /api/v1 requests per minute  ${cost.perMinute}`);
     console.log(`Batch page, 100 live: reads of single tasks           ${cost.ownReads}`);
   } finally {

@@ -303,7 +303,12 @@ async function listCost(
   api: SimApi,
   live: number,
   batchPage = false,
-): Promise<{ perMinute: number; finishedReads: number; batchPerMinute?: number }> {
+): Promise<{
+  perMinute: number;
+  allPerMinute: number;
+  finishedReads: number;
+  batchPerMinute?: number;
+}> {
   await api.reset();
   const startedAt = Date.now() - 1_000;
   const agentId = await api.agentId(BENCH_AGENT_NAME);
@@ -352,6 +357,7 @@ async function listCost(
     : undefined;
   return {
     perMinute: (list.length * 60_000) / LIST_WINDOW_MS,
+    allPerMinute: (requests.length * 60_000) / LIST_WINDOW_MS,
     finishedReads: finishedReads.length,
     ...(batch ? { batchPerMinute: batch.perMinute } : {}),
   };
@@ -380,8 +386,9 @@ async function measureListCost(browser: Browser, origin: string, api: SimApi): P
   rows.push({
     figure: 'Batch page, 100 live: /api/v1 requests per minute (same tasks, after the list)',
     value: String(batch),
-    budget: `≤ ${LIVE_RATIO_BUDGET} × the list's ${hundred.perMinute}`,
-    ok: batch <= LIVE_RATIO_BUDGET * hundred.perMinute,
+    // Both count every /api/v1 request: a task that ends is read once on either page.
+    budget: `≤ ${LIVE_RATIO_BUDGET} × the list's ${hundred.allPerMinute}`,
+    ok: batch <= LIVE_RATIO_BUDGET * hundred.allPerMinute,
     enforced: true,
   });
   rows.push({
