@@ -1,10 +1,23 @@
 /** The batch page: three CSV files started as one task each reach their ends live, the
  *  extracted data downloads as one table with a `file` column, a failed file is retried with its
  *  earlier task kept, and `Cancel remaining` stops what is still running after a confirmation. */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { TWO_TOTALS } from './documents';
 import { expect, test } from './fixtures';
 import { BatchPage } from './pages/batch-page';
 import type { NewRunPage } from './pages/new-run-page';
+
+/** Serious and critical axe violations of the page as it is now, one line each. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
 
 function invoiceCsv(prefix: string, amount: number): string {
   return [
@@ -52,6 +65,8 @@ test('three CSV files become three tasks whose rows reach their ends live; the d
   newRun,
   simulator,
 }) => {
+  // Three tasks to their ends, two downloads and two axe scans.
+  test.setTimeout(90_000);
   const files = [
     { name: 'alpha.csv', text: invoiceCsv('ALP', 100) },
     { name: 'bravo.csv', text: invoiceCsv('BRA', 200) },
@@ -73,6 +88,7 @@ test('three CSV files become three tasks whose rows reach their ends live; the d
   await expect(batch.progress).toHaveAttribute('aria-valuenow', '3');
   await expect(batch.progress).toHaveAttribute('aria-valuemax', '3');
   await expect(batch.page.getByText('3 of 3 finished')).toBeVisible();
+  expect(await axeProblems(batch.page)).toEqual([]);
 
   // The simulator holds exactly three tasks, each with its one file.
   const runs = await simulator.requests({ path: '/api/v1/agents/', method: 'POST' });
@@ -122,6 +138,7 @@ test('three CSV files become three tasks whose rows reach their ends live; the d
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText('3 files');
   await expect(listed).toContainText('3 of 3 finished');
+  expect(await axeProblems(page)).toEqual([]);
   await listed.getByRole('link', { name: /Invoice Extractor/ }).click();
   await expect(batch.progress).toHaveAttribute('aria-valuenow', '3');
 });
