@@ -207,14 +207,6 @@ export async function runBatch(queryClient: QueryClient, id: string): Promise<vo
   }
 }
 
-/** Whether another tab holds the batch's lock (it is starting the batch there). */
-export async function startingElsewhere(id: string): Promise<boolean> {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks || active.has(id)) return false;
-  const state = await locks.query();
-  return (state.held ?? []).some((lock) => lock.name === lockName(id));
-}
-
 /** Every stored batch with starts left; each is run (or waited for) in this tab. */
 export async function resumeBatches(queryClient: QueryClient): Promise<Batch[]> {
   const unfinished = (await listStoredBatches()).filter((batch) => startsLeft(batch) > 0);
