@@ -18,7 +18,14 @@ function hasWorkLeft(record: unknown): boolean {
 export async function hasUnfinishedBatches(): Promise<boolean> {
   if (typeof indexedDB === 'undefined') return false;
   return new Promise<boolean>((resolve) => {
-    const request = indexedDB.open(BATCHES_DB);
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.open(BATCHES_DB);
+    } catch {
+      // Storage refused outright (some private modes): nothing to resume.
+      resolve(false);
+      return;
+    }
     // No such database: abort its creation (the store's own open must create it, with its store).
     request.onupgradeneeded = () => request.transaction?.abort();
     request.onerror = () => resolve(false);
