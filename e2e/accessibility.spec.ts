@@ -112,6 +112,13 @@ function views(page: Page, world: World): [string, () => Promise<void>][] {
         }),
     ],
     [
+      'Compare',
+      () =>
+        settledPage(`/compare?a=${world.completed}&b=${world.completed}`, async () => {
+          await expect(page.getByRole('table', { name: 'Differences' })).toBeVisible();
+        }),
+    ],
+    [
       'Not found',
       () =>
         settledPage('/no-such-page', async () => {

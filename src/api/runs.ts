@@ -1,6 +1,6 @@
-/** `POST /api/v1/agents/{id}/run`: JSON runs through `http.ts`, multipart ones through
- *  `XMLHttpRequest` for upload progress; both end in a `RunResponse`, an `ApiError` or an
- *  `AbortError`. */
+/** `POST /api/v1/agents/{id}/run`: the request built from a run's fields (one place for the New run
+ *  form, `Copy as curl`, the list's Run again and batches); JSON runs through `http.ts`, multipart
+ *  ones through `XMLHttpRequest` for upload progress; `sendRun` ends a hung answer. */
 import {
   ApiError,
   OFFLINE_MESSAGE,
@@ -40,6 +40,88 @@ export function runJsonBody(fields: {
     };
   }
   return body;
+}
+
+export interface RunFields {
+  agentId: string;
+  query: string;
+  files: readonly File[];
+  outputSchema: string;
+  instructions: string;
+}
+
+export type RunRequest =
+  | { kind: 'json'; path: string; body: RunJsonBody }
+  | { kind: 'multipart'; path: string; form: FormData };
+
+export function runPath(agentId: string): string {
+  return `/api/v1/agents/${encodeURIComponent(agentId)}/run`;
+}
+
+/** JSON without files, multipart with them (`output_config` a JSON string part). */
+export function buildRunRequest(input: RunFields): RunRequest {
+  const path = runPath(input.agentId);
+  const body = runJsonBody(input);
+  if (input.files.length === 0) return { kind: 'json', path, body };
+  const form = new FormData();
+  if (body.query) form.append('query', body.query);
+  for (const file of input.files) form.append('files', file, file.name);
+  if (body.output_config) form.append('output_config', JSON.stringify(body.output_config));
+  return { kind: 'multipart', path, form };
+}
+
+/** How long to wait for the API's answer once the whole request has been sent. */
+export const RESPONSE_TIMEOUT_MS = 30_000;
+
+export interface SendRunOptions {
+  /** Aborted by the caller to stop the run; `sendRun` aborts it too when the answer times out. */
+  abort: AbortController;
+  onUploadProgress?: ((progress: UploadProgress) => void) | undefined;
+  /** Set to true once the whole request has gone out (from then on, a task may exist). */
+  sent?: { bodySent: boolean };
+}
+
+/**
+ * Sends a run. Once the whole request is out (a JSON body at once, a multipart body after its
+ * last byte) no answer within `RESPONSE_TIMEOUT_MS` ends it as a lost answer (a `network`
+ * `ApiError`). After a failure, `sent.bodySent` tells whether the run's fate is unknown.
+ */
+export async function sendRun(
+  request: RunRequest,
+  { abort, onUploadProgress, sent = { bodySent: false } }: SendRunOptions,
+): Promise<RunResponse> {
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onSent = () => {
+    sent.bodySent = true;
+    timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, RESPONSE_TIMEOUT_MS);
+  };
+  try {
+    if (request.kind === 'json') {
+      onSent();
+      return await postRunJson(request.path, request.body, { signal: abort.signal });
+    }
+    return await postRunMultipart(request.path, request.form, {
+      signal: abort.signal,
+      onUploadProgress,
+      onUploaded: onSent,
+    });
+  } catch (error) {
+    if (!timedOut) throw error;
+    throw new ApiError({
+      kind: 'network',
+      status: 0,
+      message: `No answer from the API within ${RESPONSE_TIMEOUT_MS / 1000} s.`,
+      method: 'POST',
+      path: request.path,
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface UploadProgress {

@@ -178,8 +178,8 @@ export type TaskPage = Page<TaskListItem>;
 /**
  * `GET /tasks/{id}/summary`: the task's state plus its answer. Only the task's fields are read
  * here; the answer and any extracted data pass through untouched (`looseObject`) under whatever
- * names the backend uses (the docs do not show them, §5.1), and the Summary tab reads them out
- * (`features/summary/summary-answer.ts`) in its own lazily loaded chunk.
+ * names the backend uses (the docs do not show them, §5.1); the views that show them read them
+ * out with `entities/task/summary-answer.ts`.
  */
 export const Summary = v.pipe(
   v.unknown(),

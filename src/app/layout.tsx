@@ -6,6 +6,7 @@ import { Announcer } from '@/components/announcer';
 import { ConnectionBanner } from '@/components/connection-banner';
 import { useNeedsYou } from '@/entities/task/hooks';
 import { ConnectionIndicator } from '@/features/backend/connection-indicator';
+import { BatchResume } from '@/features/batch-start/batch-resume';
 import { SessionControl } from '@/features/backend/session-control';
 import { cn } from '@/lib/cn';
 import { useFocusHeadingOnNavigate } from './use-focus-heading-on-navigate';
@@ -28,6 +29,11 @@ const NAV_ITEMS: readonly NavItem[] = [
     // A task view is "inside" Tasks, so the Tasks link stays marked there too.
     isCurrent: (location) => location === '/tasks' || location.startsWith('/tasks/'),
     counts: true,
+  },
+  {
+    href: '/batches',
+    label: 'Batches',
+    isCurrent: (location) => location === '/batches' || location.startsWith('/batches/'),
   },
 ];
 
@@ -106,6 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <SessionControl />
         </div>
         <ConnectionBanner />
+        <BatchResume />
       </header>
       <Announcer />
       <main

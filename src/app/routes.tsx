@@ -13,6 +13,15 @@ const TasksPage = lazyComponent(() =>
   import('./pages/tasks-page').then((module) => module.TasksPage),
 );
 const TaskPage = lazyComponent(() => import('./pages/task-page').then((module) => module.TaskPage));
+const ComparePage = lazyComponent(() =>
+  import('./pages/compare-page').then((module) => module.ComparePage),
+);
+const BatchesPage = lazyComponent(() =>
+  import('./pages/batches-page').then((module) => module.BatchesPage),
+);
+const BatchPage = lazyComponent(() =>
+  import('./pages/batch-page').then((module) => module.BatchPage),
+);
 const NotFoundPage = lazyComponent(() =>
   import('./pages/not-found-page').then((module) => module.NotFoundPage),
 );
@@ -30,6 +39,15 @@ export function AppRoutes() {
             <TasksPage />
           </Route>
           <Route path="/tasks/:taskId">{(params) => <TaskPage taskId={params.taskId} />}</Route>
+          <Route path="/compare">
+            <ComparePage />
+          </Route>
+          <Route path="/batches">
+            <BatchesPage />
+          </Route>
+          <Route path="/batches/:batchId">
+            {(params) => <BatchPage batchId={params.batchId} />}
+          </Route>
           <Route>
             <NotFoundPage />
           </Route>

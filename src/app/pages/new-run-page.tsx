@@ -11,6 +11,7 @@ import { useSelectedAgent } from '@/features/agents/use-selected-agent';
 import { backendQueries } from '@/features/backend/backend-queries';
 import { RunForm } from '@/features/run/run-form';
 import { PageTitle } from '@/features/tasks/page-title';
+import { rememberComparePair } from '@/lib/compare-pairs';
 import { lazyComponent } from '@/lib/lazy-component';
 import { taskInputsOf } from '@/lib/task-inputs';
 import { PanelErrorBoundary } from '@/components/error-boundary';
@@ -25,11 +26,18 @@ const AgentDetails = lazyComponent(() =>
   import('@/features/agents/agent-details').then((module) => module.AgentDetails),
 );
 
+// `Run on another version`: the version picker, loaded only when a task page asks for it.
+const AnotherVersion = lazyComponent(() =>
+  import('./another-version').then((module) => module.AnotherVersion),
+);
+
 export function NewRunPage() {
   const { agentId, setAgentId } = useSelectedAgent();
   const [params, setParams] = useSearchParams();
   const rerunOf = params.get('rerun');
   const rerunInputs = rerunOf ? taskInputsOf(rerunOf) : undefined;
+  // The task a run started here is compared with (`Run on another version`).
+  const compareWith = params.get('compareWith');
   const agent = useQuery({ ...agentQueries.detail(agentId ?? ''), enabled: agentId !== null });
   const backend = useQuery(backendQueries.info());
   const [, navigate] = useLocation();
@@ -59,6 +67,13 @@ export function NewRunPage() {
           fileLimits={backend.data?.limits}
           agentField={(field) => (
             <>
+              {compareWith ? (
+                <PanelErrorBoundary label="The version picker" resetKeys={[compareWith]}>
+                  <Suspense fallback={null}>
+                    <AnotherVersion taskId={compareWith} agentId={agentId} onChange={setAgentId} />
+                  </Suspense>
+                </PanelErrorBoundary>
+              ) : null}
               <AgentPicker
                 value={agentId}
                 onChange={setAgentId}
@@ -92,7 +107,14 @@ export function NewRunPage() {
             )
           }
           // The layout moves focus to the task page's heading on arrival.
-          onStarted={({ run }) => navigate(`/tasks/${encodeURIComponent(run.task_id)}`)}
+          onStarted={({ run }) => {
+            if (compareWith) rememberComparePair(run.task_id, compareWith);
+            navigate(`/tasks/${encodeURIComponent(run.task_id)}`);
+          }}
+          agentLabel={
+            agent.data ? { name: agent.data.name, version: agent.data.version_number } : undefined
+          }
+          onBatchStarted={(batchId) => navigate(`/batches/${encodeURIComponent(batchId)}`)}
         />
       </PanelErrorBoundary>
     </div>

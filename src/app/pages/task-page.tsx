@@ -5,6 +5,7 @@ import { useTaskAction } from '@/entities/task/actions';
 import { useTask } from '@/entities/task/hooks';
 import { agentQueries } from '@/features/agents/agents-queries';
 import { backendQueries } from '@/features/backend/backend-queries';
+import { TaskCompareActions } from '@/features/compare/task-compare-actions';
 import { SimulatorReview } from '@/features/conversation/simulator-review';
 import { NeedsYou } from '@/features/tasks/needs-you';
 import { PageTitle } from '@/features/tasks/page-title';
@@ -51,6 +52,7 @@ function AgentAwareTaskView({ taskId }: { taskId: string }) {
         agentName={agent.data?.name}
         tabs={TABS}
         reviewActions={reviewActions}
+        actions={<TaskCompareActions taskId={taskId} agentId={agentId} />}
       />
     </>
   );

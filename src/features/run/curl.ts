@@ -1,7 +1,8 @@
 /** `Copy as curl`: the command that sends what is on the run form, from `buildRunRequest`. The key
  *  comes from `$NANONETS_API_KEY`; everything else is single-quoted and text parts use
  *  `--form-string`, so a query arrives as typed. */
-import { buildRunRequest, outputConfigFor, type RunDraftInput } from './run-request';
+import { buildRunRequest } from '@/api/runs';
+import { outputConfigFor, type RunDraftInput } from './run-request';
 
 /** Quotes a word for POSIX shells. */
 export function shellQuote(value: string): string {

@@ -3,7 +3,7 @@
  *  `RunLookupError` the form turns into a choice. */
 import type { RunResponse } from '@/api/schemas';
 import { listTasks } from '@/api/tasks';
-import { CLOCK_SKEW_MS, findTaskFromIntent, type RunIntent } from './run-intent';
+import { CLOCK_SKEW_MS, findTaskFromIntent, type RunIntent } from '@/entities/task/run-intent';
 
 export const LOOKUP_TIMEOUT_MS = 15_000;
 

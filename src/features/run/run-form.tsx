@@ -1,6 +1,7 @@
 /** The New-run form: agent (composed in by the page), query, files, output schema, instructions,
  *  and a Run that never loses work: a failed request leaves every field; only a successful run
- *  clears the draft, also one that settles after the form was left. */
+ *  clears the draft, also one that settles after the form was left. With two or more files,
+ *  `One task per file` makes the Run a batch (`use-start-batch.ts`). */
 import {
   useEffect,
   useId,
@@ -12,6 +13,7 @@ import {
   type ReactNode,
 } from 'react';
 import { Link } from 'wouter';
+import { buildRunRequest } from '@/api/runs';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { rateLimitWait } from '@/lib/error-advice';
@@ -20,14 +22,15 @@ import { useCountdown } from '@/lib/use-countdown';
 import { CopyCurlButton } from './copy-curl-button';
 import { curlForRun } from './curl';
 import { FilePicker } from './file-picker';
-import type { FileLimits } from './file-rules';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from './file-rules';
 import { OutputSchemaField } from './output-schema-field';
 import { blocksRun, useOutputSchemaCheck } from './output-schema-check';
 import { useRunDraft, type RunDraft } from './run-draft';
 import { RunErrorAlert } from './run-error-alert';
-import { buildRunRequest, validateRunInput, type RunDraftInput } from './run-request';
+import { validateRunInput, type RunDraftInput } from './run-request';
 import { UploadProgress } from './upload-progress';
 import { useFileSelection } from './use-file-selection';
+import { useStartBatch } from './use-start-batch';
 import { useStartRun, type StartRunResult } from './use-start-run';
 
 /** What the form tells the agent field it renders: whether to mark it invalid, and the id of
@@ -49,11 +52,19 @@ export interface RunFormProps {
   /** Upload limits announced by the dashboard server; the simulator's defaults otherwise. */
   fileLimits?: FileLimits | undefined;
   onStarted: (result: StartRunResult, agentId: string) => void;
+  /** The chosen agent's name and version, kept with a batch for its heading. */
+  agentLabel?: { name?: string | undefined; version?: string | number | undefined } | undefined;
+  /** A batch (`One task per file`) has its first task, or is starting on its own: its page.
+   *  Without it the form offers no batches. */
+  onBatchStarted?: ((batchId: string) => void) | undefined;
   /** What to fill the form with once (`Run again` of an earlier task), keyed so it applies
    *  once per task; `onPrefilled` is called after, so the page can drop its `?rerun=`. */
   prefill?: { key: string; inputs: TaskInputs } | undefined;
   onPrefilled?: (() => void) | undefined;
 }
+
+/** The most files one batch takes (each its own task). */
+const BATCH_MAX_FILES = 1000;
 
 const FIELD =
   'w-full rounded-md border border-border bg-surface px-3 py-2 text-sm text-text shadow-xs placeholder:text-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent disabled:opacity-60';
@@ -111,10 +122,18 @@ export function RunForm({
   apiBaseUrl,
   fileLimits,
   onStarted,
+  agentLabel,
+  onBatchStarted,
   prefill,
   onPrefilled,
 }: RunFormProps) {
-  const ids = { query: useId(), instructions: useId(), inputError: useId(), runHint: useId() };
+  const ids = {
+    query: useId(),
+    instructions: useId(),
+    inputError: useId(),
+    runHint: useId(),
+    perFileHint: useId(),
+  };
   const [draft, patchDraft, clearDraft] = useRunDraft();
   // `Run again`: fill the form once per task (adjusting state while rendering, so the first
   // paint already shows it), then tell the page, which drops its `?rerun=`.
@@ -143,9 +162,22 @@ export function RunForm({
     onPrefilledRef.current?.();
   }, [prefilledKey]);
   const rerunFiles = prefilled?.fileNames ?? [];
-  const files = useFileSelection(fileLimits);
+  const [perFile, setPerFile] = useState(false);
+  // A batch sends one file per task: the per-run count limit does not apply to it.
+  const runLimits = fileLimits ?? DEFAULT_FILE_LIMITS;
+  const batchLimits = { ...runLimits, maxFiles: BATCH_MAX_FILES };
+  const files = useFileSelection(perFile && onBatchStarted ? batchLimits : runLimits);
   const schemaCheck = useOutputSchemaCheck(draft.outputSchema, draft.plainLanguage);
-  const run = useStartRun();
+  const single = useStartRun();
+  const batch = useStartBatch();
+  const offersBatch = onBatchStarted !== undefined && files.files.length >= 2;
+  const asBatch = perFile && offersBatch;
+  // One view of "a run is in progress" for the whole form, single or batch.
+  const run = {
+    isPending: single.isPending || batch.isPending,
+    error: asBatch ? batch.error : single.error,
+    progress: single.progress,
+  };
   const [inputError, setInputError] = useState<{ field: string; message: string } | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const waitSeconds = useCountdown(retryAt);
@@ -173,13 +205,16 @@ export function RunForm({
   });
 
   const schemaBlocks = blocksRun(schemaCheck);
+  const overRunLimit = !asBatch && files.files.length > runLimits.maxFiles;
   const blockedReason = schemaBlocks
     ? 'Fix the output schema (or mark it as plain language) to run.'
     : agentProblem
       ? agentProblem
       : waitSeconds > 0
         ? `Rate limited: wait ${waitSeconds} s.`
-        : null;
+        : overRunLimit
+          ? `One task takes at most ${runLimits.maxFiles} files: switch on One task per file, or remove ${files.files.length - runLimits.maxFiles}.`
+          : null;
 
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -193,7 +228,32 @@ export function RunForm({
       else formRef.current?.querySelector<HTMLElement>('[role="combobox"]')?.focus();
       return;
     }
-    run.start(
+    if (asBatch) {
+      batch.start(
+        {
+          agentId: values.agentId,
+          agentName: agentLabel?.name,
+          agentVersion: agentLabel?.version,
+          query: values.query,
+          outputSchema: values.outputSchema,
+          instructions: values.instructions,
+          plainLanguage: draft.plainLanguage,
+          files: values.files,
+        },
+        {
+          onSuccess: (outcome) => {
+            clearDraft();
+            onBatchStarted?.(outcome.batchId);
+          },
+          onError: (error) => {
+            const wait = rateLimitWait(error);
+            setRetryAt(wait ? Date.now() + wait * 1000 : null);
+          },
+        },
+      );
+      return;
+    }
+    single.start(
       {
         request: buildRunRequest(values),
         agentId: values.agentId,
@@ -284,6 +344,37 @@ export function RunForm({
           </Alert>
         ) : null}
         <FilePicker selection={files} disabled={run.isPending} />
+        {offersBatch ? (
+          <div className="space-y-1">
+            <label className="inline-flex items-center gap-2 text-sm font-medium">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={perFile}
+                disabled={run.isPending}
+                aria-describedby={ids.perFileHint}
+                onChange={(event) => {
+                  const on = event.target.checked;
+                  setPerFile(on);
+                  if (!on) return;
+                  // Files refused only for their number come back: each is its own task now.
+                  const byCount = files.rejected.filter((r) => r.reason === 'too-many-files');
+                  for (const refused of byCount) files.dismissRejected(refused.id);
+                  files.add(
+                    byCount.flatMap((refused) => (refused.file ? [refused.file] : [])),
+                    batchLimits,
+                  );
+                }}
+              />
+              One task per file
+            </label>
+            <p id={ids.perFileHint} className="text-xs text-muted">
+              {perFile
+                ? `Run starts ${files.files.length} tasks, one per file, each with the same query, schema and instructions, and opens the batch.`
+                : `Off: all ${files.files.length} files go to one task.`}
+            </p>
+          </div>
+        ) : null}
 
         <OutputSchemaField
           value={draft.outputSchema}
@@ -320,8 +411,8 @@ export function RunForm({
           </Alert>
         ) : null}
 
-        {uploading ? <UploadProgress progress={run.progress} onCancel={run.cancel} /> : null}
-        {run.startedElsewhere ? <StartedElsewhere result={run.startedElsewhere} /> : null}
+        {uploading ? <UploadProgress progress={run.progress} onCancel={single.cancel} /> : null}
+        {single.startedElsewhere ? <StartedElsewhere result={single.startedElsewhere} /> : null}
 
         <div className="sticky bottom-0 z-10 flex flex-wrap items-start gap-3 border-t border-border bg-surface-muted py-3">
           {/* aria-disabled, not disabled: a blocked Run stays focusable, so keyboard and screen
@@ -337,7 +428,7 @@ export function RunForm({
           </Button>
           {run.isPending ? (
             <span role="status" className="self-center text-sm text-muted">
-              {uploading ? 'Uploading…' : 'Starting the task…'}
+              {asBatch ? 'Starting the batch…' : uploading ? 'Uploading…' : 'Starting the task…'}
             </span>
           ) : null}
           {/* Not disabled when empty: a pressed button that disables itself drops keyboard focus. */}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunRequest, validateRunInput, type RunDraftInput } from './run-request';
+import { buildRunRequest } from '@/api/runs';
+import { validateRunInput, type RunDraftInput } from './run-request';
 
 const input = (overrides: Partial<RunDraftInput> = {}): RunDraftInput => ({
   agentId: '3f1c2a9e-0000-4000-8000-000000000001',

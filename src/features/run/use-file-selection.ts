@@ -20,7 +20,9 @@ export interface FileSelection {
   limits: FileLimits;
   // Function-typed properties, not methods: they are stable callbacks meant to be passed around
   // detached (`onDrop={selection.add}`), which typed lint rightly flags for methods.
-  add: (files: readonly File[]) => void;
+  /** `limits`: other limits for this one add (files refused for their count, added again when
+   *  the form's limits grow). */
+  add: (files: readonly File[], limits?: FileLimits) => void;
   /** Lists refusals that belong to no file: a folder that brought none, an unreadable drop. */
   refuse: (notices: readonly Notice[]) => void;
   remove: (id: string) => void;
@@ -43,14 +45,15 @@ export function useFileSelection(limits: FileLimits = DEFAULT_FILE_LIMITS): File
   // Classifying inside the updater means two drops in one tick still see each other's files. The
   // ids are given before it, because StrictMode runs updaters twice and they must be pure.
   const add = useCallback(
-    (files: readonly File[]) => {
+    (files: readonly File[], limitsNow?: FileLimits) => {
       if (files.length === 0) return;
       const incoming = withIds(files);
       setState((prev) => {
-        const { accepted, rejected } = classifyFiles(prev.files, incoming, {
-          maxFileBytes,
-          maxFiles,
-        });
+        const { accepted, rejected } = classifyFiles(
+          prev.files,
+          incoming,
+          limitsNow ?? { maxFileBytes, maxFiles },
+        );
         return { files: [...prev.files, ...accepted], rejected: [...prev.rejected, ...rejected] };
       });
     },

@@ -8,15 +8,13 @@ import {
   type Mutation,
 } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError } from '@/api/http';
-import { postRunJson, postRunMultipart, type UploadProgress } from '@/api/runs';
+import { sendRun, type RunRequest, type UploadProgress } from '@/api/runs';
 import type { RunResponse } from '@/api/schemas';
 import { seedStartedTask } from '@/entities/task/cache';
 import { isLostAnswer } from '@/lib/error-advice';
 import { rememberTaskInputs, type TaskInputs } from '@/lib/task-inputs';
 import { findEarlierTask } from './find-earlier-task';
 import { clearRunDraft } from './run-draft';
-import type { RunRequest } from './run-request';
 import { findUnsettledRun, markRunUnsettled, settleRun } from './unsettled-runs';
 
 export interface StartRunVariables {
@@ -39,9 +37,6 @@ export interface StartRunResult {
   /** True when the task came from an earlier attempt whose answer was lost. */
   recovered: boolean;
 }
-
-/** How long to wait for the API's answer once the whole request has been sent. */
-export const RESPONSE_TIMEOUT_MS = 30_000;
 
 export const START_RUN_KEY = ['runs', 'start'] as const;
 
@@ -67,46 +62,17 @@ async function startRun(
 
   const startedAt = Date.now();
   markRunUnsettled({ ...intent, since: startedAt });
-  let bodySent = false;
-  let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const sent = () => {
-    bodySent = true;
-    timer = setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, RESPONSE_TIMEOUT_MS);
-  };
+  const sent = { bodySent: false };
   try {
-    if (request.kind === 'json') sent();
-    const run =
-      request.kind === 'json'
-        ? await postRunJson(request.path, request.body, { signal: abort.signal })
-        : await postRunMultipart(request.path, request.form, {
-            signal: abort.signal,
-            onUploadProgress,
-            onUploaded: sent,
-          });
+    const run = await sendRun(request, { abort, onUploadProgress, sent });
     settleRun(intent);
     return { run, recovered: false };
   } catch (error) {
-    const fateUnknown = (abort.signal.aborted && bodySent) || isLostAnswer(error);
+    const fateUnknown = (abort.signal.aborted && sent.bodySent) || isLostAnswer(error);
     // A definite answer (the API said no, or the upload was stopped before its last byte):
     // no task exists, so the next Run needs no lookup.
     if (!fateUnknown) settleRun(intent);
-    if (timedOut) {
-      throw new ApiError({
-        kind: 'network',
-        status: 0,
-        message: `No answer from the API within ${RESPONSE_TIMEOUT_MS / 1000} s.`,
-        method: 'POST',
-        path: request.path,
-        cause: error,
-      });
-    }
     throw error;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -9,9 +9,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { copyText } from '@/lib/clipboard';
 import { formatClockTime, formatExactTime } from '@/lib/format';
-import type { ErrorStep } from './feed-facts';
+import type { ErrorStep } from '@/entities/task/feed-facts';
 import { SafeMarkdown } from '@/components/safe-markdown';
-import type { SummaryReading } from './summary-answer';
+import type { SummaryReading } from '@/entities/task/summary-answer';
 
 export function Note({ children }: { children: ReactNode }) {
   return <p className="text-sm text-muted">{children}</p>;

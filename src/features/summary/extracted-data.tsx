@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { downloadFile, downloadJson } from '@/lib/download';
 import { visibleText } from '@/lib/reveal-invisibles';
 import { fileKeyOf } from './file-sources';
-import { columnsOf, findTables, flattenRow, isTabular, toCsv, type Cell } from './to-csv';
+import { columnsOf, findTables, flattenRow, isTabular, toCsv, type Cell } from '@/lib/to-csv';
 import { useSideScroll } from './use-side-scroll';
 
 const MAX_ROWS = 500;

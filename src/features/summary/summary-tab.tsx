@@ -14,9 +14,9 @@ import { taskInputsOf } from '@/lib/task-inputs';
 import { AnswerSection, FailureNotice, WaitingForAnswer } from './answer-section';
 import { ConformanceBadge, ConformanceDetails, useConformance } from './conformance';
 import { ExtractedData } from './extracted-data';
-import { finalExtractedData, lastErrorStep } from './feed-facts';
+import { finalExtractedData, lastErrorStep } from '@/entities/task/feed-facts';
 import { needsFileNames, rowFileNames } from './file-sources';
-import { readSummary } from './summary-answer';
+import { readSummary } from '@/entities/task/summary-answer';
 
 export interface SummaryTabProps extends Pick<TaskTabProps, 'taskId' | 'task'> {
   onAction?: (() => void) | undefined;

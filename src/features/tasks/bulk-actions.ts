@@ -1,11 +1,8 @@
 /** The list's bulk actions: which selected tasks each can act on (and why not the others), then
- *  `Cancel` or `Run again` each, reporting every outcome; a cancel uses the task's cancel key
- *  so its page polls fast afterwards. */
+ *  `Cancel` (`entities/task/cancel.ts`) or `Run again` each, reporting every outcome. */
 import type { QueryClient } from '@tanstack/react-query';
 import { postRunJson, runJsonBody, type RunJsonBody } from '@/api/runs';
-import { cancelTask } from '@/api/tasks';
-import { seedStartedTask, writeTasks } from '@/entities/task/cache';
-import { taskKeys, taskMutationKeys } from '@/entities/task/keys';
+import { seedStartedTask } from '@/entities/task/cache';
 import { isTerminal } from '@/entities/task/status';
 import { rememberTaskInputs, type TaskInputs } from '@/lib/task-inputs';
 
@@ -60,33 +57,6 @@ export function runAgainBody(inputs: TaskInputs): RunJsonBody {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Cancels each task (at once, in parallel); a cancel already in flight for one is joined by none. */
-export async function cancelTasks(
-  queryClient: QueryClient,
-  taskIds: readonly string[],
-): Promise<BulkOutcome[]> {
-  return Promise.all(
-    taskIds.map(async (taskId): Promise<BulkOutcome> => {
-      const mutationKey = taskMutationKeys.cancel(taskId);
-      if (queryClient.isMutating({ mutationKey }) > 0) return { taskId, ok: true };
-      const mutation = queryClient.getMutationCache().build(queryClient, {
-        mutationKey,
-        mutationFn: () => cancelTask(taskId),
-        // Offline, a paused mutation would wait silently; a cancel fails at once and says why.
-        networkMode: 'always',
-      });
-      try {
-        const state = await mutation.execute(undefined);
-        writeTasks(queryClient, [state]);
-        void queryClient.invalidateQueries({ queryKey: taskKeys.task(taskId), exact: true });
-        return { taskId, ok: true };
-      } catch (error) {
-        return { taskId, ok: false, message: messageOf(error) };
-      }
-    }),
-  );
 }
 
 /**

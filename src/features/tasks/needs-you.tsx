@@ -13,9 +13,9 @@ import { useNeedsYou, useTask } from '@/entities/task/hooks';
 import type { TaskTabProps } from '@/entities/task/tab-props';
 import { AwaitingReviewNotice } from './awaiting-review-notice';
 import { NotificationToggle } from './notification-toggle';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '@/entities/task/status-badge';
 import { taskLabel } from './task-label';
-import { RelativeTime } from './task-times';
+import { RelativeTime } from '@/entities/task/task-times';
 
 /** Where the person acts on a task that needs them. */
 export function needsYouHref(task: CachedTask): string {

@@ -1,19 +1,11 @@
 /** `Run inputs`: what the task was given, as this browser sent it or as the API tells
- *  (`run-inputs-source.ts`), saying which; without a record here it reads the messages once and
- *  never polls. */
-import { useQuery } from '@tanstack/react-query';
+ *  (`entities/task/run-inputs.ts`), saying which. */
 import { useId, useState, type ReactNode } from 'react';
 import { SafeText } from '@/components/safe-text';
-import { taskQueries } from '@/entities/task/queries';
 import type { CachedTask } from '@/entities/task/cache';
+import { useRunInputs } from '@/entities/task/run-inputs';
+import type { InputFile, RunInputsView } from '@/entities/task/run-inputs-source';
 import { formatBytes } from '@/lib/format';
-import { taskInputsOf } from '@/lib/task-inputs';
-import {
-  inputsFromApi,
-  inputsFromRecord,
-  type InputFile,
-  type RunInputsView,
-} from './run-inputs-source';
 
 export interface RunInputsProps {
   taskId: string;
@@ -23,30 +15,8 @@ export interface RunInputsProps {
 }
 
 export function RunInputs({ taskId, task, canRead }: RunInputsProps) {
-  const local = taskInputsOf(taskId);
-  const messages = useQuery({
-    ...taskQueries.messages(taskId),
-    // Once, and only while nothing is known of them: the first message never changes.
-    enabled: (query) =>
-      local === undefined && canRead && query.state.data === undefined && !query.state.error,
-    refetchInterval: false,
-    refetchOnMount: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-  });
-  const result = useQuery({ ...taskQueries.result(taskId, { follow: false }), enabled: false });
-  const summary = useQuery({ ...taskQueries.summary(taskId), enabled: false });
-
-  let view: RunInputsView | undefined;
-  if (local) view = inputsFromRecord(local);
-  else if (messages.data || result.data || messages.isError) {
-    view = inputsFromApi({
-      tasks: [task, result.data?.task, summary.data].filter(Boolean),
-      messages: messages.data?.data,
-      feed: result.data?.feed,
-    });
-  }
-  return <RunInputsSection view={view} onRetry={messages.isError ? messages.refetch : undefined} />;
+  const { view, retry } = useRunInputs(taskId, task, canRead);
+  return <RunInputsSection view={view} onRetry={retry} />;
 }
 
 function sourceOf(view: RunInputsView): string {

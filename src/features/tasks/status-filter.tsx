@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { TASK_STATUSES, type TaskStatus } from '@/api/schemas';
 import { taskStatusMeta } from '@/entities/task/status';
 import { cn } from '@/lib/cn';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '@/entities/task/status-badge';
 import { formatCount, type StatusCounts } from './task-counts';
 
 export interface StatusFilterProps {

@@ -10,7 +10,7 @@ import { formatClockTime } from '@/lib/format';
 import { useCountdown } from '@/lib/use-countdown';
 import { AwaitingReviewNotice } from './awaiting-review-notice';
 import { CancelTaskButton } from './cancel-task-button';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '@/entities/task/status-badge';
 import { TaskRow, TaskTiming } from './task-timing';
 import type { WatchedTask } from './use-watched-task';
 
@@ -34,9 +34,18 @@ export interface TaskHeaderProps {
   freshness: Pick<WatchedTask, 'error' | 'lastReadFailed' | 'dataUpdatedAt' | 'blockedUntil'>;
   /** Shown inside the awaiting-review notice (the simulator's Approve / Reject). */
   reviewActions?: ReactNode;
+  /** More actions beside `Run again`, from other features (composed by the page). */
+  actions?: ReactNode;
 }
 
-export function TaskHeader({ taskId, task, agentName, freshness, reviewActions }: TaskHeaderProps) {
+export function TaskHeader({
+  taskId,
+  task,
+  agentName,
+  freshness,
+  reviewActions,
+  actions,
+}: TaskHeaderProps) {
   const title = task.title?.trim() || taskId;
   const agentId = task.agent_id;
   const live = !isTerminal(task.status);
@@ -61,6 +70,7 @@ export function TaskHeader({ taskId, task, agentName, freshness, reviewActions }
           </Link>
         ) : null}
         {live ? <CancelTaskButton taskId={taskId} /> : null}
+        {actions}
       </div>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
         <TaskRow term="Agent">

@@ -1,16 +1,16 @@
 /** The bar acting on the selected rows: select all, `Cancel` the live ones (confirmed, with the
- *  count), `Run again` those this browser recorded; each task's outcome reported under it, in the
- *  server's words where one failed. */
+ *  count), `Run again` those this browser recorded, `Compare` exactly two; each task's outcome
+ *  reported under it, in the server's words where one failed. */
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { Button } from '@/components/ui/button';
 import { SafeText } from '@/components/safe-text';
 import { readTask } from '@/entities/task/cache';
+import { cancelTasks } from '@/entities/task/cancel';
 import { taskInputsOf } from '@/lib/task-inputs';
 import { visibleText } from '@/lib/reveal-invisibles';
 import {
-  cancelTasks,
   planCancel,
   planRunAgain,
   REFUSAL_TEXT,
@@ -32,6 +32,14 @@ interface Report {
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
+
+/** `/compare` for two tasks, the older on the left. */
+function compareHref(pair: readonly string[], queryClient: ReturnType<typeof useQueryClient>) {
+  const created = (taskId: string) => Date.parse(readTask(queryClient, taskId)?.created_at ?? '');
+  const [first = '', second = ''] = pair;
+  const [a, b] = created(second) < created(first) ? [second, first] : [first, second];
+  return `/compare?${new URLSearchParams({ a, b }).toString()}`;
+}
 
 const LINK =
   'font-medium text-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent';
@@ -59,6 +67,7 @@ export function TaskListBulkBar({
   const keep = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const [, navigate] = useLocation();
 
   // Only what is shown: a filter may have hidden tasks selected earlier.
   const chosen = ids.filter((taskId) => selected.has(taskId));
@@ -122,7 +131,9 @@ export function TaskListBulkBar({
           disabled={ids.length === 0}
         />
         <span className="text-muted" aria-live="polite">
-          {chosen.length > 0 ? `${chosen.length} selected` : 'Select tasks to cancel or run again'}
+          {chosen.length > 0
+            ? `${chosen.length} selected`
+            : 'Select tasks to cancel, run again or compare'}
         </span>
         {chosen.length > 0 ? (
           <>
@@ -137,6 +148,11 @@ export function TaskListBulkBar({
             <Button size="sm" aria-busy={busy === 'rerun' || undefined} onClick={runAgain}>
               Run again
             </Button>
+            {chosen.length === 2 ? (
+              <Button size="sm" onClick={() => navigate(compareHref(chosen, queryClient))}>
+                Compare
+              </Button>
+            ) : null}
             <Button size="sm" variant="ghost" onClick={() => onSelectedChange(new Set())}>
               Clear selection
             </Button>

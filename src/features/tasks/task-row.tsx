@@ -8,8 +8,8 @@ import { SafeText } from '@/components/safe-text';
 import { visibleText } from '@/lib/reveal-invisibles';
 import { cn } from '@/lib/cn';
 import { useTask } from '@/entities/task/hooks';
-import { StatusBadge } from './status-badge';
-import { Duration, RelativeTime } from './task-times';
+import { StatusBadge } from '@/entities/task/status-badge';
+import { Duration, RelativeTime } from '@/entities/task/task-times';
 import { taskLabel } from './task-label';
 
 /** Column template of a full-width row (its checkbox first); the header uses it too so the two

@@ -10,7 +10,7 @@ import { taskQueries } from '@/entities/task/queries';
 import { isTerminal } from '@/entities/task/status';
 import { formatDuration } from '@/lib/format';
 import { useNow } from '@/lib/use-now';
-import { Duration, RelativeTime } from './task-times';
+import { Duration, RelativeTime } from '@/entities/task/task-times';
 import {
   completedAtOf,
   epochOf,

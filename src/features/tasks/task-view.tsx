@@ -21,9 +21,11 @@ export interface TaskViewProps {
   /** Controls to decide a review from the console, shown in the awaiting-review notice; the
    *  page passes them only where the backend takes decisions (the simulator). */
   reviewActions?: ReactNode;
+  /** More of the header's actions, from other features (Compare's), composed by the page. */
+  actions?: ReactNode;
 }
 
-export function TaskView({ taskId, agentName, tabs, reviewActions }: TaskViewProps) {
+export function TaskView({ taskId, agentName, tabs, reviewActions, actions }: TaskViewProps) {
   const watched = useWatchedTask(taskId);
   const { task, error } = watched;
 
@@ -36,6 +38,7 @@ export function TaskView({ taskId, agentName, tabs, reviewActions }: TaskViewPro
           agentName={agentName}
           freshness={watched}
           reviewActions={reviewActions}
+          actions={actions}
         />
         <RunInputs
           taskId={taskId}

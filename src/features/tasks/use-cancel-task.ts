@@ -3,10 +3,8 @@
  *  remembered (`task-stops.ts`) for the trace; the page polls fast afterwards (decision 0008). */
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
 import { cancelTask } from '@/api/tasks';
-import { writeTasks } from '@/entities/task/cache';
-import { taskKeys, taskMutationKeys } from '@/entities/task/keys';
-import { isTerminal } from '@/entities/task/status';
-import { rememberTaskStop } from '@/lib/task-stops';
+import { settleCancel } from '@/entities/task/cancel';
+import { taskMutationKeys } from '@/entities/task/keys';
 
 export function useCancelTask(taskId: string) {
   const queryClient = useQueryClient();
@@ -18,15 +16,8 @@ export function useCancelTask(taskId: string) {
     // Offline, a paused mutation would wait silently; a cancel fails at once and says why.
     networkMode: 'always',
     onMutate: () => new Date().toISOString(),
-    onSuccess: (state, _variables, confirmedAt) => {
-      const stopped = state.status === 'stopped';
-      const stamp = stopped ? state.updated_at : undefined;
-      if (stamp !== undefined && !Number.isNaN(Date.parse(stamp))) rememberTaskStop(taskId, stamp);
-      // A task that completed or failed before the cancel arrived was not stopped.
-      else if (stopped || !isTerminal(state.status)) rememberTaskStop(taskId, confirmedAt);
-      writeTasks(queryClient, [state]);
-      void queryClient.invalidateQueries({ queryKey: taskKeys.task(taskId), exact: true });
-    },
+    onSuccess: (state, _variables, confirmedAt) =>
+      settleCancel(queryClient, taskId, state, confirmedAt),
   });
   // A view remounted while its cancel is in flight shows it as in flight too.
   const inFlight = useIsMutating({ mutationKey }) > 0;

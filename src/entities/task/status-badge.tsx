@@ -3,7 +3,7 @@
  *  screen readers and tests all find a task's status by the same words. */
 import { Icon } from '@/components/ui/icon';
 import { cn } from '@/lib/cn';
-import { taskStatusMeta } from '@/entities/task/status';
+import { taskStatusMeta } from './status';
 
 export interface StatusBadgeProps {
   status: string | null | undefined;

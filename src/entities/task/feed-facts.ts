@@ -1,6 +1,6 @@
-/** The two facts the Summary needs from a task's `/result` feed: the last error (with its step
- *  number) and the final step's extracted data, read with the Trace's spellings (decision 0010),
- *  since features do not import each other. */
+/** The two facts the Summary and Compare need from a task's `/result` feed: the last error (with its
+ *  step number) and the final step's extracted data, read with the Trace's spellings (decision
+ *  0010), shared here since features do not import each other. */
 import { extractedDataIn, textOf } from './summary-answer';
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -1,8 +1,8 @@
 /** How long a task has taken, for its row: `created_at` to now while live (whole seconds), to
  *  `updated_at` (or a known `completed_at`) once ended; `—` when the timestamps cannot say. */
 import { formatDuration } from '@/lib/format';
-import type { CachedTask } from '@/entities/task/cache';
-import { isTerminal } from '@/entities/task/status';
+import type { CachedTask } from './cache';
+import { isTerminal } from './status';
 
 export function taskDuration(task: CachedTask, now: number, endedAt?: number): string {
   const created = Date.parse(task.created_at ?? '');

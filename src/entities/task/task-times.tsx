@@ -3,8 +3,8 @@
  *  task's duration (ticking while it is live, fixed once it has ended). */
 import { formatExactTime, formatRelativeTime } from '@/lib/format';
 import { useNow } from '@/lib/use-now';
-import type { CachedTask } from '@/entities/task/cache';
-import { isTerminal } from '@/entities/task/status';
+import type { CachedTask } from './cache';
+import { isTerminal } from './status';
 import { taskDuration } from './task-duration';
 
 export function RelativeTime({
