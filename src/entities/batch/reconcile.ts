@@ -1,8 +1,5 @@
-/** After lost answers, which of the workspace's new tasks belong to which of the batch's files
- *  (decision 0007's "look before sending again", per file). Every file of a batch has the same
- *  agent and query, so a task is tied to a file only by what the API shows of its files: a
- *  files-only run's title, or its first message naming the file. Where nothing tells, it never
- *  guesses: one file and one task is the single run's rule; more is the person's decision. */
+/** After lost answers, which new tasks belong to which of the batch's files (decision 0016): tied
+ *  only by what the API shows of a task's files (title, first message, trace), never guessed. */
 import type { TaskListItem } from '@/api/schemas';
 import { CLOCK_SKEW_MS, titleMatches } from '@/entities/task/run-intent';
 import type { Batch, BatchFile } from './model';

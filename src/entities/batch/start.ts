@@ -1,7 +1,5 @@
-/** New run's `One task per file`: stores the batch with its files (read from disk once, by the
- *  browser, into IndexedDB), starts it, and settles as soon as its first task exists — or, when
- *  every file was refused before any task existed, with the API's refusal (the batch forgotten,
- *  the form keeps everything). Loaded only when such a run is started. */
+/** New run's `One task per file`: stores the batch and its files in IndexedDB (read from disk
+ *  once), starts it, settles at its first task, or with the refusal if every file was refused. */
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/api/http';
 import { runPath } from '@/api/runs';

@@ -1,9 +1,5 @@
-/**
- * A batch's extracted data as one table: one row per item of every completed file (an answer
- * holding a list of items — itself, or one list inside an object — gives a row per item, the
- * object's other fields repeated on each), led by `file` and `task_id`, then the union of every
- * field, nested keys dotted. CSV cells go through `csvField` (RFC 4180, formula-safe).
- */
+/** A batch's extracted data as one table (decision 0015): a row per item of each completed file,
+ *  `file` and `task_id` first, then every field, nested keys dotted; cells via `csvField`. */
 import { columnsOf, csvField, findTables, flattenRow, type Cell } from '@/lib/to-csv';
 
 /** A completed file and what its task extracted (`undefined`: nothing). */

@@ -1,8 +1,5 @@
-/**
- * Where each file of a batch stands, from the batch (its starts) and the task cache (its current
- * task's status): the row's phase, the batch's progress and counts, and which files `Retry failed`,
- * `Cancel remaining` and the downloads act on. Pure; the views pass what the cache knows.
- */
+/** Where each file of a batch stands, from its starts and its task's cached status: each row's
+ *  phase, the progress and counts, and the files that Retry, Cancel and the downloads act on. */
 import { currentTaskId, type Batch, type BatchFile } from '@/entities/batch/model';
 import { isTerminal, needsPerson, taskStatusMeta } from '@/entities/task/status';
 

@@ -1,9 +1,5 @@
-/**
- * What a batch's views know of its tasks, without a poller of their own: each current task's
- * state from its one cache entry, kept by the app's one live refresh (the live ones are handed to
- * it as demand, like a list's rows); the tasks the cache does not know are found in one walk
- * (`batch-task-reads.ts`), the rest read once each. A finished task is never read again.
- */
+/** What a batch's views know of its tasks without a poller of their own: the cache, kept by the one
+ *  live refresh; unknown tasks found in one walk, the rest read once; finished ones never again. */
 import { skipToken, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { isApiError } from '@/api/http';

@@ -1,8 +1,5 @@
-/**
- * Two tasks' extracted data compared field by field (decision 0014): objects by key (dotted
- * paths), arrays by index or by a key field the person picks per list, numbers (and numeric text
- * on both sides) by value with a delta, `null` as a value distinct from a missing field. Pure.
- */
+/** Two tasks' extracted data compared field by field (decision 0014): dotted paths, lists by index
+ *  or a picked key, numbers and numeric text by value with a delta, `null` apart from missing. */
 
 export type Change = 'equal' | 'changed' | 'added' | 'removed';
 

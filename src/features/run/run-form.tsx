@@ -1,7 +1,5 @@
-/** The New-run form: agent (composed in by the page), query, files, output schema, instructions,
- *  and a Run that never loses work: a failed request leaves every field; only a successful run
- *  clears the draft, also one that settles after the form was left. With two or more files,
- *  `One task per file` makes the Run a batch (`use-start-batch.ts`). */
+/** The New run form: query, files, output schema, instructions, and a Run that never loses work
+ *  (only a started run clears the draft); from two files, `One task per file` makes it a batch. */
 import {
   useEffect,
   useId,
