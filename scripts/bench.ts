@@ -41,7 +41,7 @@ const TICK_LIVE_TASKS = 150;
 const TICK_WINDOW_MS = 60_000;
 const TABS_WINDOW_MS = 90_000;
 const TABS_RATIO_BUDGET = 1.2;
-const TRACE_LIVE_WINDOW_MS = 60_000;
+const TRACE_LIVE_WINDOW_MS = 30_000;
 /** After a page is hidden (or shown), before counting: work already under way may finish. */
 const SETTLE_MS = 3_000;
 /** A new section that takes longer than this is reported as failed (and the bench goes on). */
