@@ -7,7 +7,7 @@ import { SafeMarkdown } from '@/components/safe-markdown';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { isTerminal } from '@/entities/task/status';
-import { Clipped } from './clipped-text';
+import { ClippedText } from '@/components/clipped-text';
 import type { ComparedTask } from './use-compared-task';
 
 export function CompareAnswer({ compared }: { compared: ComparedTask }) {
@@ -16,7 +16,7 @@ export function CompareAnswer({ compared }: { compared: ComparedTask }) {
   if (reading?.answer !== undefined) {
     body = <AnswerText text={reading.answer} />;
   } else if (reading?.answerData !== undefined) {
-    body = <Clipped text={JSON.stringify(reading.answerData, null, 2)} code />;
+    body = <ClippedText text={JSON.stringify(reading.answerData, null, 2)} code size="compact" />;
   } else if (reading) {
     body = <p className="text-sm text-muted">No answer yet.</p>;
   } else if (answerError && !isTerminal(task?.status) && refusedForNow(answerError)) {

@@ -5,7 +5,7 @@ import { SafeText } from '@/components/safe-text';
 import { Badge } from '@/components/ui/badge';
 import type { InputFile, RunInputsView } from '@/entities/task/run-inputs-source';
 import { formatBytes } from '@/lib/format';
-import { Clipped } from './clipped-text';
+import { ClippedText } from '@/components/clipped-text';
 
 const LINK = 'text-accent underline underline-offset-2';
 
@@ -46,7 +46,7 @@ export function CompareInputs({
             unknown={unknown}
             differs={differs(view.query, other?.query)}
           >
-            {(query) => <Clipped text={query} />}
+            {(query) => <ClippedText text={query} size="compact" />}
           </InputRow>
           <InputRow
             term="Files"
@@ -73,7 +73,7 @@ export function CompareInputs({
             unknown={unknown}
             differs={differs(view.outputSchema, other?.outputSchema)}
           >
-            {(schema) => <Clipped text={schema} code />}
+            {(schema) => <ClippedText text={schema} code size="compact" />}
           </InputRow>
           <InputRow
             term="Instructions"
@@ -81,7 +81,7 @@ export function CompareInputs({
             unknown={unknown}
             differs={differs(view.instructions, other?.instructions)}
           >
-            {(instructions) => <Clipped text={instructions} />}
+            {(instructions) => <ClippedText text={instructions} size="compact" />}
           </InputRow>
         </dl>
       ) : (

@@ -1,6 +1,7 @@
 /** `Run inputs`: what the task was given, as this browser sent it or as the API tells
  *  (`entities/task/run-inputs.ts`), saying which. */
 import { useId, useState, type ReactNode } from 'react';
+import { ClippedText } from '@/components/clipped-text';
 import { SafeText } from '@/components/safe-text';
 import type { CachedTask } from '@/entities/task/cache';
 import { useRunInputs } from '@/entities/task/run-inputs';
@@ -76,16 +77,16 @@ export function RunInputsSection({
         {view ? (
           <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
             <Row term="Query" value={view.query} unknown={unknown}>
-              {(query) => <LongText text={query} />}
+              {(query) => <ClippedText text={query} />}
             </Row>
             <Row term="Files" value={view.files} unknown={unknown}>
               {(files) => <FileList files={files} />}
             </Row>
             <Row term="Output schema" value={view.outputSchema} unknown={unknown}>
-              {(schema) => <LongText text={prettyJson(schema)} code />}
+              {(schema) => <ClippedText text={prettyJson(schema)} code />}
             </Row>
             <Row term="Instructions" value={view.instructions} unknown={unknown}>
-              {(instructions) => <LongText text={instructions} />}
+              {(instructions) => <ClippedText text={instructions} />}
             </Row>
           </dl>
         ) : null}
@@ -154,38 +155,4 @@ function prettyJson(value: string): string {
   } catch {
     return value;
   }
-}
-
-const LONG_CHARS = 400;
-const LONG_LINES = 8;
-
-/** Text shown whole when short; clipped with `Show all` when long (all of it stays findable). */
-function LongText({ text, code = false }: { text: string; code?: boolean }) {
-  const [expanded, setExpanded] = useState(false);
-  const long = text.length > LONG_CHARS || text.split('\n').length > LONG_LINES;
-  const clipped = long && !expanded;
-  const body = <SafeText text={text} />;
-  return (
-    <div className="space-y-1">
-      <div className={clipped ? 'max-h-40 overflow-hidden' : undefined}>
-        {code ? (
-          <pre className="overflow-x-auto rounded-md bg-surface-muted p-2 font-mono text-xs whitespace-pre-wrap">
-            <code>{body}</code>
-          </pre>
-        ) : (
-          <p className="whitespace-pre-wrap">{body}</p>
-        )}
-      </div>
-      {long ? (
-        <button
-          type="button"
-          aria-expanded={expanded}
-          onClick={() => setExpanded((was) => !was)}
-          className="text-xs text-accent underline underline-offset-2"
-        >
-          {expanded ? 'Show less' : 'Show all'}
-        </button>
-      ) : null}
-    </div>
-  );
 }

@@ -1,17 +1,29 @@
-/** Text clipped to a few lines with `Show all` (the whole text stays in the page, findable), as
- *  plain text or as code. */
+/** Text shown whole when short, clipped with `Show all` when long (all of it stays in the page,
+ *  findable), as plain text or as code; `compact` clips sooner (side-by-side columns). */
 import { useState } from 'react';
 import { SafeText } from '@/components/safe-text';
 
-const LONG_CHARS = 300;
+const LIMITS = {
+  regular: { chars: 400, lines: 8, clip: 'max-h-40 overflow-hidden' },
+  compact: { chars: 300, lines: 6, clip: 'max-h-28 overflow-hidden' },
+} as const;
 
-export function Clipped({ text, code = false }: { text: string; code?: boolean }) {
+export function ClippedText({
+  text,
+  code = false,
+  size = 'regular',
+}: {
+  text: string;
+  code?: boolean;
+  size?: keyof typeof LIMITS;
+}) {
   const [open, setOpen] = useState(false);
-  const long = text.length > LONG_CHARS || text.split('\n').length > 6;
+  const limit = LIMITS[size];
+  const long = text.length > limit.chars || text.split('\n').length > limit.lines;
   const body = <SafeText text={text} />;
   return (
     <div className="space-y-1">
-      <div className={long && !open ? 'max-h-28 overflow-hidden' : undefined}>
+      <div className={long && !open ? limit.clip : undefined}>
         {code ? (
           <pre className="overflow-x-auto rounded-md bg-surface-muted p-2 font-mono text-xs whitespace-pre-wrap">
             <code>{body}</code>
